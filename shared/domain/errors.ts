@@ -1,0 +1,43 @@
+import type { Violation } from './violation.ts';
+
+/**
+ * Domain errors know nothing of HTTP; shared/http/problem.ts maps them to problem details
+ * in one place.
+ */
+export class RuleViolationError extends Error {
+  constructor(readonly violations: readonly [Violation, ...Violation[]]) {
+    super(violations.map((v) => v.code).join(', '));
+    this.name = 'RuleViolationError';
+  }
+}
+
+/** Malformed input: `issues[].path` names the field. */
+export class ValidationError extends Error {
+  constructor(readonly issues: readonly { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    this.name = 'ValidationError';
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+}
+
+/** The caller may see the resource but not act on it (ART04-ROLE). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
+/** Missing, or not visible to the caller: the two are answered alike. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/** A stale version, a lost race, a second decision, a wrong stage. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+export class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Role } from '#shared/domain/roles.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One route of the HTTP API. The CDK api construct builds a function and an API Gateway route
+ * from it; the handler enforces its roles and schemas; the OpenAPI document describes it.
+ * `roles: 'public'` means no token at all; otherwise a role that is not listed is refused
+ * (deny by default).
+ */
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  readonly id: string;
+  readonly method: HttpMethod;
+  readonly path: `/v1/${string}`;
+  /** Handler module under functions/api/, without `.handler.ts`. */
+  readonly handler: string;
+  readonly roles: 'public' | readonly [Role, ...Role[]];
+  readonly summary: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** The success response body; `status` defaults to 200. */
+  readonly response: R;
+  readonly status?: 200 | 201 | 202;
+  /** Headers the route reads (documented in OpenAPI). */
+  readonly headers?: readonly ('If-Match' | 'Idempotency-Key')[];
+}
+
+export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  route: RouteDefinition<P, Q, B, R>,
+): RouteDefinition<P, Q, B, R> => route;
+
+/** `GET /v1/projects/{id}` as API Gateway writes a route key. */
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
