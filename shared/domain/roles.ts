@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Roles carried in the `roles` claim (DESIGN.md § Roles, API.md § Roles). */
 export const ROLES = [

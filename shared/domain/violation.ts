@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULES, type RuleCode } from './rules/catalog.ts';
 
 export const ViolationSchema = z.object({

@@ -1,5 +1,5 @@
-import { type Actor, ROLES, type Role } from '#shared/domain/roles.ts';
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
+import { type Actor, ROLES, type Role } from '#shared/domain/roles.ts';
 
 type Claims = Record<string, string | number | boolean | string[]>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ConflictError,
   ForbiddenError,
@@ -8,7 +8,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '#shared/domain/errors.ts';
-import { violation, ViolationSchema } from '#shared/domain/violation.ts';
+import { ViolationSchema, violation } from '#shared/domain/violation.ts';
 
 /** RFC 9457 problem details, as API.md § Conventions fixes them. */
 export const ProblemSchema = z.object({

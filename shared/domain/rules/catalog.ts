@@ -65,7 +65,8 @@ export const RULES = {
   },
   'ART10-HEAD-SIGNOFF': {
     article: 10,
-    message: "The department head must sign the internal compliance review before the declaration leaves the department.",
+    message:
+      'The department head must sign the internal compliance review before the declaration leaves the department.',
     messageZh: '项目申报前须经部门主要负责人签署内部合规性、合理性审核。',
   },
   'ART11-JOINT-DECLARATION': {
@@ -85,7 +86,8 @@ export const RULES = {
   },
   'ART13-PROJECT-APPROVAL': {
     article: 13,
-    message: 'A key project or one involving engineering construction is approved by the Administrative Approval Bureau.',
+    message:
+      'A key project or one involving engineering construction is approved by the Administrative Approval Bureau.',
     messageZh: '列入省市重点工程或涉及工程建设的项目须经县行政审批服务管理局审批立项。',
   },
   'ART14-FINANCE-REVIEW': {

@@ -1,0 +1,8 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { deps } from '#shared/use-cases/deps.ts';
+import { putDepartment as putDepartmentUseCase } from '#shared/use-cases/put-department.ts';
+import { putDepartment } from '../routes.ts';
+
+export const handler = apiHandler(putDepartment, async ({ params, body, actor }) =>
+  putDepartmentUseCase({ id: params.deptId, body, actor }, deps()),
+);

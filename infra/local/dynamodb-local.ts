@@ -1,0 +1,123 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import type { LocalTable } from './local-model.ts';
+import { freePort } from './ports.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The official DynamoDB Local jar ships inside this npm package; we launch it directly. */
+const emulatorDir = () =>
+  path.join(path.dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
+
+const assertJava = () => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      'DynamoDB Local needs Java, and `java` is not on the PATH. Install a JRE (Debian: apt-get install -y default-jre-headless) and start again.',
+    );
+  }
+};
+
+/** A DynamoDB Local left behind by a killed runtime would hold the database file; stop it first. */
+const stopStale = (pidFile: string) => {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    if (pid > 0) process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export const startDynamoDbLocal = async (dataDir: string, credentials: { region: string }): Promise<DynamoDbLocal> => {
+  assertJava();
+  const dbPath = path.join(dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const pidFile = path.join(dataDir, 'dynamodb.pid');
+  stopStale(pidFile);
+  const port = await freePort();
+  const dir = emulatorDir();
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+      '-Xmx512m',
+      '-jar',
+      path.join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-dbPath',
+      dbPath,
+      '-sharedDb',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  writeFileSync(pidFile, String(child.pid));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: credentials.region });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start within 60 s: ${String(error)}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
+
+/** Creates each table of the template that does not exist yet; existing data is kept. */
+export const ensureTables = async (client: DynamoDBClient, tables: readonly LocalTable[]) => {
+  for (const table of tables) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: table.name }));
+      continue;
+    } catch {
+      // not there yet
+    }
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName: table.name,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: table.keySchema,
+          AttributeDefinitions: table.attributeDefinitions,
+          ...(table.globalSecondaryIndexes.length > 0 ? { GlobalSecondaryIndexes: table.globalSecondaryIndexes } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException)) throw error;
+    }
+  }
+};

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startGateway } from './gateway.ts';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier } from './issuer.ts';
+import { LambdaHost } from './lambda-host.ts';
+import { readLocalModel } from './local-model.ts';
+import { startS3Local } from './s3-local.ts';
+import { startSchedules } from './schedules.ts';
+import { synthesizeTemplate } from './template.ts';
+
+export interface LocalRuntimeOptions {
+  /** Where state lives across restarts (`.local/` for `npm start`). */
+  readonly dataDir: string;
+  /** Gateway port; 0 picks a free one. */
+  readonly port: number;
+  readonly portalOrigin?: string;
+  /** Run the template's schedules on their clock (off in tests, which run sweeps on demand). */
+  readonly schedules?: boolean;
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly endpoints: { dynamodb: string; s3: string };
+  readonly tableName: string;
+  readonly bucketName: string;
+  readonly host: LambdaHost;
+  /** Waits until every S3 event delivered so far has been handled. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Credentials and region for the local emulators, which accept any. */
+const REGION = 'cn-north-1';
+
+/**
+ * The whole system on one machine, built from the synthesized template: DynamoDB Local,
+ * s3rver, the functions in-process, the gateway, the schedules.
+ */
+export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const model = readLocalModel(synthesizeTemplate(), {
+    region: REGION,
+    parameters: {
+      JwtIssuer: LOCAL_ISSUER,
+      JwtAudience: LOCAL_AUDIENCE,
+      PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
+    },
+  });
+
+  Object.assign(process.env, {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    S3_FORCE_PATH_STYLE: 'true',
+  });
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    const dynamodb = await startDynamoDbLocal(dataDir, { region: REGION });
+    stops.push(() => dynamodb.stop());
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodb.endpoint;
+    const admin = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: REGION });
+    await ensureTables(admin, model.tables);
+    admin.destroy();
+
+    const host = new LambdaHost(model.functions, REGION);
+    const s3 = await startS3Local(dataDir, model.buckets, model.notifications, host);
+    stops.push(() => s3.stop());
+    process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
+
+    if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
+    const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
+    const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host });
+    stops.push(() => new Promise<void>((resolve) => gateway.server.close(() => resolve())));
+    gateway.server.closeIdleConnections?.();
+
+    if (options.schedules ?? true) {
+      const schedules = startSchedules(model.schedules, host);
+      stops.push(() => schedules.stop());
+    }
+
+    const tableName = model.tables[0]?.name ?? '';
+    const bucketName = String(model.functions.values().next().value?.environment.BUCKET_NAME ?? '');
+    return {
+      url: gateway.url,
+      dataDir,
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint },
+      tableName,
+      bucketName,
+      host,
+      settled: () => s3.settled(),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

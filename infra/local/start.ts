@@ -1,0 +1,19 @@
+import { startLocalRuntime } from './runtime.ts';
+
+/** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
+const port = Number(process.env.PORT ?? 3000);
+const runtime = await startLocalRuntime({ dataDir: '.local', port });
+console.log(`Lingchuan local runtime listening on ${runtime.url}`);
+console.log(`  try: curl ${runtime.url}/v1/health`);
+console.log(`  token: npm run token -- --role data-bureau`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping`);
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import { RoleSchema } from '#shared/domain/roles.ts';
+import { mintToken } from './issuer.ts';
+
+/** `npm run token -- --role data-bureau [--role …] [--dept D] [--sub S] [--name N]`: one JWT on stdout. */
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true, default: [] },
+    dept: { type: 'string' },
+    sub: { type: 'string' },
+    name: { type: 'string' },
+  },
+});
+const roles = values.role ?? [];
+for (const role of roles) {
+  if (!RoleSchema.safeParse(role).success) {
+    console.error(`Unknown role ${role}; roles are: ${RoleSchema.options.join(', ')}`);
+    process.exit(2);
+  }
+}
+if (roles.length === 0) {
+  console.error('Give at least one --role.');
+  process.exit(2);
+}
+const sub = values.sub ?? `local-${roles[0]}`;
+const token = await mintToken('.local', {
+  sub,
+  name: values.name ?? sub,
+  ...(values.dept ? { dept: values.dept } : {}),
+  roles,
+});
+process.stdout.write(`${token}\n`);

@@ -1,0 +1,51 @@
+import { Aspects, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
+import cdkNag from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { routes } from '#functions/api/routes.ts';
+import { Api } from './constructs/api.ts';
+import { Data } from './constructs/data.ts';
+import { Documents } from './constructs/documents.ts';
+import { suppressWithReasons } from './nag-suppressions.ts';
+
+/**
+ * The whole system as one stack, one construct per concern. Nothing names an account, a
+ * region or a partition, so the same template deploys to cn-north-1 as to any other region.
+ * The identity provider and the portal origin are parameters: they are the county's.
+ */
+export class LingchuanStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const jwtIssuer = new CfnParameter(this, 'JwtIssuer', {
+      description: "The county identity provider's issuer URL (the `iss` of its tokens).",
+    }).valueAsString;
+    const jwtAudience = new CfnParameter(this, 'JwtAudience', {
+      description: 'The audience (`aud`) the portal requests tokens for.',
+    }).valueAsString;
+    const portalOrigin = new CfnParameter(this, 'PortalOrigin', {
+      description: 'The government portal origin allowed by CORS, e.g. https://zwfw.lingchuan.gov.cn',
+    }).valueAsString;
+
+    const data = new Data(this, 'Data');
+    const documents = new Documents(this, 'Documents', { portalOrigin });
+    const api = new Api(this, 'Api', {
+      routes,
+      jwtIssuer,
+      jwtAudience,
+      portalOrigin,
+      environment: {
+        TABLE_NAME: data.table.tableName,
+        BUCKET_NAME: documents.bucket.bucketName,
+        PORTAL_ORIGIN: portalOrigin,
+      },
+    });
+    for (const fn of api.functions) {
+      data.table.grantReadWriteData(fn);
+      documents.bucket.grantReadWrite(fn);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    Aspects.of(this).add(new cdkNag.AwsSolutionsChecks({ verbose: true }));
+    suppressWithReasons(this);
+  }
+}

@@ -1,0 +1,35 @@
+import * as z from 'zod';
+
+/**
+ * The environment of each kind of function, validated once at cold start. The CDK house
+ * function construct types a function's `environment` from the same schema, so a missing
+ * variable is a compile error in infra/ and a clear start-up failure at run time.
+ */
+const common = {
+  TABLE_NAME: z.string().min(1),
+  BUCKET_NAME: z.string().min(1),
+  /** Set by the local runtime only: s3rver answers path-style requests. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+};
+
+export const apiEnvSchema = z.object({
+  ...common,
+  /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
+  PORTAL_ORIGIN: z.string().min(1),
+});
+
+export const workflowEnvSchema = z.object(common);
+export const documentEventsEnvSchema = z.object(common);
+export const sweepEnvSchema = z.object(common);
+
+export type EnvSchema = z.ZodObject<Record<string, z.ZodType<string | undefined>>>;
+
+/** Parse process.env against a function's schema; a failure names every missing variable. */
+export const loadEnv = <S extends EnvSchema>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(`Invalid function environment: ${names}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+
+export const DeptIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and hyphens, at most 63')
+  .describe('Department id, e.g. `public-security`');
+
+/** ART09: the internal unit that carries the department's data-management duties. */
+export const DataManagementUnitSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  contact: z.string().trim().min(1).max(200),
+});
+
+export const DepartmentInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  dataManagementUnit: DataManagementUnitSchema.nullish(),
+});
+export type DepartmentInput = z.infer<typeof DepartmentInputSchema>;
+
+export const DepartmentSchema = z.object({
+  id: DeptIdSchema,
+  name: z.string(),
+  dataManagementUnit: DataManagementUnitSchema.nullable(),
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Department = z.infer<typeof DepartmentSchema>;

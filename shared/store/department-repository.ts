@@ -1,0 +1,53 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
+import { ConflictError } from '#shared/domain/errors.ts';
+import { dynamo } from './clients.ts';
+
+/** All departments share one partition: a county has dozens, and listing them is one query. */
+const PARTITION = 'DEPARTMENTS';
+const key = (id: string) => ({ PK: PARTITION, SK: `DEPT#${id}` });
+
+export const departmentRepository = (tableName: string) => ({
+  async get(id: string): Promise<Department | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: key(id) }));
+    return Item ? DepartmentSchema.parse(Item) : undefined;
+  },
+
+  async list(): Promise<Department[]> {
+    const items: Department[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': PARTITION },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(DepartmentSchema.parse(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  },
+
+  /** Writes `department` if the stored version is still `department.version - 1` (or none, for version 1). */
+  async put(department: Department): Promise<void> {
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key(department.id), type: 'department', ...department },
+          ConditionExpression: department.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
+          ...(department.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': department.version - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError('The department changed meanwhile.');
+      throw error;
+    }
+  },
+});
+export type DepartmentRepository = ReturnType<typeof departmentRepository>;
