@@ -2,7 +2,8 @@ import { startLocalRuntime } from './runtime.ts';
 
 /** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
-const runtime = await startLocalRuntime({ dataDir: '.local', port });
+// LINGCHUAN_DATA_DIR lets the restart test run a second system beside a developer's own .local/.
+const runtime = await startLocalRuntime({ dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local', port });
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);
 console.log(`  try: curl ${runtime.url}/v1/health`);
 console.log(`  token: npm run token -- --role data-bureau`);

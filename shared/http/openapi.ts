@@ -8,7 +8,6 @@ const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
 /** The OpenAPI 3.1 document of every declared route, generated from the same zod schemas the handlers validate with. */
 export const buildOpenApiDocument = (routes: readonly RouteDefinition[]) => {
   const registry = new OpenAPIRegistry();
-  registry.register('Problem', ProblemSchema);
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   for (const route of routes) {

@@ -11,15 +11,17 @@ import {
 import { ViolationSchema, violation } from '#shared/domain/violation.ts';
 
 /** RFC 9457 problem details, as API.md § Conventions fixes them. */
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.string(),
-  detail: z.string().optional(),
-  requestId: z.string().optional(),
-  violations: z.array(ViolationSchema).optional(),
-});
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    requestId: z.string().optional(),
+    violations: z.array(ViolationSchema).optional(),
+  })
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 const TYPE_BASE = 'https://errors.lingchuan-data.example/';

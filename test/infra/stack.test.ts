@@ -1,0 +1,117 @@
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '#functions/api/routes.ts';
+import { LingchuanStack } from '#infra/stack.ts';
+
+let template: Template;
+let stack: LingchuanStack;
+
+beforeAll(() => {
+  // Bundling is skipped: these tests look at the template, not at the bundles.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new LingchuanStack(app, 'Lingchuan');
+  template = Template.fromStack(stack);
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
+const resourcesOf = (type: string) =>
+  Object.values(template.findResources(type)) as { Properties: Record<string, any> }[];
+
+describe('documents bucket', () => {
+  it('blocks public access, encrypts, versions and allows TLS only', () => {
+    const buckets = resourcesOf('AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const { Properties } of buckets) {
+      expect(Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(
+        Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
+      ).toMatch(/^(AES256|aws:kms)$/);
+      expect(Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    }
+    const policies = resourcesOf('AWS::S3::BucketPolicy');
+    expect(policies.length).toBe(buckets.length);
+    for (const { Properties } of policies) {
+      expect(Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('lets only the portal origin (a parameter) use presigned URLs from a browser', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: [{ Ref: 'PortalOrigin' }] })] },
+    });
+  });
+});
+
+describe('table', () => {
+  it('is on-demand with point-in-time recovery, deletion protection and the indexes DESIGN.md lists', () => {
+    const [table, ...others] = resourcesOf('AWS::DynamoDB::GlobalTable');
+    expect(others).toHaveLength(0);
+    expect(table?.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({
+      PointInTimeRecoveryEnabled: true,
+    });
+    expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
+      ['byDepartment', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
+    );
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('functions', () => {
+  it('run nodejs22.x or newer on arm64 with JSON logs and a log retention', () => {
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Properties.Handler === 'index.handler');
+    expect(functions.length).toBeGreaterThanOrEqual(routes.length);
+    for (const { Properties } of functions) {
+      expect(Number(/^nodejs(\d+)\.x$/.exec(Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+      expect(Properties.Architectures).toEqual(['arm64']);
+      expect(Properties.LoggingConfig.LogFormat).toBe('JSON');
+    }
+    for (const { Properties } of resourcesOf('AWS::Logs::LogGroup'))
+      expect(Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('api', () => {
+  it('verifies JWTs from the issuer and audience parameters on every non-public route', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+    });
+    const declared = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
+    const deployed = resourcesOf('AWS::ApiGatewayV2::Route');
+    expect(deployed.map((r) => r.Properties.RouteKey).sort()).toEqual([...declared.keys()].sort());
+    for (const { Properties } of deployed) {
+      const route = declared.get(Properties.RouteKey);
+      expect(Properties.AuthorizationType, Properties.RouteKey).toBe(route?.roles === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+});
+
+describe('portability', () => {
+  it('names no account, region or partition, so AWS China regions work', () => {
+    const text = JSON.stringify(template.toJSON());
+    expect(text).not.toMatch(/arn:aws(-cn|-us-gov)?:/);
+    expect(text).not.toMatch(/\b\d{12}\b/);
+    expect(text).not.toMatch(
+      /\b(us|eu|ap|cn|sa|ca|me|af)-(north|south|east|west|central|northeast|southeast|northwest)-\d\b/,
+    );
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unsuppressed error or warning', () => {
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+    expect(warnings.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+  });
+});

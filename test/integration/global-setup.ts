@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    runtime: { url: string; dataDir: string; dynamodb: string; s3: string; tableName: string; bucketName: string };
+  }
+}
+
+let runtime: LocalRuntime | undefined;
+
+/** One local runtime for every integration test file, on a fresh data directory. */
+export async function setup(project: TestProject) {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  const dataDir = mkdtempSync(path.join(process.cwd(), '.local-test-'));
+  runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
+  project.provide('runtime', {
+    url: runtime.url,
+    dataDir,
+    dynamodb: runtime.endpoints.dynamodb,
+    s3: runtime.endpoints.s3,
+    tableName: runtime.tableName,
+    bucketName: runtime.bucketName,
+  });
+}
+
+export async function teardown() {
+  await runtime?.stop();
+  if (runtime) rmSync(runtime.dataDir, { recursive: true, force: true });
+}

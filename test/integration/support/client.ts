@@ -1,0 +1,59 @@
+import { inject } from 'vitest';
+import { mintToken, type TokenClaims } from '#infra/local/issuer.ts';
+import type { Role } from '#shared/domain/roles.ts';
+
+export const runtime = () => inject('runtime');
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A token from the local issuer for someone with these roles (cached per identity). */
+export const tokenFor = (claims: Partial<TokenClaims> & { roles: readonly Role[] }): Promise<string> => {
+  const full: TokenClaims = {
+    sub: claims.sub ?? `user-${claims.roles.join('+')}-${claims.dept ?? 'county'}`,
+    ...claims,
+  };
+  const cacheKey = JSON.stringify(full);
+  let token = tokens.get(cacheKey);
+  if (!token) {
+    token = mintToken(runtime().dataDir, full);
+    tokens.set(cacheKey, token);
+  }
+  return token;
+};
+
+export interface CallOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface CallResult<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/** One HTTP call to the local gateway; the body is parsed when it is JSON. */
+export const call = async <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> => {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${runtime().url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON; the raw text stays
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+};
