@@ -14,8 +14,8 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
 const resourcesOf = (type: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
   Object.values(template.findResources(type)) as { Properties: Record<string, any> }[];
 
 describe('documents bucket', () => {
