@@ -6,8 +6,10 @@ import { startGateway } from './gateway.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier } from './issuer.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
+import { freePort } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
+import { StepFunctionsLocal, startStepFunctionsEndpoint } from './stepfunctions-local.ts';
 import { synthesizeTemplate } from './template.ts';
 
 export interface LocalRuntimeOptions {
@@ -23,7 +25,8 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   readonly url: string;
   readonly dataDir: string;
-  readonly endpoints: { dynamodb: string; s3: string };
+  readonly endpoints: { dynamodb: string; s3: string; sfn: string };
+  readonly stepFunctions: StepFunctionsLocal;
   readonly tableName: string;
   readonly bucketName: string;
   readonly host: LambdaHost;
@@ -37,7 +40,7 @@ const REGION = 'cn-north-1';
 
 /**
  * The whole system on one machine, built from the synthesized template: DynamoDB Local,
- * s3rver, the functions in-process, the gateway, the schedules.
+ * s3rver, the Step Functions endpoint, the functions in-process, the gateway, the schedules.
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
@@ -74,6 +77,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     stops.push(() => s3.stop());
     process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
 
+    const stepFunctions = new StepFunctionsLocal(model.stateMachines, host, dataDir);
+    const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions, await freePort());
+    stops.push(() => new Promise<void>((resolve) => sfnEndpoint.server.close(() => resolve())));
+    stops.push(() => stepFunctions.close());
+    process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
+    const resumed = stepFunctions.resume();
+    if (resumed > 0) console.log(`[sfn] resumed ${resumed} unfinished execution(s)`);
+
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
     const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
     const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host });
@@ -90,7 +101,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     return {
       url: gateway.url,
       dataDir,
-      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint },
+      endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, sfn: sfnEndpoint.endpoint },
+      stepFunctions,
       tableName,
       bucketName,
       host,
