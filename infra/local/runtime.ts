@@ -35,8 +35,10 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-/** Credentials and region for the local emulators, which accept any. */
+/** The region the local runtime claims (an AWS China one, to keep us honest about partitions). */
 const REGION = 'cn-north-1';
+/** s3rver knows exactly one key pair; DynamoDB Local and our endpoint accept any. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /**
  * The whole system on one machine, built from the synthesized template: DynamoDB Local,
@@ -56,8 +58,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
 
   Object.assign(process.env, {
     AWS_REGION: REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     S3_FORCE_PATH_STYLE: 'true',
   });
   const stops: (() => Promise<void> | void)[] = [];
@@ -79,7 +81,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
 
     const stepFunctions = new StepFunctionsLocal(model.stateMachines, host, dataDir);
     const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions, await freePort());
-    stops.push(() => new Promise<void>((resolve) => sfnEndpoint.server.close(() => resolve())));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          sfnEndpoint.server.close(() => resolve());
+          sfnEndpoint.server.closeAllConnections();
+        }),
+    );
     stops.push(() => stepFunctions.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
     const resumed = stepFunctions.resume();
@@ -88,8 +96,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
     const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
     const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host });
-    stops.push(() => new Promise<void>((resolve) => gateway.server.close(() => resolve())));
-    gateway.server.closeIdleConnections?.();
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          gateway.server.close(() => resolve());
+          gateway.server.closeAllConnections();
+        }),
+    );
 
     if (options.schedules ?? true) {
       const schedules = startSchedules(model.schedules, host);

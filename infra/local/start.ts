@@ -6,6 +6,8 @@ const port = Number(process.env.PORT ?? 3000);
 const runtime = await startLocalRuntime({ dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local', port });
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);
 console.log(`  try: curl ${runtime.url}/v1/health`);
+console.log(`  dynamodb: ${runtime.endpoints.dynamodb}  s3: ${runtime.endpoints.s3}  sfn: ${runtime.endpoints.sfn}`);
+console.log(`  table: ${runtime.tableName}  bucket: ${runtime.bucketName}  state: ${runtime.dataDir}`);
 console.log(`  token: npm run token -- --role data-bureau`);
 
 let stopping = false;
