@@ -64,25 +64,33 @@ export const startGateway = async (options: {
   host: LambdaHost;
 }): Promise<{ server: Server; url: string }> => {
   const routes = options.routes.map(compile);
+  // Paths without parameters are looked up directly; the rest are matched by pattern.
+  const exact = new Map<string, CompiledRoute[]>();
+  for (const route of routes.filter((r) => r.names.length === 0)) {
+    exact.set(route.path, [...(exact.get(route.path) ?? []), route]);
+  }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const pathname = q === -1 ? target : target.slice(0, q);
+    const search = q === -1 ? '' : target.slice(q + 1);
     const method = req.method ?? 'GET';
-    let rawPath: string;
+    let rawPath = pathname;
     try {
-      rawPath = decodeURI(url.pathname);
+      if (pathname.includes('%')) rawPath = decodeURI(pathname);
     } catch {
       return problem(res, 400, 'VALIDATION', 'Malformed path', requestId);
     }
-    const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+    const candidates = exact.get(pathname) ?? routes.filter((r) => r.pattern.test(pathname));
     const route = candidates.find((r) => r.method === method);
     if (!route) {
       return candidates.length > 0
         ? problem(res, 405, 'METHOD_NOT_ALLOWED', 'Method not allowed', requestId)
         : problem(res, 404, 'NOT_FOUND', 'Not found', requestId);
     }
-    const match = route.pattern.exec(url.pathname) ?? [];
+    const match = route.pattern.exec(pathname) ?? [];
     const pathParameters: Record<string, string> = {};
     for (const [i, name] of route.names.entries()) {
       try {
@@ -104,23 +112,25 @@ export const startGateway = async (options: {
       }
     }
 
-    const body = await readBody(req, MAX_BODY);
+    const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+    const body = hasBody ? await readBody(req, MAX_BODY) : Buffer.alloc(0);
     if (body === 'too-large') return problem(res, 413, 'PAYLOAD_TOO_LARGE', 'Payload too large', requestId);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
     }
     const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams)
+    for (const [name, value] of new URLSearchParams(search)) {
       query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+    }
     const now = new Date();
     const event = {
       version: '2.0',
       routeKey: `${route.method} ${route.path}`,
       rawPath,
-      rawQueryString: url.search.replace(/^\?/, ''),
+      rawQueryString: search,
       headers,
-      ...(url.searchParams.size > 0 ? { queryStringParameters: query } : {}),
+      ...(search ? { queryStringParameters: query } : {}),
       ...(route.names.length > 0 ? { pathParameters } : {}),
       ...(body.length > 0 ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
       requestContext: {

@@ -1,0 +1,19 @@
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { benchBundles } from './bundles.ts';
+import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
+
+/**
+ * `npm run bench`: figures printed as ratios to a baseline measured in the same run, because
+ * these machines are shared and noisy. Never part of `npm test`.
+ */
+process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+await benchBundles();
+
+const dataDir = benchDataDir();
+const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
+try {
+  await benchHttpPath(runtime);
+} finally {
+  await runtime.stop();
+  removeBenchDir(dataDir);
+}
