@@ -60,7 +60,7 @@ describe('table', () => {
     });
     expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
     expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
-      ['byDepartment', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
+      ['allProjects', 'byDepartment', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
     );
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });

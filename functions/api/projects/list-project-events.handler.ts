@@ -1,0 +1,8 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { deps } from '#shared/use-cases/deps.ts';
+import { listProjectEvents as list } from '#shared/use-cases/projects/project-events.ts';
+import { listProjectEvents } from '../routes.ts';
+
+export const handler = apiHandler(listProjectEvents, async ({ actor, params }) => ({
+  items: await list({ id: params.id, actor }, deps()),
+}));

@@ -1,0 +1,6 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { deps } from '#shared/use-cases/deps.ts';
+import { verifyProjectEvents as verify } from '#shared/use-cases/projects/project-events.ts';
+import { verifyProjectEvents } from '../routes.ts';
+
+export const handler = apiHandler(verifyProjectEvents, ({ actor, params }) => verify({ id: params.id, actor }, deps()));

@@ -1,0 +1,133 @@
+import * as z from 'zod';
+import { DeptIdSchema } from './department.schema.ts';
+import { ActorSchema } from './roles.ts';
+import { ViolationSchema } from './violation.ts';
+
+/** Integer fen (分); never floating point. 600,000 CNY = 60000000. */
+export const FenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// ART02: kinds are checked by the ART02-SCOPE-KIND rule (422 with the article), not by the
+// schema (which would answer a bare 400), so these are plain strings here.
+export const CATEGORIES = ['application-system', 'network-infrastructure', 'information-resources', 'information-security'] as const;
+export const CONSTRUCTION_TYPES = ['new', 'expansion', 'upgrade', 'operations'] as const;
+export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'purchased-service'] as const;
+export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-health', 'social-security'] as const;
+export const DEPLOYMENT_TARGETS = ['gov-cloud', 'public-cloud', 'on-premise'] as const;
+
+export const STAGES = ['draft', 'tech-review', 'approval-review', 'approved', 'returned', 'rejected'] as const;
+export const StageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const REVIEW_KINDS = ['tech-review', 'project-approval', 'finance-review'] as const;
+export const ReviewKindSchema = z.enum(REVIEW_KINDS);
+export type ReviewKind = z.infer<typeof ReviewKindSchema>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const ProjectFieldsSchema = z.object({
+  name: text(200).min(1),
+  year: z.number().int().min(2024).max(2100),
+  category: z.string().describe(`One of ${CATEGORIES.join(', ')} (ART02)`),
+  constructionType: z.string().describe(`One of ${CONSTRUCTION_TYPES.join(', ')} (ART02)`),
+  fundingMode: z.string().describe(`One of ${FUNDING_MODES.join(', ')} (ART02)`),
+  classified: z.boolean().default(false),
+  totalInvestmentFen: FenSchema,
+  keyProject: z.boolean().default(false),
+  involvesConstruction: z.boolean().default(false),
+  coBuilderDeptIds: z.array(DeptIdSchema).max(20).default([]),
+  cityCountyCoBuild: z.object({ countyShareFen: FenSchema }).nullable().default(null),
+  emergency: z
+    .object({ eventType: z.enum(EMERGENCY_EVENT_TYPES), justification: text(4000).min(1) })
+    .nullable()
+    .default(null),
+  scope: z
+    .object({ dataCentre: z.boolean().default(false), machineRoom: z.boolean().default(false), cloudPlatform: z.boolean().default(false) })
+    .default({ dataCentre: false, machineRoom: false, cloudPlatform: false }),
+  interop: z
+    .object({
+      interconnection: text(4000).default(''),
+      dataSharing: text(4000).default(''),
+      businessCollaboration: text(4000).default(''),
+    })
+    .default({ interconnection: '', dataSharing: '', businessCollaboration: '' }),
+  deployment: z
+    .object({
+      target: z.enum(DEPLOYMENT_TARGETS),
+      riskAssessmentDocumentId: z.string().max(64).nullish(),
+      migrationPlan: text(4000).nullish(),
+    })
+    .default({ target: 'gov-cloud' }),
+  /** ART06: the item of the county's annual plan this project carries out, if any. */
+  annualPlanItemId: z.string().max(64).nullish(),
+});
+
+/** POST /v1/projects. */
+export const ProjectInputSchema = ProjectFieldsSchema.strict();
+export type ProjectInput = z.infer<typeof ProjectInputSchema>;
+
+/** PATCH /v1/projects/{id}: any subset of the fields; given fields replace the stored ones. */
+export const ProjectPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(ProjectFieldsSchema.shape).map(([key, schema]) => [
+        key,
+        // Defaults belong to creation; a patch sets only what it names.
+        ((schema instanceof z.ZodDefault ? schema.unwrap() : schema) as z.ZodType).optional(),
+      ]),
+    ) as { [K in keyof typeof ProjectFieldsSchema.shape]: z.ZodOptional<z.ZodType<z.output<(typeof ProjectFieldsSchema.shape)[K]>>> },
+  )
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.');
+export type ProjectPatch = z.infer<typeof ProjectPatchSchema>;
+
+export const SignOffSchema = z.object({
+  by: z.string(),
+  name: z.string(),
+  at: z.string(),
+  internalReviewDocumentId: z.string(),
+});
+
+export const ConfirmationSchema = z.object({ by: z.string(), name: z.string(), at: z.string() });
+
+export const ProjectSchema = ProjectFieldsSchema.extend({
+  id: z.string(),
+  code: z.string().describe('Human-readable, unique per year: LC-2026-0007'),
+  ownerDeptId: DeptIdSchema,
+  stage: StageSchema,
+  openReviews: z.array(ReviewKindSchema),
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submissions: z.number().int().min(0),
+  warnings: z.array(ViolationSchema),
+  signOff: SignOffSchema.nullable(),
+  confirmations: z.record(z.string(), ConfirmationSchema),
+  /** Set by the finance decision (ART14). */
+  approvedBudgetFen: FenSchema.nullable().default(null),
+  /** ART15: an emergency project may build before approval. */
+  constructionStartedAt: z.string().nullable().default(null),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+/** A project item as stored: the project plus the head of its audit chain. */
+export const StoredProjectSchema = ProjectSchema.extend({
+  eventSeq: z.number().int().min(0),
+  eventHead: z.string(),
+});
+export type StoredProject = z.infer<typeof StoredProjectSchema>;
+
+export const ProjectEventSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  actor: ActorSchema,
+  action: z.string(),
+  from: StageSchema.nullable(),
+  to: StageSchema.nullable(),
+  details: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type ProjectEvent = z.infer<typeof ProjectEventSchema>;

@@ -1,0 +1,25 @@
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { ApprovalInput } from '#shared/domain/approval.ts';
+
+let sfn: SFNClient | undefined;
+
+/**
+ * The seam between a submitted declaration and the approval state machine. One execution per
+ * submission, named after it, so that a retried start is the same execution, never a second.
+ */
+export const approvalWorkflow = (stateMachineArn: string) => ({
+  async start(input: ApprovalInput): Promise<void> {
+    sfn ??= new SFNClient({});
+    try {
+      await sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn,
+          name: `${input.projectId}-${input.submission}`,
+          input: JSON.stringify(input),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { canonicalJson } from '#shared/domain/audit-chain.ts';
+import { ConflictError } from '#shared/domain/errors.ts';
+import { dynamo } from './clients.ts';
+import type { TransactItem } from './transactions.ts';
+
+/** How long a key is remembered: long enough for any client retry, short enough to forget. */
+const RETENTION_SECONDS = 24 * 3600;
+
+const key = (sub: string, scope: string, idempotencyKey: string) => ({
+  PK: `IDEMPOTENCY#${sub}`,
+  SK: `${scope}#${idempotencyKey}`,
+});
+
+export const requestHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+/**
+ * `Idempotency-Key` on creating POSTs (API.md): the record is written in the same transaction as
+ * what it creates, so a retry either finds it or creates nothing twice.
+ */
+export const idempotencyRepository = (tableName: string) => ({
+  /** The first response for this key, or undefined; the same key with another body is a conflict. */
+  async replay<T>(sub: string, scope: string, idempotencyKey: string, hash: string): Promise<T | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName, Key: key(sub, scope, idempotencyKey), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    if (Item.requestHash !== hash) throw new ConflictError('This Idempotency-Key was used with a different body.');
+    return JSON.parse(String(Item.response)) as T;
+  },
+
+  record(sub: string, scope: string, idempotencyKey: string, hash: string, response: unknown, now: Date): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key(sub, scope, idempotencyKey),
+          type: 'idempotency',
+          requestHash: hash,
+          response: JSON.stringify(response),
+          expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  },
+});
+export type IdempotencyRepository = ReturnType<typeof idempotencyRepository>;

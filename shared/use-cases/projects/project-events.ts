@@ -1,0 +1,29 @@
+import { type ChainVerdict, verifyChain } from '#shared/domain/audit-chain.ts';
+import type { ProjectEvent } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import type { Deps } from '../deps.ts';
+import { loadVisible } from './project-access.ts';
+
+/** The audit trail (ART33), oldest first. */
+export const listProjectEvents = async (
+  input: { id: string; actor: Actor },
+  deps: Pick<Deps, 'projects'>,
+): Promise<ProjectEvent[]> => {
+  await loadVisible(input.id, input.actor, deps);
+  return deps.projects.events(input.id);
+};
+
+/** Recomputes the hash chain from the stored events and checks it against the head the project recorded. */
+export const verifyProjectEvents = async (
+  input: { id: string; actor: Actor },
+  deps: Pick<Deps, 'projects'>,
+): Promise<ChainVerdict> => {
+  let project = await loadVisible(input.id, input.actor, deps);
+  let events = await deps.projects.events(input.id);
+  // A change landing between the two reads is not tampering: read again until they agree in length.
+  for (let attempt = 0; attempt < 3 && project.eventSeq !== events.length; attempt++) {
+    project = await loadVisible(input.id, input.actor, deps);
+    events = await deps.projects.events(input.id);
+  }
+  return verifyChain(events, project);
+};

@@ -1,0 +1,48 @@
+import { assertOwner } from '#shared/domain/access.ts';
+import { RuleViolationError } from '#shared/domain/errors.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { violation } from '#shared/domain/violation.ts';
+import type { Deps } from '../deps.ts';
+import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+
+/**
+ * ART10: the owner department's head (第一责任人) signs the internal compliance review, which
+ * must be a verified `internal-compliance-review` document of this project.
+ */
+export const signOffProject = async (
+  input: { id: string; actor: Actor; internalReviewDocumentId: string },
+  deps: Pick<Deps, 'projects' | 'documents' | 'now'>,
+): Promise<Project> => {
+  const project = await loadVisible(input.id, input.actor, deps);
+  assertOwner(input.actor, project, ['dept-head']);
+  assertStage(project, EDITABLE_STAGES, 'sign off');
+  const document = await deps.documents.get(project.id, input.internalReviewDocumentId);
+  if (!document || document.kind !== 'internal-compliance-review' || document.status !== 'verified') {
+    throw new RuleViolationError([
+      violation(
+        'ART10-HEAD-SIGNOFF',
+        'internalReviewDocumentId',
+        'It must name a verified internal-compliance-review document of this project.',
+      ),
+    ]);
+  }
+  const at = deps.now().toISOString();
+  return deps.projects.save({
+    before: project,
+    after: {
+      ...project,
+      signOff: { by: input.actor.sub, name: input.actor.name, at, internalReviewDocumentId: document.id },
+      version: project.version + 1,
+      updatedAt: at,
+    },
+    event: {
+      at,
+      actor: input.actor,
+      action: 'project.signed-off',
+      from: project.stage,
+      to: project.stage,
+      details: { internalReviewDocumentId: document.id, documentSha256: document.sha256 },
+    },
+  });
+};

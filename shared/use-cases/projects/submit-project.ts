@@ -1,0 +1,64 @@
+import { approvalInput } from '#shared/domain/approval.ts';
+import { ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
+import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
+import type { Deps } from '../deps.ts';
+import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+
+/**
+ * Declares the project (申报): every declaration rule is checked and every violation reported
+ * at once; then the project enters technical review and the approval workflow starts. The
+ * stage change and its audit event are one transaction; the workflow start after it is
+ * idempotent per submission, so a retry after a failed start starts it, never twice.
+ */
+export const submitProject = async (
+  input: { id: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'policy' | 'now'>,
+): Promise<Project> => {
+  const { actor } = input;
+  const project = await loadVisible(input.id, actor, deps);
+  if (actor.deptId !== project.ownerDeptId || !hasAnyRole(actor, DEPARTMENT_ROLES)) {
+    throw new ForbiddenError('Only the lead department submits the declaration (ART11).');
+  }
+  assertStage(project, EDITABLE_STAGES, 'submit');
+  const [department, documents, plan] = await Promise.all([
+    deps.departments.get(project.ownerDeptId),
+    deps.documents.list(project.id),
+    deps.annualPlans.get(project.year),
+  ]);
+  const [first, ...rest] = declarationViolations(project, { department, documents });
+  if (first) throw new RuleViolationError([first, ...rest]);
+
+  const at = deps.now().toISOString();
+  const after: Project = {
+    ...project,
+    stage: 'tech-review',
+    openReviews: ['tech-review'],
+    submittedBy: actor.sub,
+    submittedAt: at,
+    submissions: project.submissions + 1,
+    warnings: annualPlanWarnings(project, plan),
+    version: project.version + 1,
+    updatedAt: at,
+  };
+  const route = approvalInput(after, deps.policy);
+  const saved = await deps.projects.save({
+    before: project,
+    after,
+    event: {
+      at,
+      actor,
+      action: 'project.submitted',
+      from: project.stage,
+      to: 'tech-review',
+      details: {
+        submission: after.submissions,
+        reviews: route.reviews,
+        documents: documents.filter((d) => d.status === 'verified').map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
+      },
+    },
+  });
+  await deps.approval.start(route);
+  return saved;
+};

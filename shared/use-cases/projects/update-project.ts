@@ -1,0 +1,62 @@
+import { assertOwner } from '#shared/domain/access.ts';
+import { ConflictError, RuleViolationError, ValidationError } from '#shared/domain/errors.ts';
+import type { Project, ProjectPatch } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
+import type { Deps } from '../deps.ts';
+import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+
+/** `If-Match: 3`, `"3"` or `W/"3"`: the version the client read. */
+export const parseIfMatch = (header: string | undefined): number => {
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header?.trim() ?? '');
+  if (!match?.[1]) {
+    throw new ValidationError([{ path: 'headers.if-match', message: 'Send If-Match with the version you read.' }]);
+  }
+  return Number(match[1]);
+};
+
+/**
+ * Edits a draft or returned project. The scope rules are checked again on the result, and any
+ * sign-off (ART10) or co-builder confirmation (ART11) is voided: they vouched for what it was.
+ */
+export const updateProject = async (
+  input: { id: string; actor: Actor; patch: ProjectPatch; ifMatch: string | undefined },
+  deps: Pick<Deps, 'projects' | 'annualPlans' | 'now'>,
+): Promise<Project> => {
+  const expected = parseIfMatch(input.ifMatch);
+  const project = await loadVisible(input.id, input.actor, deps);
+  assertOwner(input.actor, project);
+  assertStage(project, EDITABLE_STAGES, 'edit');
+  if (project.version !== expected) {
+    throw new ConflictError(`The project is at version ${project.version}, not ${expected}; read it again.`);
+  }
+  const merged = { ...project, ...input.patch } as Project;
+  const [first, ...rest] = scopeViolations(merged, project.ownerDeptId);
+  if (first) throw new RuleViolationError([first, ...rest]);
+
+  const at = deps.now().toISOString();
+  const voided = [
+    ...(project.signOff ? ['signOff'] : []),
+    ...Object.keys(project.confirmations).map((dept) => `confirmation:${dept}`),
+  ];
+  const after: Project = {
+    ...merged,
+    signOff: null,
+    confirmations: {},
+    warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
+    version: project.version + 1,
+    updatedAt: at,
+  };
+  return deps.projects.save({
+    before: project,
+    after,
+    event: {
+      at,
+      actor: input.actor,
+      action: 'project.updated',
+      from: project.stage,
+      to: project.stage,
+      details: { changed: Object.keys(input.patch).sort(), ...(voided.length > 0 ? { voided } : {}) },
+    },
+  });
+};
