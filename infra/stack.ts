@@ -2,9 +2,13 @@ import { Aspects, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cd
 import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { routes } from '#functions/api/routes.ts';
+import { documentEventsEnvSchema } from '#shared/config/env.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
+import { HouseFunction } from './constructs/house-function.ts';
+import { Sweep } from './constructs/sweep.ts';
+import { Workflows } from './constructs/workflows.ts';
 import { suppressWithReasons } from './nag-suppressions.ts';
 
 /**
@@ -28,20 +32,40 @@ export class LingchuanStack extends Stack {
 
     const data = new Data(this, 'Data');
     const documents = new Documents(this, 'Documents', { portalOrigin });
+    const shared = { TABLE_NAME: data.table.tableName, BUCKET_NAME: documents.bucket.bucketName };
+    const workflows = new Workflows(this, 'Workflows', { environment: shared });
+    data.table.grantReadWriteData(workflows.approvalStep);
+
+    const arrivals = new HouseFunction(this, 'DocumentArrived', {
+      entry: 'functions/events/document-arrived.handler.ts',
+      description: 'Verifies every uploaded document on arrival: size, SHA-256, magic bytes',
+      envSchema: documentEventsEnvSchema,
+      environment: shared,
+      memorySize: 512,
+    });
+    documents.verifyArrivalsWith(arrivals);
+    documents.bucket.grantReadWrite(arrivals);
+    data.table.grantReadWriteData(arrivals);
+
+    const sweep = new Sweep(this, 'Sweep', { environment: shared });
+    data.table.grantReadWriteData(sweep.fn);
+
     const api = new Api(this, 'Api', {
       routes,
       jwtIssuer,
       jwtAudience,
       portalOrigin,
       environment: {
-        TABLE_NAME: data.table.tableName,
-        BUCKET_NAME: documents.bucket.bucketName,
+        ...shared,
         PORTAL_ORIGIN: portalOrigin,
+        APPROVAL_STATE_MACHINE_ARN: workflows.approval.stateMachineArn,
       },
     });
     for (const fn of api.functions) {
       data.table.grantReadWriteData(fn);
       documents.bucket.grantReadWrite(fn);
+      workflows.approval.grantStartExecution(fn);
+      workflows.approval.grantTaskResponse(fn);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });

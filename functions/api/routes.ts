@@ -1,5 +1,9 @@
 import * as z from 'zod';
+import { CalendarYearSchema, DateSchema } from '#shared/domain/calendar.ts';
 import { DepartmentInputSchema, DepartmentSchema, DeptIdSchema } from '#shared/domain/department.schema.ts';
+import { DocumentSchema } from '#shared/domain/document.schema.ts';
+import { DocumentRequestSchema } from '#shared/domain/document-rules.ts';
+import { FindingSchema } from '#shared/domain/finding.schema.ts';
 import {
   ProjectEventSchema,
   ProjectInputSchema,
@@ -7,6 +11,7 @@ import {
   ProjectSchema,
   StageSchema,
 } from '#shared/domain/project.schema.ts';
+import { DecisionInputSchema, TaskSchema } from '#shared/domain/review.ts';
 import { DEPARTMENT_ROLES, ROLES } from '#shared/domain/roles.ts';
 import { defineRoute, type RouteDefinition } from '#shared/http/route.ts';
 
@@ -176,7 +181,234 @@ export const verifyProjectEvents = defineRoute({
   roles: ANY_ROLE,
   summary: 'Recompute the hash chain of the audit trail (ART33)',
   params: ProjectParams,
-  response: z.object({ valid: z.boolean(), count: z.number().int(), headHash: z.string(), brokenAt: z.number().int().optional() }),
+  response: z.object({
+    valid: z.boolean(),
+    count: z.number().int(),
+    headHash: z.string(),
+    brokenAt: z.number().int().optional(),
+  }),
+});
+
+const DocumentParams = ProjectParams.extend({ docId: z.string().min(1).max(64) });
+const REVIEWER_ROLES = ['data-bureau', 'approval-bureau', 'finance'] as const;
+
+export const requestDocumentUpload = defineRoute({
+  id: 'requestDocumentUpload',
+  method: 'POST',
+  path: '/v1/projects/{id}/documents',
+  handler: 'documents/request-upload',
+  roles: [...OWNER_ROLES, ...REVIEWER_ROLES],
+  summary: 'Declare a document and get a presigned PUT (15 minutes) signing its type, length and SHA-256',
+  params: ProjectParams,
+  body: DocumentRequestSchema,
+  response: z.object({
+    document: DocumentSchema,
+    upload: z.object({
+      method: z.literal('PUT'),
+      url: z.string(),
+      headers: z.record(z.string(), z.string()),
+      expiresAt: z.string(),
+    }),
+  }),
+  status: 201,
+});
+
+export const listDocuments = defineRoute({
+  id: 'listDocuments',
+  method: 'GET',
+  path: '/v1/projects/{id}/documents',
+  handler: 'documents/list-documents',
+  roles: ANY_ROLE,
+  summary: 'The documents of a project with their status (pending, verified, rejected)',
+  params: ProjectParams,
+  response: z.object({ items: z.array(DocumentSchema) }),
+});
+
+export const getDocument = defineRoute({
+  id: 'getDocument',
+  method: 'GET',
+  path: '/v1/projects/{id}/documents/{docId}',
+  handler: 'documents/get-document',
+  roles: ANY_ROLE,
+  summary: 'One document',
+  params: DocumentParams,
+  response: DocumentSchema,
+});
+
+export const downloadDocument = defineRoute({
+  id: 'downloadDocument',
+  method: 'GET',
+  path: '/v1/projects/{id}/documents/{docId}/download',
+  handler: 'documents/download-document',
+  roles: ANY_ROLE,
+  summary: 'A presigned GET (5 minutes) of a verified document, saved under its original name',
+  params: DocumentParams,
+  response: z.object({ url: z.string(), expiresAt: z.string() }),
+});
+
+const TaskParams = z.object({ taskId: z.string().min(1).max(160) });
+
+export const listTasks = defineRoute({
+  id: 'listTasks',
+  method: 'GET',
+  path: '/v1/tasks',
+  handler: 'tasks/list-tasks',
+  roles: ANY_ROLE,
+  summary: 'Open review tasks the caller may decide (its queue), earliest due first',
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(2048).optional(),
+  }),
+  response: page(TaskSchema),
+});
+
+export const getTask = defineRoute({
+  id: 'getTask',
+  method: 'GET',
+  path: '/v1/tasks/{taskId}',
+  handler: 'tasks/get-task',
+  roles: ANY_ROLE,
+  summary: 'One review task (never its callback token)',
+  params: TaskParams,
+  response: TaskSchema,
+});
+
+export const decideTask = defineRoute({
+  id: 'decideTask',
+  method: 'POST',
+  path: '/v1/tasks/{taskId}/decision',
+  handler: 'tasks/decide-task',
+  roles: [...REVIEWER_ROLES],
+  summary: 'Decide a review: approve, reject or return, with the opinion and the checklist (ART13, ART14)',
+  params: TaskParams,
+  body: DecisionInputSchema,
+  response: TaskSchema,
+});
+
+export const getCalendarYear = defineRoute({
+  id: 'getCalendarYear',
+  method: 'GET',
+  path: '/v1/calendar/{year}',
+  handler: 'calendar/get-calendar-year',
+  roles: ANY_ROLE,
+  summary: "A year's statutory holidays and make-up working days",
+  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  response: CalendarYearSchema,
+});
+
+export const putCalendarYear = defineRoute({
+  id: 'putCalendarYear',
+  method: 'PUT',
+  path: '/v1/calendar/{year}',
+  handler: 'calendar/put-calendar-year',
+  roles: ['admin'],
+  summary: "Replace a year's holidays and make-up working days",
+  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  body: z.object({ holidays: z.array(DateSchema).max(60), workdays: z.array(DateSchema).max(30) }).strict(),
+  response: CalendarYearSchema,
+});
+
+export const countWorkingDays = defineRoute({
+  id: 'countWorkingDays',
+  method: 'GET',
+  path: '/v1/calendar/working-days',
+  handler: 'calendar/count-working-days',
+  roles: ANY_ROLE,
+  summary: 'The N-th working day after a date (provisional when it runs into a year with no calendar)',
+  query: z.object({ from: DateSchema, add: z.coerce.number().int().min(0).max(1000) }),
+  response: z.object({ from: z.string(), add: z.number(), due: z.string(), provisional: z.boolean() }),
+});
+
+export const fileBudget = defineRoute({
+  id: 'fileBudget',
+  method: 'POST',
+  path: '/v1/projects/{id}/budget-filing',
+  handler: 'projects/file-budget',
+  roles: OWNER_ROLES,
+  summary: 'File the budget approval with the Data Bureau (ART14-BUDGET-FILING)',
+  params: ProjectParams,
+  body: z.object({ budgetApprovalDocumentId: z.string().min(1).max(64) }).strict(),
+  response: ProjectSchema,
+});
+
+export const startConstruction = defineRoute({
+  id: 'startConstruction',
+  method: 'POST',
+  path: '/v1/projects/{id}/construction-start',
+  handler: 'projects/start-construction',
+  roles: OWNER_ROLES,
+  summary: 'Record the start of construction: after approval, or first for an emergency project (ART07, ART15)',
+  params: ProjectParams,
+  response: ProjectSchema,
+});
+
+export const getFunding = defineRoute({
+  id: 'getFunding',
+  method: 'GET',
+  path: '/v1/projects/{id}/funding',
+  handler: 'projects/get-funding',
+  roles: ANY_ROLE,
+  summary: 'Whether construction and operations funds may be released, and why not',
+  params: ProjectParams,
+  response: z.object({
+    construction: z.enum(['allowed', 'held']),
+    operations: z.enum(['allowed', 'held']),
+    holds: z.array(
+      z.object({
+        code: z.string(),
+        article: z.number().int().optional(),
+        since: z.string(),
+        funds: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+
+export const listObligations = defineRoute({
+  id: 'listObligations',
+  method: 'GET',
+  path: '/v1/projects/{id}/obligations',
+  handler: 'projects/list-obligations',
+  roles: ANY_ROLE,
+  summary: "The project's duties with their due dates (open, fulfilled, waived)",
+  params: ProjectParams,
+  response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+});
+
+export const runSweep = defineRoute({
+  id: 'runSweep',
+  method: 'POST',
+  path: '/v1/sweeps',
+  handler: 'sweeps/run-sweep',
+  roles: ['data-bureau', 'admin'],
+  summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
+  body: z.object({ asOf: DateSchema.optional() }).strict().default({}),
+  response: z.object({
+    asOf: z.string(),
+    examined: z.number().int(),
+    opened: z.number().int(),
+    resolved: z.number().int(),
+    holdsPlaced: z.number().int(),
+    holdsLifted: z.number().int(),
+    itemsRead: z.number().int(),
+  }),
+});
+
+export const listFindings = defineRoute({
+  id: 'listFindings',
+  method: 'GET',
+  path: '/v1/findings',
+  handler: 'sweeps/list-findings',
+  roles: ['data-bureau', 'finance', 'audit', 'admin', 'dept-staff', 'dept-head'],
+  summary: 'Compliance findings; owners see their own',
+  query: z.object({
+    status: z.enum(['open', 'resolved']).optional(),
+    projectId: z.string().max(64).optional(),
+    code: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(2048).optional(),
+  }),
+  response: page(FindingSchema.extend({ daysLate: z.number().int() })),
 });
 
 export const routes: readonly RouteDefinition[] = [
@@ -193,4 +425,20 @@ export const routes: readonly RouteDefinition[] = [
   submitProject,
   listProjectEvents,
   verifyProjectEvents,
+  requestDocumentUpload,
+  listDocuments,
+  getDocument,
+  downloadDocument,
+  listTasks,
+  getTask,
+  decideTask,
+  getCalendarYear,
+  putCalendarYear,
+  countWorkingDays,
+  fileBudget,
+  startConstruction,
+  getFunding,
+  listObligations,
+  runSweep,
+  listFindings,
 ];

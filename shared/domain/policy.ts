@@ -23,6 +23,8 @@ export interface Policy {
   readonly reviewDueWorkingDays: number;
   /** A review step waits this long before escalating rather than hanging (seconds). */
   readonly reviewTimeoutSeconds: number;
+  /** ART15: an emergency project completes each skipped procedure within this many working days of starting. */
+  readonly emergencyProceduresWorkingDays: number;
   /** Largest document accepted for upload. */
   readonly maxDocumentBytes: number;
 }
@@ -38,5 +40,6 @@ export const DEFAULT_POLICY: Policy = {
   validityYears: 5,
   reviewDueWorkingDays: 10,
   reviewTimeoutSeconds: 30 * 24 * 3600,
+  emergencyProceduresWorkingDays: 30,
   maxDocumentBytes: 100 * 1024 * 1024,
 };

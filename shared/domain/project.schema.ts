@@ -8,7 +8,12 @@ export const FenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 // ART02: kinds are checked by the ART02-SCOPE-KIND rule (422 with the article), not by the
 // schema (which would answer a bare 400), so these are plain strings here.
-export const CATEGORIES = ['application-system', 'network-infrastructure', 'information-resources', 'information-security'] as const;
+export const CATEGORIES = [
+  'application-system',
+  'network-infrastructure',
+  'information-resources',
+  'information-security',
+] as const;
 export const CONSTRUCTION_TYPES = ['new', 'expansion', 'upgrade', 'operations'] as const;
 export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'purchased-service'] as const;
 export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-health', 'social-security'] as const;
@@ -41,7 +46,11 @@ export const ProjectFieldsSchema = z.object({
     .nullable()
     .default(null),
   scope: z
-    .object({ dataCentre: z.boolean().default(false), machineRoom: z.boolean().default(false), cloudPlatform: z.boolean().default(false) })
+    .object({
+      dataCentre: z.boolean().default(false),
+      machineRoom: z.boolean().default(false),
+      cloudPlatform: z.boolean().default(false),
+    })
     .default({ dataCentre: false, machineRoom: false, cloudPlatform: false }),
   interop: z
     .object({
@@ -74,7 +83,11 @@ export const ProjectPatchSchema = z
         // Defaults belong to creation; a patch sets only what it names.
         ((schema instanceof z.ZodDefault ? schema.unwrap() : schema) as z.ZodType).optional(),
       ]),
-    ) as { [K in keyof typeof ProjectFieldsSchema.shape]: z.ZodOptional<z.ZodType<z.output<(typeof ProjectFieldsSchema.shape)[K]>>> },
+    ) as {
+      [K in keyof typeof ProjectFieldsSchema.shape]: z.ZodOptional<
+        z.ZodType<z.output<(typeof ProjectFieldsSchema.shape)[K]>>
+      >;
+    },
   )
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Give at least one field to change.');

@@ -19,6 +19,8 @@ export const annualPlanRepository = (tableName: string) => ({
     return Item ? AnnualPlanSchema.parse(Item) : undefined;
   },
   async put(plan: z.infer<typeof AnnualPlanSchema>): Promise<void> {
-    await dynamo().send(new PutCommand({ TableName: tableName, Item: { ...key(plan.year), type: 'annual-plan', ...plan } }));
+    await dynamo().send(
+      new PutCommand({ TableName: tableName, Item: { ...key(plan.year), type: 'annual-plan', ...plan } }),
+    );
   },
 });

@@ -7,8 +7,9 @@ let sfn: SFNClient | undefined;
  * The seam between a submitted declaration and the approval state machine. One execution per
  * submission, named after it, so that a retried start is the same execution, never a second.
  */
-export const approvalWorkflow = (stateMachineArn: string) => ({
+export const approvalWorkflow = (stateMachineArn: string | undefined) => ({
   async start(input: ApprovalInput): Promise<void> {
+    if (!stateMachineArn) throw new Error('This function has no approval state machine to start.');
     sfn ??= new SFNClient({});
     try {
       await sfn.send(

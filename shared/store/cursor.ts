@@ -9,7 +9,10 @@ export const encodeCursor = (key: Key | undefined): string | null =>
  * A cursor is only ever a position inside the query it came from: one whose partition is not
  * the caller's own query partition is refused, so a forged cursor reads nothing it should not.
  */
-export const decodeCursor = (cursor: string | undefined, partition: { name: string; value: string }): Key | undefined => {
+export const decodeCursor = (
+  cursor: string | undefined,
+  partition: { name: string; value: string },
+): Key | undefined => {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;

@@ -3,7 +3,10 @@ import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.sc
 import { dynamo } from './clients.ts';
 import type { TransactItem } from './transactions.ts';
 
-const documentKey = (projectId: string, documentId: string) => ({ PK: `PROJECT#${projectId}`, SK: `DOC#${documentId}` });
+const documentKey = (projectId: string, documentId: string) => ({
+  PK: `PROJECT#${projectId}`,
+  SK: `DOC#${documentId}`,
+});
 
 /** Documents live in their project's partition; their keys in S3 are `projects/{projectId}/{kind}/{documentId}`. */
 export const documentRepository = (tableName: string) => ({

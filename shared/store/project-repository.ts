@@ -151,7 +151,10 @@ export const projectRepository = (tableName: string) => {
             ConditionExpression: current === 0 ? 'attribute_not_exists(PK)' : '#value = :current',
             ...(current === 0
               ? {}
-              : { ExpressionAttributeNames: { '#value': 'value' }, ExpressionAttributeValues: { ':current': current } }),
+              : {
+                  ExpressionAttributeNames: { '#value': 'value' },
+                  ExpressionAttributeValues: { ':current': current },
+                }),
           },
         });
         try {
@@ -195,8 +198,7 @@ export const projectRepository = (tableName: string) => {
       limit: number;
       cursor?: string | undefined;
     }): Promise<Page<StoredProject>> {
-      const index =
-        query.by === 'all' ? INDEXES.allProjects : 'deptId' in query.by ? INDEXES.byDepartment : INDEXES.byStage;
+      const index = query.by === 'all' ? INDEXES.byType : 'deptId' in query.by ? INDEXES.byDepartment : INDEXES.byStage;
       const partition =
         query.by === 'all' ? 'PROJECT' : 'deptId' in query.by ? `DEPT#${query.by.deptId}` : `STAGE#${query.by.stage}`;
       const filterStage = query.stage && (query.by === 'all' || 'deptId' in query.by) ? query.stage : undefined;

@@ -9,5 +9,5 @@ export const INDEXES = {
   taskQueue: { name: 'taskQueue', pk: 'GSI3PK', sk: 'GSI3SK' },
   obligationsDue: { name: 'obligationsDue', pk: 'GSI4PK', sk: 'GSI4SK' },
   openFindings: { name: 'openFindings', pk: 'GSI5PK', sk: 'GSI5SK' },
-  allProjects: { name: 'allProjects', pk: 'GSI6PK', sk: 'GSI6SK' },
+  byType: { name: 'byType', pk: 'GSI6PK', sk: 'GSI6SK' },
 } as const;

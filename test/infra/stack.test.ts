@@ -16,7 +16,10 @@ beforeAll(() => {
 
 const resourcesOf = (type: string) =>
   // biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
-  Object.values(template.findResources(type)) as { Properties: Record<string, any> }[];
+  Object.values(template.findResources(type)) as {
+    Properties: Record<string, any>;
+    Metadata?: Record<string, unknown>;
+  }[];
 
 describe('documents bucket', () => {
   it('blocks public access, encrypts, versions and allows TLS only', () => {
@@ -60,7 +63,7 @@ describe('table', () => {
     });
     expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
     expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
-      ['allProjects', 'byDepartment', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
+      ['byDepartment', 'byType', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
     );
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
@@ -68,8 +71,9 @@ describe('table', () => {
 
 describe('functions', () => {
   it('run nodejs22.x or newer on arm64 with JSON logs and a log retention', () => {
-    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Properties.Handler === 'index.handler');
-    expect(functions.length).toBeGreaterThanOrEqual(routes.length);
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
+    // One per route, plus the workflow steps, the document verifier and the sweep.
+    expect(functions.length).toBe(routes.length + 3);
     for (const { Properties } of functions) {
       expect(Number(/^nodejs(\d+)\.x$/.exec(Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(Properties.Architectures).toEqual(['arm64']);
@@ -77,6 +81,15 @@ describe('functions', () => {
     }
     for (const { Properties } of resourcesOf('AWS::Logs::LogGroup'))
       expect(Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('sweep', () => {
+  it('runs daily at 02:00 Asia/Shanghai', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+    });
   });
 });
 

@@ -1,12 +1,6 @@
 import type { Department } from '../department.schema.ts';
 import type { ProjectDocument } from '../document.schema.ts';
-import {
-  CATEGORIES,
-  CONSTRUCTION_TYPES,
-  FUNDING_MODES,
-  type Project,
-  type ProjectInput,
-} from '../project.schema.ts';
+import { CATEGORIES, CONSTRUCTION_TYPES, FUNDING_MODES, type Project, type ProjectInput } from '../project.schema.ts';
 import { type Violation, violation } from '../violation.ts';
 
 type Fields = Pick<
@@ -31,14 +25,19 @@ export const scopeViolations = (project: Fields, ownerDeptId: string): Violation
   const found: Violation[] = [];
   if (project.classified) found.push(violation('ART02-SCOPE-CLASSIFIED', 'classified'));
   if (!oneOf(CATEGORIES, project.category)) found.push(violation('ART02-SCOPE-KIND', 'category'));
-  if (!oneOf(CONSTRUCTION_TYPES, project.constructionType)) found.push(violation('ART02-SCOPE-KIND', 'constructionType'));
+  if (!oneOf(CONSTRUCTION_TYPES, project.constructionType))
+    found.push(violation('ART02-SCOPE-KIND', 'constructionType'));
   if (!oneOf(FUNDING_MODES, project.fundingMode)) found.push(violation('ART02-SCOPE-KIND', 'fundingMode'));
   for (const flag of ['dataCentre', 'machineRoom', 'cloudPlatform'] as const) {
     if (project.scope[flag]) found.push(violation('ART07-FORBIDDEN-SCOPE', `scope.${flag}`));
   }
   if (project.cityCountyCoBuild && project.cityCountyCoBuild.countyShareFen > project.totalInvestmentFen) {
     found.push(
-      violation('ART08-COUNTY-SHARE', 'cityCountyCoBuild.countyShareFen', 'The county share exceeds the total investment.'),
+      violation(
+        'ART08-COUNTY-SHARE',
+        'cityCountyCoBuild.countyShareFen',
+        'The county share exceeds the total investment.',
+      ),
     );
   }
   if (project.coBuilderDeptIds.includes(ownerDeptId)) {

@@ -9,7 +9,13 @@ import type { Deps } from '../deps.ts';
  * list their own department's projects, owned and co-built, and nothing else.
  */
 export const listProjects = async (
-  input: { actor: Actor; stage?: Stage | undefined; deptId?: string | undefined; limit: number; cursor?: string | undefined },
+  input: {
+    actor: Actor;
+    stage?: Stage | undefined;
+    deptId?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
   deps: Pick<Deps, 'projects'>,
 ): Promise<Page<Project>> => {
   const { actor, stage, limit, cursor } = input;

@@ -18,7 +18,7 @@ export const signOffProject = async (
   assertOwner(input.actor, project, ['dept-head']);
   assertStage(project, EDITABLE_STAGES, 'sign off');
   const document = await deps.documents.get(project.id, input.internalReviewDocumentId);
-  if (!document || document.kind !== 'internal-compliance-review' || document.status !== 'verified') {
+  if (document?.kind !== 'internal-compliance-review' || document.status !== 'verified') {
     throw new RuleViolationError([
       violation(
         'ART10-HEAD-SIGNOFF',

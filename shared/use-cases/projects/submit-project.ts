@@ -4,6 +4,7 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
 import type { Deps } from '../deps.ts';
+import { fulfil } from '../obligations/settle-obligations.ts';
 import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
 
 /**
@@ -14,7 +15,10 @@ import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
  */
 export const submitProject = async (
   input: { id: string; actor: Actor },
-  deps: Pick<Deps, 'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'policy' | 'now'>,
+  deps: Pick<
+    Deps,
+    'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'obligations' | 'policy' | 'now'
+  >,
 ): Promise<Project> => {
   const { actor } = input;
   const project = await loadVisible(input.id, actor, deps);
@@ -43,6 +47,10 @@ export const submitProject = async (
     updatedAt: at,
   };
   const route = approvalInput(after, deps.policy);
+  // ART15: an emergency project already building has now made its declaration.
+  const emergency = project.constructionStartedAt
+    ? await fulfil(project, 'ART15-EMERGENCY', ['declaration'], actor, at, deps)
+    : { items: [] };
   const saved = await deps.projects.save({
     before: project,
     after,
@@ -55,9 +63,12 @@ export const submitProject = async (
       details: {
         submission: after.submissions,
         reviews: route.reviews,
-        documents: documents.filter((d) => d.status === 'verified').map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
+        documents: documents
+          .filter((d) => d.status === 'verified')
+          .map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
       },
     },
+    with: emergency.items,
   });
   await deps.approval.start(route);
   return saved;

@@ -1,0 +1,10 @@
+import { NotFoundError } from '#shared/domain/errors.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { deps } from '#shared/use-cases/deps.ts';
+import { getCalendarYear } from '../routes.ts';
+
+export const handler = apiHandler(getCalendarYear, async ({ params }) => {
+  const calendar = await deps().calendar.get(params.year);
+  if (!calendar) throw new NotFoundError(`No calendar for ${params.year} yet.`);
+  return calendar;
+});

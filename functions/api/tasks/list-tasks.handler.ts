@@ -1,0 +1,6 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { deps } from '#shared/use-cases/deps.ts';
+import { listTasks as list } from '#shared/use-cases/reviews/list-tasks.ts';
+import { listTasks } from '../routes.ts';
+
+export const handler = apiHandler(listTasks, ({ actor, query }) => list({ actor, ...query }, deps()));

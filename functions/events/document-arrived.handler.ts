@@ -1,0 +1,15 @@
+import type { S3Event } from 'aws-lambda';
+import { logger } from '#shared/observability/logger.ts';
+import { systemDeps } from '#shared/use-cases/deps.ts';
+import { verifyArrival } from '#shared/use-cases/documents/verify-arrival.ts';
+
+/** S3 ObjectCreated under `projects/` (an S3 notification in AWS, s3rver's event locally). */
+export const handler = async (event: S3Event) => {
+  const deps = systemDeps();
+  for (const record of event.Records) {
+    // S3 event keys are URL-encoded with '+' for spaces.
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const outcome = await verifyArrival({ key, versionId: record.s3.object.versionId }, deps);
+    logger.info('object verified on arrival', { key, outcome });
+  }
+};

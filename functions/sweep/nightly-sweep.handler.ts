@@ -1,0 +1,13 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { systemDeps } from '#shared/use-cases/deps.ts';
+import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
+
+/** EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day. */
+export const handler = async (event: { asOf?: string } = {}) => {
+  const deps = systemDeps();
+  const asOf = typeof event.asOf === 'string' ? event.asOf : shanghaiDate(deps.now());
+  const summary = await runSweep({ asOf }, deps);
+  logger.info('nightly sweep', { ...summary });
+  return summary;
+};

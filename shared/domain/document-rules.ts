@@ -1,0 +1,125 @@
+import * as z from 'zod';
+import { CONTENT_TYPES, DOCUMENT_KINDS, type DocumentKind } from './document.schema.ts';
+import { ForbiddenError, PayloadTooLargeError, RuleViolationError } from './errors.ts';
+import type { Policy } from './policy.ts';
+import type { Project, ReviewKind } from './project.schema.ts';
+import { OPINION_DOCUMENT, type StoredTask } from './review.ts';
+import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from './roles.ts';
+
+/** Any Unicode file name, as metadata only: no control characters, no path separators. */
+export const FileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) => [...name].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '/' && c !== '\\'),
+    'no control characters or path separators',
+  );
+
+export const DocumentRequestSchema = z
+  .object({
+    kind: z
+      .string()
+      .max(64)
+      .describe(`One of ${DOCUMENT_KINDS.join(', ')}`),
+    fileName: FileNameSchema,
+    contentType: z
+      .string()
+      .max(200)
+      .describe(`One of ${Object.keys(CONTENT_TYPES).join(', ')}`),
+    sizeBytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hexadecimal characters'),
+  })
+  .strict();
+export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
+
+/** The declaration's documents, attached by the owner while the declaration is open. */
+const DECLARATION_KINDS: readonly DocumentKind[] = [
+  'collective-decision',
+  'construction-plan',
+  'expert-opinion',
+  'internal-compliance-review',
+  'risk-assessment',
+];
+
+const refuse = (code: string, path: string, message: string, messageZh: string) =>
+  new RuleViolationError([{ code, message, messageZh, path }]);
+
+/**
+ * Whether `actor` may attach a document of `kind` to `project` now: the owner its declaration
+ * documents while the declaration is open (and the budget approval once approved, ART14); a
+ * reviewer only the opinion document of a review it holds open. Also the type and size policy.
+ */
+export const checkDocumentRequest = (
+  actor: Actor,
+  project: Pick<Project, 'ownerDeptId' | 'stage'>,
+  request: DocumentRequest,
+  openTasks: readonly Pick<StoredTask, 'kind' | 'role' | 'status'>[],
+  policy: Pick<Policy, 'maxDocumentBytes'>,
+): DocumentKind => {
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(request.kind)) {
+    throw refuse('DOCUMENT-KIND', 'kind', `Unknown document kind ${request.kind}.`, '不支持的材料类型。');
+  }
+  const kind = request.kind as DocumentKind;
+  if (!(request.contentType in CONTENT_TYPES)) {
+    throw refuse(
+      'DOCUMENT-TYPE',
+      'contentType',
+      'Accepted: PDF, OFD, DOCX, XLSX, PNG, JPEG, ZIP.',
+      '仅接受 PDF、OFD、DOCX、XLSX、PNG、JPEG、ZIP 格式。',
+    );
+  }
+  if (request.sizeBytes > policy.maxDocumentBytes) {
+    throw new PayloadTooLargeError(`Documents are limited to ${policy.maxDocumentBytes} bytes.`);
+  }
+  const owner = actor.deptId === project.ownerDeptId && hasAnyRole(actor, DEPARTMENT_ROLES);
+  if (owner && DECLARATION_KINDS.includes(kind) && (project.stage === 'draft' || project.stage === 'returned')) {
+    return kind;
+  }
+  if (owner && kind === 'budget-approval' && project.stage === 'approved') return kind;
+  const reviewing = openTasks.some(
+    (task) =>
+      task.status === 'open' &&
+      hasAnyRole(actor, [task.role as never]) &&
+      OPINION_DOCUMENT[task.kind as ReviewKind] === kind &&
+      !owner,
+  );
+  if (reviewing) return kind;
+  throw new ForbiddenError(`You may not attach a ${kind} document to this project at stage ${project.stage}.`);
+};
+
+/**
+ * What the bytes must be, by declared content type (magic bytes, via file-type). OFD, DOCX
+ * and XLSX are ZIP containers, which is all a short sniff may see of them.
+ */
+export const ACCEPTED_DETECTIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['application/pdf'],
+  'application/ofd': ['application/zip'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [
+    'application/zip',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [
+    'application/zip',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ],
+  'image/png': ['image/png'],
+  'image/jpeg': ['image/jpeg'],
+  'application/zip': ['application/zip'],
+};
+
+/** The verdict on an arrived object: null when sound, else why it is rejected. */
+export const arrivalVerdict = (
+  declared: { sizeBytes: number; sha256: string; contentType: string },
+  actual: { sizeBytes: number; sha256: string; detectedMime: string | undefined },
+): string | null => {
+  if (actual.sizeBytes !== declared.sizeBytes) {
+    return `size ${actual.sizeBytes} bytes, declared ${declared.sizeBytes}`;
+  }
+  if (actual.sha256 !== declared.sha256.toLowerCase()) return 'SHA-256 differs from the declared hash';
+  const accepted = ACCEPTED_DETECTIONS[declared.contentType] ?? [];
+  if (!actual.detectedMime || !accepted.includes(actual.detectedMime)) {
+    return `content is ${actual.detectedMime ?? 'unrecognised'}, declared ${declared.contentType}`;
+  }
+  return null;
+};

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { fileTypeFromBuffer } from 'file-type';
+
+let s3: S3Client | undefined;
+const client = () => {
+  s3 ??= new S3Client({
+    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+    // The presigned PUT signs the checksum the uploader declared; the SDK must not add its own.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
+};
+
+/** Server-chosen keys only: the user's file name never appears in a key. */
+export const objectKey = (projectId: string, kind: string, documentId: string) =>
+  `projects/${projectId}/${kind}/${documentId}`;
+
+export const parseObjectKey = (key: string) => {
+  const match = /^projects\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(key);
+  return match
+    ? { projectId: match[1] as string, kind: match[2] as string, documentId: match[3] as string }
+    : undefined;
+};
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact Unicode name. */
+export const contentDisposition = (fileName: string) => {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+};
+
+const SNIFF_BYTES = 4100;
+
+export const documentObjects = (bucket: string) => ({
+  /**
+   * A presigned PUT that signs the content type, the length and the SHA-256 checksum: S3 refuses
+   * any other body. The checksum header stays a header (not hoisted into the query) so the
+   * browser must send exactly what was declared.
+   */
+  async presignUpload(input: {
+    key: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    expiresIn: number;
+  }) {
+    const checksum = Buffer.from(input.sha256, 'hex').toString('base64');
+    const command = new PutObjectCommand({
+      Bucket: bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+      ContentLength: input.sizeBytes,
+      ChecksumSHA256: checksum,
+    });
+    const url = await getSignedUrl(client(), command, {
+      expiresIn: input.expiresIn,
+      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-checksum-sha256']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+    });
+    return { url, headers: { 'content-type': input.contentType, 'x-amz-checksum-sha256': checksum } };
+  },
+
+  async presignDownload(input: { key: string; versionId: string | null; fileName: string; expiresIn: number }) {
+    const command = new GetObjectCommand({
+      Bucket: bucket,
+      Key: input.key,
+      ...(input.versionId ? { VersionId: input.versionId } : {}),
+      ResponseContentDisposition: contentDisposition(input.fileName),
+    });
+    return getSignedUrl(client(), command, { expiresIn: input.expiresIn });
+  },
+
+  /**
+   * Streams the object once: SHA-256 and size over every byte, the first bytes kept for the
+   * magic-byte check. Memory stays flat whatever the size.
+   */
+  async inspect(key: string, versionId?: string) {
+    const object = await client().send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+    );
+    const hash = createHash('sha256');
+    let sizeBytes = 0;
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    for await (const chunk of object.Body as Readable) {
+      const buffer = chunk as Buffer;
+      hash.update(buffer);
+      sizeBytes += buffer.length;
+      if (headBytes < SNIFF_BYTES) {
+        head.push(buffer.subarray(0, SNIFF_BYTES - headBytes));
+        headBytes += Math.min(buffer.length, SNIFF_BYTES - headBytes);
+      }
+    }
+    const detected = await fileTypeFromBuffer(Buffer.concat(head));
+    return {
+      sizeBytes,
+      sha256: hash.digest('hex'),
+      detectedMime: detected?.mime as string | undefined,
+      versionId: object.VersionId ?? null,
+    };
+  },
+
+  /** Moves an object nobody asked for out of `projects/`, where nothing will ever attach it. */
+  async quarantine(key: string, versionId?: string) {
+    const target = `quarantine/${key}`;
+    await client().send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: target,
+        CopySource: `${bucket}/${encodeURI(key)}${versionId ? `?versionId=${versionId}` : ''}`,
+      }),
+    );
+    await client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    return target;
+  },
+});
+export type DocumentObjects = ReturnType<typeof documentObjects>;

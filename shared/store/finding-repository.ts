@@ -1,0 +1,140 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
+import { dynamo } from './clients.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { shardOf } from './obligation-repository.ts';
+import { INDEXES } from './table-layout.ts';
+import type { TransactItem } from './transactions.ts';
+
+const findingKey = (f: Pick<Finding, 'projectId' | 'code' | 'key'>) => ({
+  PK: `PROJECT#${f.projectId}`,
+  SK: `FINDING#${f.code}#${f.key}`,
+});
+const holdKey = (h: Pick<FundingHold, 'projectId' | 'code' | 'key'>) => ({
+  PK: `PROJECT#${h.projectId}`,
+  SK: `HOLD#${h.code}#${h.key}`,
+});
+
+const indexKeys = (f: Finding) => ({
+  GSI1PK: `FINDINGS-OF#${f.ownerDeptId}`,
+  GSI1SK: `${f.openedAt}#${f.id}`,
+  GSI6PK: 'FINDING',
+  GSI6SK: `${f.openedAt}#${f.id}`,
+  // Only open findings sit in the sweep's resolution index.
+  ...(f.status === 'open' ? { GSI5PK: `OPEN-FINDINGS#${shardOf(f.projectId)}`, GSI5SK: f.id } : {}),
+});
+
+export const findingRepository = (tableName: string) => ({
+  /** Opens a finding exactly once per late duty: a second sweep's attempt fails its condition. */
+  open(finding: Finding): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  },
+
+  resolve(finding: Finding): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    };
+  },
+
+  hold(hold: FundingHold): TransactItem {
+    return { Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...hold } } };
+  },
+
+  lift(hold: Pick<FundingHold, 'projectId' | 'code' | 'key'>): TransactItem {
+    return { Delete: { TableName: tableName, Key: holdKey(hold) } };
+  },
+
+  async holdsOf(projectId: string): Promise<FundingHold[]> {
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :hold)',
+        ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':hold': 'HOLD#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => FundingHoldSchema.parse(item));
+  },
+
+  /** A page of the open findings of one shard (what the sweep may resolve). */
+  async openInShard(shard: number, start?: Record<string, unknown>) {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.openFindings.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.openFindings.pk },
+        ExpressionAttributeValues: { ':pk': `OPEN-FINDINGS#${shard}` },
+        ExclusiveStartKey: start,
+        Limit: 100,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => FindingSchema.parse(i)),
+      next: page.LastEvaluatedKey,
+      scanned: page.ScannedCount ?? 0,
+    };
+  },
+
+  /** Newest first: of one project, of one department, or of the county; filtered by status and code. */
+  async list(query: {
+    by: { projectId: string } | { deptId: string } | 'all';
+    status?: Finding['status'] | undefined;
+    code?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  }) {
+    const filters: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (query.status) {
+      filters.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+    }
+    if (query.code) {
+      filters.push('#code = :code');
+      names['#code'] = 'code';
+      values[':code'] = query.code;
+    }
+    const byProject = query.by !== 'all' && 'projectId' in query.by;
+    const index = byProject ? undefined : query.by === 'all' ? INDEXES.byType : INDEXES.byDepartment;
+    const pkName = index ? index.pk : 'PK';
+    const partition =
+      query.by === 'all'
+        ? 'FINDING'
+        : 'projectId' in query.by
+          ? `PROJECT#${query.by.projectId}`
+          : `FINDINGS-OF#${query.by.deptId}`;
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        ...(index ? { IndexName: index.name } : {}),
+        KeyConditionExpression: byProject ? '#pk = :pk AND begins_with(SK, :finding)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': pkName, ...names },
+        ExpressionAttributeValues: { ':pk': partition, ...(byProject ? { ':finding': 'FINDING#' } : {}), ...values },
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, { name: pkName, value: partition }),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => FindingSchema.parse(i)),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  },
+});
+export type FindingRepository = ReturnType<typeof findingRepository>;

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Obligation, ObligationSchema } from '#shared/domain/obligation.ts';
+import { dynamo } from './clients.ts';
+import { INDEXES } from './table-layout.ts';
+import type { TransactItem } from './transactions.ts';
+
+/**
+ * Open obligations are spread over this many index partitions so that a county-wide sweep
+ * reads them in parallel and no partition runs hot; the sweep queries every shard.
+ */
+export const OBLIGATION_SHARDS = 16;
+
+export const shardOf = (projectId: string) =>
+  createHash('sha256').update(projectId).digest().readUInt8(0) % OBLIGATION_SHARDS;
+
+const key = (projectId: string, code: string, dutyKey: string) => ({
+  PK: `PROJECT#${projectId}`,
+  SK: `DUE#${code}#${dutyKey}`,
+});
+
+/** Only open obligations carry the due-date index attributes: the index holds exactly what may fall due. */
+const dueIndex = (o: Obligation) => ({
+  GSI4PK: `DUE#${shardOf(o.projectId)}`,
+  GSI4SK: `${o.dueDate}#${o.projectId}#${o.code}#${o.key}`,
+});
+
+export const obligationRepository = (tableName: string) => ({
+  /** A new duty with its due date; written with the change that starts its clock. */
+  open(obligation: Obligation): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key(obligation.projectId, obligation.code, obligation.key),
+          type: 'obligation',
+          ...obligation,
+          ...dueIndex(obligation),
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  },
+
+  /** Fulfilled or waived: leaves the due index, once. */
+  settle(obligation: Obligation): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...key(obligation.projectId, obligation.code, obligation.key), type: 'obligation', ...obligation },
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    };
+  },
+
+  async get(projectId: string, code: string, dutyKey: string): Promise<Obligation | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName, Key: key(projectId, code, dutyKey), ConsistentRead: true }),
+    );
+    return Item ? ObligationSchema.parse(Item) : undefined;
+  },
+
+  async ofProject(projectId: string): Promise<Obligation[]> {
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :due)',
+        ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':due': 'DUE#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => ObligationSchema.parse(item));
+  },
+
+  /**
+   * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
+   * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.
+   */
+  async dueBefore(shard: number, asOf: string, start?: Record<string, unknown>) {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.obligationsDue.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :asOf',
+        ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+        ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':asOf': asOf },
+        ExclusiveStartKey: start,
+        Limit: 100,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
+      next: page.LastEvaluatedKey,
+      scanned: page.ScannedCount ?? 0,
+    };
+  },
+});
+export type ObligationRepository = ReturnType<typeof obligationRepository>;

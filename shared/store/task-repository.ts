@@ -1,0 +1,59 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type StoredTask, StoredTaskSchema } from '#shared/domain/review.ts';
+import { dynamo } from './clients.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { INDEXES } from './table-layout.ts';
+import type { TransactItem } from './transactions.ts';
+
+const key = (id: string) => ({ PK: `TASK#${id}`, SK: 'META' });
+
+/** Only open tasks sit in their role's queue (sparse index), earliest due first. */
+const queueKeys = (task: StoredTask) =>
+  task.status === 'open' ? { GSI3PK: `QUEUE#${task.role}`, GSI3SK: `${task.dueDate}#${task.id}` } : {};
+
+export const taskRepository = (tableName: string) => ({
+  async get(id: string): Promise<StoredTask | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: key(id), ConsistentRead: true }));
+    return Item ? StoredTaskSchema.parse(Item) : undefined;
+  },
+
+  /**
+   * Writes `task` if the stored one is still what was read: `expected` is the token the caller
+   * read (undefined when it read none), so two writers of the same task cannot both win.
+   */
+  put(task: StoredTask, expected: { token: string; status: StoredTask['status'] } | undefined): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...key(task.id), type: 'task', ...task, ...queueKeys(task) },
+        ConditionExpression: expected ? '#token = :token AND #status = :status' : 'attribute_not_exists(PK)',
+        ...(expected
+          ? {
+              ExpressionAttributeNames: { '#token': 'token', '#status': 'status' },
+              ExpressionAttributeValues: { ':token': expected.token, ':status': expected.status },
+            }
+          : {}),
+      },
+    };
+  },
+
+  async queue(role: string, limit: number, cursor?: string) {
+    const partition = `QUEUE#${role}`;
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.taskQueue.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.taskQueue.pk },
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, { name: INDEXES.taskQueue.pk, value: partition }),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => StoredTaskSchema.parse(item)),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  },
+});
+export type TaskRepository = ReturnType<typeof taskRepository>;

@@ -1,0 +1,44 @@
+import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { objectKey } from '#shared/store/document-objects.ts';
+import type { Deps } from '../deps.ts';
+import { loadVisible } from '../projects/project-access.ts';
+
+/** Downloads are valid this long (API: 5 minutes). */
+const DOWNLOAD_SECONDS = 5 * 60;
+
+export const listDocuments = async (
+  input: { projectId: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'documents'>,
+) => {
+  await loadVisible(input.projectId, input.actor, deps);
+  return deps.documents.list(input.projectId);
+};
+
+export const getDocument = async (
+  input: { projectId: string; documentId: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'documents'>,
+): Promise<ProjectDocument> => {
+  await loadVisible(input.projectId, input.actor, deps);
+  const document = await deps.documents.get(input.projectId, input.documentId);
+  if (!document) throw new NotFoundError('No such document.');
+  return document;
+};
+
+/** A short-lived GET of the verified version, saved under the original file name. */
+export const downloadDocument = async (
+  input: { projectId: string; documentId: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,
+) => {
+  const document = await getDocument(input, deps);
+  if (document.status !== 'verified')
+    throw new ConflictError(`The document is ${document.status}; only verified documents are served.`);
+  const url = await deps.objects.presignDownload({
+    key: objectKey(document.projectId, document.kind, document.id),
+    versionId: document.versionId,
+    fileName: document.fileName,
+    expiresIn: DOWNLOAD_SECONDS,
+  });
+  return { url, expiresAt: new Date(deps.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString() };
+};

@@ -1,0 +1,67 @@
+import { arrivalVerdict } from '#shared/domain/document-rules.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { parseObjectKey } from '#shared/store/document-objects.ts';
+import type { Deps } from '../deps.ts';
+import { retryOnConflict } from '../retry.ts';
+
+const VERIFIER: Actor = { sub: 'system:document-verifier', name: '材料核验', deptId: null, roles: [] };
+
+/**
+ * An object arrived under `projects/`: stream it, recompute its hash and size, sniff its type,
+ * and settle the pending document as verified or rejected (with the reason), with an audit
+ * event. An object nobody asked for is quarantined; one arriving at a settled document's key
+ * changes nothing (S3 versioning keeps it beside the verified version the record points to).
+ */
+export const verifyArrival = async (
+  input: { key: string; versionId?: string | undefined },
+  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,
+): Promise<'verified' | 'rejected' | 'quarantined' | 'ignored'> => {
+  const parsed = parseObjectKey(input.key);
+  const document = parsed ? await deps.documents.get(parsed.projectId, parsed.documentId) : undefined;
+  if (!parsed || !document || document.kind !== parsed.kind) {
+    const target = await deps.objects.quarantine(input.key, input.versionId);
+    logger.warn('object quarantined: no pending document has this key', { key: input.key, quarantinedAs: target });
+    return 'quarantined';
+  }
+  if (document.status !== 'pending') {
+    logger.warn('object arrived for a settled document; the record is unchanged', {
+      documentId: document.id,
+      status: document.status,
+    });
+    return 'ignored';
+  }
+  const actual = await deps.objects.inspect(input.key, input.versionId);
+  const reason = arrivalVerdict(document, actual);
+  return retryOnConflict(async () => {
+    const [project, current] = await Promise.all([
+      deps.projects.get(document.projectId),
+      deps.documents.get(document.projectId, document.id),
+    ]);
+    if (!project || current?.status !== 'pending') return 'ignored';
+    const at = deps.now().toISOString();
+    const status = reason ? 'rejected' : 'verified';
+    await deps.projects.save({
+      before: project,
+      after: { ...project, version: project.version + 1, updatedAt: at },
+      event: {
+        at,
+        actor: VERIFIER,
+        action: `document.${status}`,
+        from: project.stage,
+        to: project.stage,
+        details: { documentId: document.id, kind: document.kind, sha256: actual.sha256, ...(reason ? { reason } : {}) },
+      },
+      with: [
+        deps.documents.settle({
+          ...current,
+          status,
+          rejectionReason: reason,
+          versionId: actual.versionId ?? input.versionId ?? null,
+          verifiedAt: reason ? null : at,
+        }),
+      ],
+    });
+    return status;
+  });
+};

@@ -1,0 +1,50 @@
+import { assertOwner } from '#shared/domain/access.ts';
+import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { violation } from '#shared/domain/violation.ts';
+import type { Deps } from '../deps.ts';
+import { fulfil } from '../obligations/settle-obligations.ts';
+import { loadVisible } from './project-access.ts';
+
+/** ART14: the owner files the Finance Bureau's budget approval with the Data Bureau. */
+export const fileBudget = async (
+  input: { id: string; actor: Actor; budgetApprovalDocumentId: string },
+  deps: Pick<Deps, 'projects' | 'documents' | 'obligations' | 'now'>,
+): Promise<Project> => {
+  const project = await loadVisible(input.id, input.actor, deps);
+  assertOwner(input.actor, project);
+  const document = await deps.documents.get(project.id, input.budgetApprovalDocumentId);
+  if (document?.kind !== 'budget-approval' || document.status !== 'verified') {
+    throw new RuleViolationError([
+      violation(
+        'ART14-BUDGET-FILING',
+        'budgetApprovalDocumentId',
+        'It must name a verified budget-approval document of this project.',
+      ),
+    ]);
+  }
+  const at = deps.now().toISOString();
+  const { items, settled } = await fulfil(
+    project,
+    'ART14-BUDGET-FILING',
+    [`submission-${project.submissions}`],
+    input.actor,
+    at,
+    deps,
+  );
+  if (settled.length === 0) throw new ConflictError('No budget filing is due for this project.');
+  return deps.projects.save({
+    before: project,
+    after: { ...project, version: project.version + 1, updatedAt: at },
+    event: {
+      at,
+      actor: input.actor,
+      action: 'budget.filed',
+      from: project.stage,
+      to: project.stage,
+      details: { budgetApprovalDocumentId: document.id, documentSha256: document.sha256, dueDate: settled[0]?.dueDate },
+    },
+    with: items,
+  });
+};

@@ -1,0 +1,60 @@
+import { assertOwner } from '#shared/domain/access.ts';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { skippedProcedures } from '#shared/domain/emergency.ts';
+import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import type { Obligation } from '#shared/domain/obligation.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { violation } from '#shared/domain/violation.ts';
+import type { Deps } from '../deps.ts';
+import { loadVisible } from './project-access.ts';
+
+/**
+ * Construction starts after approval (ART07: no 未批先建), or first for an emergency project
+ * (ART15), whose every skipped procedure becomes an open obligation the sweep tracks.
+ */
+export const startConstruction = async (
+  input: { id: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'obligations' | 'calendar' | 'policy' | 'now'>,
+): Promise<Project> => {
+  const project = await loadVisible(input.id, input.actor, deps);
+  assertOwner(input.actor, project);
+  if (project.constructionStartedAt) throw new ConflictError('Construction has already started.');
+  if (project.stage === 'rejected') throw new ConflictError('A rejected project is not built.');
+  if (project.stage !== 'approved' && !project.emergency) {
+    throw new RuleViolationError([violation('ART07-NO-BUILD-BEFORE-APPROVAL', 'stage')]);
+  }
+  const now = deps.now();
+  const at = now.toISOString();
+  const from = shanghaiDate(now);
+  const skipped = project.emergency ? skippedProcedures(project, deps.policy) : [];
+  const due = await deps.calendar.addWorkingDays(from, deps.policy.emergencyProceduresWorkingDays);
+  const obligations: Obligation[] = skipped.map((procedure) => ({
+    projectId: project.id,
+    ownerDeptId: project.ownerDeptId,
+    code: 'ART15-EMERGENCY',
+    key: procedure,
+    description: `紧急项目补办手续: ${procedure} (complete the skipped procedure)`,
+    dueDate: due.due,
+    dueBasis: { from, amount: deps.policy.emergencyProceduresWorkingDays, unit: 'working-days' },
+    provisional: due.provisional,
+    status: 'open',
+    createdAt: at,
+    settledAt: null,
+    settledBy: null,
+    waiverReason: null,
+  }));
+  return deps.projects.save({
+    before: project,
+    after: { ...project, constructionStartedAt: at, version: project.version + 1, updatedAt: at },
+    event: {
+      at,
+      actor: input.actor,
+      action: 'construction.started',
+      from: project.stage,
+      to: project.stage,
+      details: { emergency: project.emergency !== null, skippedProcedures: skipped },
+    },
+    with: obligations.map((o) => deps.obligations.open(o)),
+  });
+};
