@@ -3,6 +3,7 @@ import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { routes } from '#functions/api/routes.ts';
 import { documentEventsEnvSchema } from '#shared/config/env.ts';
+import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
@@ -33,7 +34,9 @@ export class LingchuanStack extends Stack {
     const data = new Data(this, 'Data');
     const documents = new Documents(this, 'Documents', { portalOrigin });
     const shared = { TABLE_NAME: data.table.tableName, BUCKET_NAME: documents.bucket.bucketName };
-    const workflows = new Workflows(this, 'Workflows', { environment: shared });
+    // The review timeout is a policy setting; a deployment (or the local runtime's tests) may shorten it.
+    const reviewTimeoutSeconds = Number(this.node.tryGetContext('reviewTimeoutSeconds') ?? DEFAULT_POLICY.reviewTimeoutSeconds);
+    const workflows = new Workflows(this, 'Workflows', { environment: shared, reviewTimeoutSeconds });
     data.table.grantReadWriteData(workflows.approvalStep);
 
     const arrivals = new HouseFunction(this, 'DocumentArrived', {

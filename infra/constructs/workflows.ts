@@ -9,6 +9,8 @@ import { HouseFunction } from './house-function.ts';
 
 export interface WorkflowsProps {
   readonly environment: z.input<typeof workflowEnvSchema>;
+  /** How long a review waits before it escalates (policy). */
+  readonly reviewTimeoutSeconds: number;
 }
 
 /**
@@ -34,7 +36,9 @@ export class Workflows extends Construct {
     });
     this.approval = new StateMachine(this, 'Approval', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(JSON.stringify(approvalDefinition())),
+      definitionBody: DefinitionBody.fromString(
+        JSON.stringify(approvalDefinition({ reviewTimeoutSeconds: props.reviewTimeoutSeconds })),
+      ),
       definitionSubstitutions: { ApprovalStepArn: this.approvalStep.functionArn, Partition: Aws.PARTITION },
       tracingEnabled: true,
       // Execution data stays out of the logs: it names projects and people; the audit trail has it.

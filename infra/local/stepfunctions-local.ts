@@ -82,6 +82,19 @@ const functionIdOf = (arn: unknown): string | undefined => /:function:([^:/"]+)/
 
 const namedError = (name: string, message: string) => Object.assign(new Error(message), { name });
 
+/**
+ * Node timers hold at most 2^31-1 ms (about 24.8 days); a longer TimeoutSeconds would fire at
+ * once. Locally such timeouts are clamped to the longest timer Node has.
+ */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+const clampTimeouts = (states: Record<string, AslState & { TimeoutSeconds?: number }>) => {
+  for (const state of Object.values(states)) {
+    if (state.TimeoutSeconds !== undefined) state.TimeoutSeconds = Math.min(state.TimeoutSeconds, MAX_TIMER_SECONDS);
+    for (const branch of state.Branches ?? []) clampTimeouts(branch.States);
+  }
+  return states;
+};
+
 export class StepFunctionsLocal {
   private readonly machines = new Map<string, { machine: LocalStateMachine; sm: StateMachine }>();
   private readonly executions = new Map<string, ExecutionRecord>();
@@ -98,6 +111,7 @@ export class StepFunctionsLocal {
     mkdirSync(this.dir, { recursive: true });
     for (const machine of machines) {
       const definition = JSON.parse(machine.definition);
+      clampTimeouts(definition.States);
       this.machines.set(machine.arn, {
         machine,
         sm: new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } }),
@@ -134,7 +148,14 @@ export class StepFunctionsLocal {
 
     for (const [state, spec] of taskStates(definition.States)) {
       const callback = String(spec.Resource).endsWith('.waitForTaskToken');
-      overrides[state] = async (input) => {
+      // The engine may fail a state before awaiting the task's promise (a bad path, say); a
+      // rejection nobody awaits must not take the whole runtime down with it.
+      overrides[state] = (input) => {
+        const running = runTask(input);
+        running.catch(() => undefined);
+        return running;
+      };
+      const runTask = async (input: unknown) => {
         const n = (entries.get(state) ?? 0) + 1;
         entries.set(state, n);
         const stepKey = `${state}#${n}`;
@@ -147,7 +168,8 @@ export class StepFunctionsLocal {
           const functionId = functionIdOf(spec.Resource);
           if (!functionId) throw namedError('States.Runtime', `Unsupported task resource ${spec.Resource}`);
           try {
-            step.result = await this.host.invoke(functionId, input);
+            // Recorded as null when the function returns nothing, so a replay knows it ran.
+            step.result = (await this.host.invoke(functionId, input)) ?? null;
           } catch (error) {
             step.error = { name: (error as Error).name || 'Error', message: (error as Error).message };
             this.persist(record);

@@ -9,8 +9,8 @@
  *
  * Each human review is a `lambda:invoke.waitForTaskToken` task: the step function records a task
  * with the token and the reviewer's decision comes back through the API. Each waits
- * `reviewTimeoutSeconds` (policy, from the input) and then escalates and re-opens instead of
- * hanging. Whether a branch applies is in the input (`reviews`), computed by the domain rules:
+ * `reviewTimeoutSeconds` (the policy setting, fixed at synth; a deployment may pass
+ * `-c reviewTimeoutSeconds=N`) and then escalates and re-opens instead of hanging. Whether a branch applies is in the input (`reviews`), computed by the domain rules:
  * no threshold is repeated here. Every task retries transient Lambda errors and catches the
  * rest into RecordFailure, which writes the failure on the project's audit trail.
  *
@@ -49,6 +49,7 @@ const review = (
   name: string,
   outcomes: { approve: string; reject: string; return: string },
   failTo: string,
+  timeoutSeconds: number,
 ): Record<string, Json> => {
   const result = `$.decisions.${name}`;
   return {
@@ -63,11 +64,11 @@ const review = (
           kind,
           'projectId.$': '$.projectId',
           'submission.$': '$.submission',
-          'timeoutSeconds.$': '$.reviewTimeoutSeconds',
+          timeoutSeconds,
           'taskToken.$': '$$.Task.Token',
         },
       },
-      TimeoutSecondsPath: '$.reviewTimeoutSeconds',
+      TimeoutSeconds: timeoutSeconds,
       ResultPath: result,
       Retry: TRANSIENT,
       Catch: [
@@ -96,7 +97,7 @@ const review = (
 };
 
 /** A Parallel branch for a review that applies only when `reviews.<flag>` is true. */
-const branch = (kind: string, name: string, flag: string): Json => ({
+const branch = (kind: string, name: string, flag: string, timeoutSeconds: number): Json => ({
   StartAt: `${name}Applies`,
   States: {
     [`${name}Applies`]: {
@@ -110,6 +111,7 @@ const branch = (kind: string, name: string, flag: string): Json => ({
       name,
       { approve: `${name}Granted`, reject: `${name}Rejected`, return: `${name}Returned` },
       `${name}Failed`,
+      timeoutSeconds,
     ),
     [`${name}Granted`]: { Type: 'Succeed' },
     [`${name}Rejected`]: { Type: 'Fail', Error: 'Review.Rejected', Cause: kind },
@@ -121,7 +123,7 @@ const branch = (kind: string, name: string, flag: string): Json => ({
 const conclude = (outcome: string): Json =>
   step({ step: 'conclude', outcome }, { ResultPath: '$.conclusion', End: true }, 'RecordFailure');
 
-export const approvalDefinition = (): Json => ({
+export const approvalDefinition = ({ reviewTimeoutSeconds }: { reviewTimeoutSeconds: number }): Json => ({
   Comment: 'Approval of a declared government data project (陵川县政务数据项目 ART13–ART15)',
   StartAt: 'TechReview',
   States: {
@@ -130,12 +132,13 @@ export const approvalDefinition = (): Json => ({
       'TechReview',
       { approve: 'OtherReviews', reject: 'Rejected', return: 'Returned' },
       'RecordFailure',
+      reviewTimeoutSeconds,
     ),
     OtherReviews: {
       Type: 'Parallel',
       Branches: [
-        branch('project-approval', 'ProjectApproval', 'projectApproval'),
-        branch('finance-review', 'FinanceReview', 'financeReview'),
+        branch('project-approval', 'ProjectApproval', 'projectApproval', reviewTimeoutSeconds),
+        branch('finance-review', 'FinanceReview', 'financeReview', reviewTimeoutSeconds),
       ],
       ResultPath: '$.otherReviews',
       Catch: [

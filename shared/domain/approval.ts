@@ -12,8 +12,6 @@ export const ApprovalInputSchema = z.object({
     /** ART14-FINANCE-REVIEW: total investment ≥ the threshold, the threshold itself included. */
     financeReview: z.boolean(),
   }),
-  /** How long a human step waits before it escalates (policy). */
-  reviewTimeoutSeconds: z.number().int().positive(),
 });
 export type ApprovalInput = z.infer<typeof ApprovalInputSchema>;
 
@@ -27,5 +25,4 @@ export const approvalInput = (project: Project, policy: Policy): ApprovalInput =
   projectId: project.id,
   submission: project.submissions,
   reviews: { projectApproval: needsProjectApproval(project), financeReview: needsFinanceReview(project, policy) },
-  reviewTimeoutSeconds: policy.reviewTimeoutSeconds,
 });

@@ -14,10 +14,12 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
+type CfnJson = any;
+
 const resourcesOf = (type: string) =>
-  // biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
   Object.values(template.findResources(type)) as {
-    Properties: Record<string, any>;
+    Properties: Record<string, CfnJson>;
     Metadata?: Record<string, unknown>;
   }[];
 

@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Role } from '#shared/domain/roles.ts';
+import { call, tokenFor } from './client.ts';
+
+/** A minimal but real PDF: what file-type recognises by its magic bytes. */
+export const pdfBytes = (label = randomUUID()) =>
+  Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+
+export const pngBytes = () =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** People of a department (or a bureau), each with a stable subject. */
+export const people = (dept: string) => ({
+  staff: () => tokenFor({ roles: ['dept-staff'], dept, sub: `${dept}-staff`, name: `${dept} 经办人` }),
+  head: () => tokenFor({ roles: ['dept-head'], dept, sub: `${dept}-head`, name: `${dept} 主要负责人` }),
+});
+export const bureau = (role: Role, sub = `${role}-reviewer`) => tokenFor({ roles: [role], dept: `${role}-bureau`, sub });
+
+export const uniqueDept = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export const projectBody = (overrides: Record<string, unknown> = {}) => ({
+  name: '县社会治理综合指挥平台',
+  year: 2026,
+  category: 'application-system',
+  constructionType: 'new',
+  fundingMode: 'government-invested',
+  classified: false,
+  totalInvestmentFen: 58_000_000,
+  keyProject: false,
+  involvesConstruction: false,
+  coBuilderDeptIds: [],
+  cityCountyCoBuild: null,
+  emergency: null,
+  scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
+  interop: { interconnection: '接入县政务外网', dataSharing: '向共享平台提供目录数据', businessCollaboration: '与指挥中心联动' },
+  deployment: { target: 'gov-cloud' },
+  ...overrides,
+});
+
+export const registerDepartment = async (dept: string, withDataUnit = true) => {
+  const admin = await tokenFor({ roles: ['admin'], sub: 'scenario-admin' });
+  const response = await call('PUT', `/v1/departments/${dept}`, {
+    token: admin,
+    body: { name: `${dept} 局`, ...(withDataUnit ? { dataManagementUnit: { name: '信息股', contact: '0356-0000000' } } : {}) },
+  });
+  expect(response.status).toBe(200);
+};
+
+export interface Project {
+  id: string;
+  code: string;
+  version: number;
+  stage: string;
+  openReviews: string[];
+  [key: string]: unknown;
+}
+
+export const createProject = async (token: string, overrides: Record<string, unknown> = {}) => {
+  const response = await call<Project>('POST', '/v1/projects', { token, body: projectBody(overrides) });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+};
+
+/** Declares a document, uploads the bytes with fetch to the presigned URL, and waits for the verdict. */
+export const upload = async (
+  projectId: string,
+  token: string,
+  kind: string,
+  options: { bytes?: Buffer; declaredSha?: string; contentType?: string; fileName?: string } = {},
+) => {
+  const bytes = options.bytes ?? pdfBytes();
+  const response = await call<{ document: { id: string }; upload: { url: string; headers: Record<string, string> } }>(
+    'POST',
+    `/v1/projects/${projectId}/documents`,
+    {
+      token,
+      body: {
+        kind,
+        fileName: options.fileName ?? `${kind}.pdf`,
+        contentType: options.contentType ?? 'application/pdf',
+        sizeBytes: bytes.length,
+        sha256: options.declaredSha ?? sha256(bytes),
+      },
+    },
+  );
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  const put = await fetch(response.body.upload.url, { method: 'PUT', headers: response.body.upload.headers, body: bytes });
+  expect(put.status).toBe(200);
+  const documentId = response.body.document.id;
+  const status = await eventually(async () => {
+    const read = await call<{ status: string }>('GET', `/v1/projects/${projectId}/documents/${documentId}`, { token });
+    return read.body.status === 'pending' ? undefined : read.body.status;
+  });
+  return { documentId, status };
+};
+
+/** Polls until `probe` returns a value (the workflow and the verifier work asynchronously). */
+export const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+/** A department with a complete, signed declaration ready to submit. */
+export const readyProject = async (overrides: Record<string, unknown> = {}, dept = uniqueDept('ready')) => {
+  await registerDepartment(dept);
+  const { staff, head } = people(dept);
+  const project = await createProject(await staff(), overrides);
+  for (const kind of ['collective-decision', 'construction-plan', 'expert-opinion']) {
+    expect((await upload(project.id, await staff(), kind)).status).toBe('verified');
+  }
+  const review = await upload(project.id, await head(), 'internal-compliance-review');
+  const signed = await call<Project>('POST', `/v1/projects/${project.id}/sign-off`, {
+    token: await head(),
+    body: { internalReviewDocumentId: review.documentId },
+  });
+  expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+  return { project: signed.body, dept, staff, head };
+};
+
+export const submit = async (projectId: string, token: string) => {
+  const response = await call<Project>('POST', `/v1/projects/${projectId}/submit`, { token });
+  expect(response.status, JSON.stringify(response.body)).toBe(202);
+  return response.body;
+};
+
+export const taskIdOf = (projectId: string, submission: number, kind: string) => `${projectId}.${submission}.${kind}`;
+
+/** Waits until the workflow has opened this review task. */
+export const openTask = (projectId: string, submission: number, kind: string, token: string) =>
+  eventually(async () => {
+    const response = await call<{ status: string; id: string }>('GET', `/v1/tasks/${taskIdOf(projectId, submission, kind)}`, {
+      token,
+    });
+    return response.status === 200 && response.body.status === 'open' ? response.body : undefined;
+  });
+
+export const TECH_CHECKLIST = Object.fromEntries(
+  ['resourceCatalogue', 'dataSharing', 'consolidation', 'cloudMigration', 'commandCentreLinkage', 'noPolicyConflict', 'notDisguised'].map(
+    (item) => [item, { ok: true }],
+  ),
+);
+
+const OPINION_KIND: Record<string, string> = {
+  'tech-review': 'tech-review-opinion',
+  'project-approval': 'project-approval-reply',
+  'finance-review': 'budget-approval',
+};
+
+/** A reviewer decides: uploads its opinion document when approving, then posts the decision. */
+export const decide = async (
+  projectId: string,
+  submission: number,
+  kind: string,
+  decision: 'approve' | 'reject' | 'return',
+  token: string,
+  extra: Record<string, unknown> = {},
+) => {
+  await openTask(projectId, submission, kind, token);
+  const opinion =
+    decision === 'approve' ? (await upload(projectId, token, OPINION_KIND[kind] as string)).documentId : undefined;
+  return call<Record<string, unknown>>('POST', `/v1/tasks/${taskIdOf(projectId, submission, kind)}/decision`, {
+    token,
+    body: {
+      decision,
+      opinion: `${kind} ${decision}: 意见`,
+      ...(opinion ? { opinionDocumentId: opinion } : {}),
+      checklist: kind === 'tech-review' ? TECH_CHECKLIST : {},
+      ...extra,
+    },
+  });
+};
+
+export const stageOf = async (projectId: string, token: string) =>
+  (await call<Project>('GET', `/v1/projects/${projectId}`, { token })).body;
+
+export const waitForStage = (projectId: string, token: string, stage: string) =>
+  eventually(async () => {
+    const project = await stageOf(projectId, token);
+    return project.stage === stage ? project : undefined;
+  });
