@@ -35,7 +35,9 @@ export class LingchuanStack extends Stack {
     const documents = new Documents(this, 'Documents', { portalOrigin });
     const shared = { TABLE_NAME: data.table.tableName, BUCKET_NAME: documents.bucket.bucketName };
     // The review timeout is a policy setting; a deployment (or the local runtime's tests) may shorten it.
-    const reviewTimeoutSeconds = Number(this.node.tryGetContext('reviewTimeoutSeconds') ?? DEFAULT_POLICY.reviewTimeoutSeconds);
+    const reviewTimeoutSeconds = Number(
+      this.node.tryGetContext('reviewTimeoutSeconds') ?? DEFAULT_POLICY.reviewTimeoutSeconds,
+    );
     const workflows = new Workflows(this, 'Workflows', { environment: shared, reviewTimeoutSeconds });
     data.table.grantReadWriteData(workflows.approvalStep);
 

@@ -17,7 +17,8 @@ export const people = (dept: string) => ({
   staff: () => tokenFor({ roles: ['dept-staff'], dept, sub: `${dept}-staff`, name: `${dept} 经办人` }),
   head: () => tokenFor({ roles: ['dept-head'], dept, sub: `${dept}-head`, name: `${dept} 主要负责人` }),
 });
-export const bureau = (role: Role, sub = `${role}-reviewer`) => tokenFor({ roles: [role], dept: `${role}-bureau`, sub });
+export const bureau = (role: Role, sub = `${role}-reviewer`) =>
+  tokenFor({ roles: [role], dept: `${role}-bureau`, sub });
 
 export const uniqueDept = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -35,7 +36,11 @@ export const projectBody = (overrides: Record<string, unknown> = {}) => ({
   cityCountyCoBuild: null,
   emergency: null,
   scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
-  interop: { interconnection: '接入县政务外网', dataSharing: '向共享平台提供目录数据', businessCollaboration: '与指挥中心联动' },
+  interop: {
+    interconnection: '接入县政务外网',
+    dataSharing: '向共享平台提供目录数据',
+    businessCollaboration: '与指挥中心联动',
+  },
   deployment: { target: 'gov-cloud' },
   ...overrides,
 });
@@ -44,7 +49,10 @@ export const registerDepartment = async (dept: string, withDataUnit = true) => {
   const admin = await tokenFor({ roles: ['admin'], sub: 'scenario-admin' });
   const response = await call('PUT', `/v1/departments/${dept}`, {
     token: admin,
-    body: { name: `${dept} 局`, ...(withDataUnit ? { dataManagementUnit: { name: '信息股', contact: '0356-0000000' } } : {}) },
+    body: {
+      name: `${dept} 局`,
+      ...(withDataUnit ? { dataManagementUnit: { name: '信息股', contact: '0356-0000000' } } : {}),
+    },
   });
   expect(response.status).toBe(200);
 };
@@ -87,7 +95,11 @@ export const upload = async (
     },
   );
   expect(response.status, JSON.stringify(response.body)).toBe(201);
-  const put = await fetch(response.body.upload.url, { method: 'PUT', headers: response.body.upload.headers, body: bytes });
+  const put = await fetch(response.body.upload.url, {
+    method: 'PUT',
+    headers: response.body.upload.headers,
+    body: bytes,
+  });
   expect(put.status).toBe(200);
   const documentId = response.body.document.id;
   const status = await eventually(async () => {
@@ -136,16 +148,26 @@ export const taskIdOf = (projectId: string, submission: number, kind: string) =>
 /** Waits until the workflow has opened this review task. */
 export const openTask = (projectId: string, submission: number, kind: string, token: string) =>
   eventually(async () => {
-    const response = await call<{ status: string; id: string }>('GET', `/v1/tasks/${taskIdOf(projectId, submission, kind)}`, {
-      token,
-    });
+    const response = await call<{ status: string; id: string }>(
+      'GET',
+      `/v1/tasks/${taskIdOf(projectId, submission, kind)}`,
+      {
+        token,
+      },
+    );
     return response.status === 200 && response.body.status === 'open' ? response.body : undefined;
   });
 
 export const TECH_CHECKLIST = Object.fromEntries(
-  ['resourceCatalogue', 'dataSharing', 'consolidation', 'cloudMigration', 'commandCentreLinkage', 'noPolicyConflict', 'notDisguised'].map(
-    (item) => [item, { ok: true }],
-  ),
+  [
+    'resourceCatalogue',
+    'dataSharing',
+    'consolidation',
+    'cloudMigration',
+    'commandCentreLinkage',
+    'noPolicyConflict',
+    'notDisguised',
+  ].map((item) => [item, { ok: true }]),
 );
 
 const OPINION_KIND: Record<string, string> = {
