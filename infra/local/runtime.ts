@@ -20,6 +20,8 @@ export interface LocalRuntimeOptions {
   readonly portalOrigin?: string;
   /** Run the template's schedules on their clock (off in tests, which run sweeps on demand). */
   readonly schedules?: boolean;
+  /** CDK context for the synthesis, e.g. a shortened `reviewTimeoutSeconds`. */
+  readonly context?: Record<string, unknown>;
 }
 
 export interface LocalRuntime {
@@ -47,7 +49,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const model = readLocalModel(synthesizeTemplate(), {
+  const model = readLocalModel(synthesizeTemplate(options.context), {
     region: REGION,
     parameters: {
       JwtIssuer: LOCAL_ISSUER,

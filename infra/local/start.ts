@@ -3,7 +3,13 @@ import { startLocalRuntime } from './runtime.ts';
 /** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
 // LINGCHUAN_DATA_DIR lets the restart test run a second system beside a developer's own .local/.
-const runtime = await startLocalRuntime({ dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local', port });
+// LINGCHUAN_REVIEW_TIMEOUT_SECONDS shortens the review timeout, to watch escalation happen.
+const reviewTimeout = process.env.LINGCHUAN_REVIEW_TIMEOUT_SECONDS;
+const runtime = await startLocalRuntime({
+  dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local',
+  port,
+  ...(reviewTimeout ? { context: { reviewTimeoutSeconds: Number(reviewTimeout) } } : {}),
+});
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);
 console.log(`  try: curl ${runtime.url}/v1/health`);
 console.log(`  dynamodb: ${runtime.endpoints.dynamodb}  s3: ${runtime.endpoints.s3}  sfn: ${runtime.endpoints.sfn}`);

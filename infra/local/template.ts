@@ -20,10 +20,10 @@ export interface CfnTemplate {
  * The template that `cdk deploy` would deploy, synthesized in-process with bundling skipped:
  * the local runtime starts exactly the resources it contains.
  */
-export const synthesizeTemplate = (): CfnTemplate => {
+export const synthesizeTemplate = (context: Record<string, unknown> = {}): CfnTemplate => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'lingchuan-synth-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
     const stack = new LingchuanStack(app, 'Lingchuan');
     return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
   } finally {

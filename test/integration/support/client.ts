@@ -2,9 +2,18 @@ import { inject } from 'vitest';
 import { mintToken, type TokenClaims } from '#infra/local/issuer.ts';
 import type { Role } from '#shared/domain/roles.ts';
 
-export const runtime = () => inject('runtime');
-
 const tokens = new Map<string, Promise<string>>();
+
+type Target = Pick<ReturnType<typeof inject<'runtime'>>, 'url' | 'dataDir'> &
+  Partial<ReturnType<typeof inject<'runtime'>>>;
+let target: Target | undefined;
+
+/** The runtime under test: the shared one, unless a test file started its own. */
+export const runtime = () => (target ?? inject('runtime')) as ReturnType<typeof inject<'runtime'>>;
+export const useRuntime = (own: Target) => {
+  target = own;
+  tokens.clear();
+};
 
 /** A token from the local issuer for someone with these roles (cached per identity). */
 export const tokenFor = (claims: Partial<TokenClaims> & { roles: readonly Role[] }): Promise<string> => {
