@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
@@ -13,8 +13,19 @@ let runtime: LocalRuntime | undefined;
 
 /** One local runtime for every integration test file, on a fresh data directory. */
 export async function setup(project: TestProject) {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
   const dataDir = mkdtempSync(path.join(process.cwd(), '.local-test-'));
+  // The functions' JSON log lines go to runtime.log (tests read it), not to the test report.
+  const logFile = path.join(dataDir, 'runtime.log');
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.startsWith('{"level"')) {
+      appendFileSync(logFile, text);
+      return true;
+    }
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
   runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
   project.provide('runtime', {
     url: runtime.url,

@@ -4,11 +4,15 @@ import type { Role } from '#shared/domain/roles.ts';
 import { call, tokenFor } from './client.ts';
 
 /** A minimal but real PDF: what file-type recognises by its magic bytes. */
-export const pdfBytes = (label = randomUUID()) =>
+export const pdfBytes = (label: string = randomUUID()) =>
   Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
+/** A real 1×1 PNG. */
 export const pngBytes = () =>
-  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

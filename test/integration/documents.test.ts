@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
+import { call, runtime } from './support/client.ts';
+import {
+  createProject,
+  eventually,
+  pdfBytes,
+  people,
+  pngBytes,
+  sha256,
+  uniqueDept,
+  upload,
+} from './support/scenario.ts';
+
+const declare = async (projectId: string, token: string, body: Record<string, unknown>) =>
+  call<{ code: string; document: { id: string }; upload: { url: string } }>(
+    'POST',
+    `/v1/projects/${projectId}/documents`,
+    {
+      token,
+      body: {
+        kind: 'construction-plan',
+        fileName: 'plan.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 100,
+        sha256: 'a'.repeat(64),
+        ...body,
+      },
+    },
+  );
+
+const s3 = () =>
+  new S3Client({ endpoint: runtime().s3, forcePathStyle: true, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS });
+
+describe('documents: presigned uploads verified on arrival', () => {
+  it('verifies a real upload made with fetch to the presigned URL', async () => {
+    const { staff } = people(uniqueDept('docs'));
+    const project = await createProject(await staff());
+    const result = await upload(project.id, await staff(), 'construction-plan', {
+      fileName: '县指挥平台建设方案（第2版）.pdf',
+    });
+    expect(result.status).toBe('verified');
+    const list = await call<{ items: { id: string; status: string; fileName: string }[] }>(
+      'GET',
+      `/v1/projects/${project.id}/documents`,
+      {
+        token: await staff(),
+      },
+    );
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: result.documentId,
+        status: 'verified',
+        fileName: '县指挥平台建设方案（第2版）.pdf',
+      }),
+    ]);
+  });
+
+  it('rejects a body whose hash differs from the declared one, and a PNG declared as PDF', async () => {
+    const { staff } = people(uniqueDept('bad-docs'));
+    const project = await createProject(await staff());
+    const wrongHash = await upload(project.id, await staff(), 'construction-plan', {
+      bytes: pdfBytes('actual'),
+      declaredSha: sha256(pdfBytes('declared')),
+    });
+    expect(wrongHash.status).toBe('rejected');
+    const png = await upload(project.id, await staff(), 'expert-opinion', {
+      bytes: pngBytes(),
+      contentType: 'application/pdf',
+    });
+    expect(png.status).toBe('rejected');
+    const read = await call<{ rejectionReason: string }>(
+      'GET',
+      `/v1/projects/${project.id}/documents/${png.documentId}`,
+      {
+        token: await staff(),
+      },
+    );
+    expect(read.body.rejectionReason).toMatch(/image\/png/);
+    const download = await call('GET', `/v1/projects/${project.id}/documents/${png.documentId}/download`, {
+      token: await staff(),
+    });
+    expect(download.status).toBe(409);
+  });
+
+  it('refuses a declared 200 MB file with 413 before any URL is issued', async () => {
+    const { staff } = people(uniqueDept('big'));
+    const project = await createProject(await staff());
+    const response = await declare(project.id, await staff(), { sizeBytes: 200 * 1024 * 1024 });
+    expect(response.status).toBe(413);
+    expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(JSON.stringify(response.body)).not.toMatch(/X-Amz-Signature/i);
+    const list = await call<{ items: unknown[] }>('GET', `/v1/projects/${project.id}/documents`, {
+      token: await staff(),
+    });
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('answers an unknown kind with 422, a kind not allowed at this stage with 403, a bad hash with 400', async () => {
+    const { staff } = people(uniqueDept('kinds'));
+    const project = await createProject(await staff());
+    const unknown = await declare(project.id, await staff(), { kind: 'love-letter' });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'DOCUMENT-KIND']);
+    const notNow = await declare(project.id, await staff(), { kind: 'tech-review-opinion' });
+    expect([notNow.status, notNow.body.code]).toEqual([403, 'ART04-ROLE']);
+    const badHash = await declare(project.id, await staff(), { sha256: 'xyz' });
+    expect(badHash.status).toBe(400);
+    const badType = await declare(project.id, await staff(), { contentType: 'application/x-msdownload' });
+    expect([badType.status, badType.body.code]).toEqual([422, 'DOCUMENT-TYPE']);
+  });
+
+  it('lets no other department create, list or download', async () => {
+    const owner = people(uniqueDept('owner'));
+    const other = people(uniqueDept('other'));
+    const project = await createProject(await owner.staff());
+    const doc = await upload(project.id, await owner.staff(), 'construction-plan');
+    expect((await declare(project.id, await other.staff(), {})).status).toBe(404);
+    expect((await call('GET', `/v1/projects/${project.id}/documents`, { token: await other.staff() })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await call('GET', `/v1/projects/${project.id}/documents/${doc.documentId}/download`, {
+          token: await other.staff(),
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('serves a verified document by a 5-minute presigned GET under its original Unicode name', async () => {
+    const { staff } = people(uniqueDept('download'));
+    const project = await createProject(await staff());
+    const bytes = pdfBytes('download me');
+    const doc = await upload(project.id, await staff(), 'construction-plan', { bytes, fileName: '方案 "终稿".pdf' });
+    const response = await call<{ url: string; expiresAt: string }>(
+      'GET',
+      `/v1/projects/${project.id}/documents/${doc.documentId}/download`,
+      {
+        token: await staff(),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.url).toMatch(/X-Amz-Expires=300/);
+    const fetched = await fetch(response.body.url);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(new URL(response.body.url).searchParams.get('response-content-disposition')).toContain(
+      "filename*=UTF-8''%E6%96%B9%E6%A1%88%20%22%E7%BB%88%E7%A8%BF%22.pdf",
+    );
+  });
+
+  it('quarantines an object whose key matches no pending document, and never lets a re-upload change a verified record', async () => {
+    const { staff } = people(uniqueDept('stray'));
+    const project = await createProject(await staff());
+    const { bucketName } = runtime();
+    const strayKey = `projects/${project.id}/construction-plan/not-a-document`;
+    await s3().send(new PutObjectCommand({ Bucket: bucketName, Key: strayKey, Body: pdfBytes() }));
+    await eventually(async () => {
+      try {
+        await s3().send(new GetObjectCommand({ Bucket: bucketName, Key: `quarantine/${strayKey}` }));
+        return true;
+      } catch {
+        return undefined;
+      }
+    });
+    const list = await call<{ items: unknown[] }>('GET', `/v1/projects/${project.id}/documents`, {
+      token: await staff(),
+    });
+    expect(list.body.items).toEqual([]);
+
+    const doc = await upload(project.id, await staff(), 'construction-plan');
+    const before = await call<{ status: string; sha256: string; verifiedAt: string }>(
+      'GET',
+      `/v1/projects/${project.id}/documents/${doc.documentId}`,
+      {
+        token: await staff(),
+      },
+    );
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: bucketName,
+        Key: `projects/${project.id}/construction-plan/${doc.documentId}`,
+        Body: pngBytes(),
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await call('GET', `/v1/projects/${project.id}/documents/${doc.documentId}`, { token: await staff() });
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('never returns a presigned signature except in the one response that issues it, nor logs one', async () => {
+    const { staff } = people(uniqueDept('secrets'));
+    const project = await createProject(await staff());
+    const doc = await upload(project.id, await staff(), 'construction-plan');
+    for (const path of [
+      `/v1/projects/${project.id}`,
+      `/v1/projects/${project.id}/documents`,
+      `/v1/projects/${project.id}/documents/${doc.documentId}`,
+      `/v1/projects/${project.id}/events`,
+    ]) {
+      const response = await call('GET', path, { token: await staff() });
+      expect(JSON.stringify(response.body), path).not.toMatch(/X-Amz-Signature|X-Amz-Credential/i);
+    }
+    const log = readFileSync(`${runtime().dataDir}/runtime.log`, 'utf8');
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toMatch(/X-Amz-Signature/i);
+  });
+});
