@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { call, runtime, tokenFor } from './support/client.ts';
+import {
+  bureau,
+  createProject,
+  decide,
+  people,
+  readyProject,
+  submit,
+  uniqueDept,
+  upload,
+  waitForStage,
+} from './support/scenario.ts';
+
+type Finding = {
+  id: string;
+  code: string;
+  key: string;
+  status: string;
+  projectId: string;
+  dueDate: string;
+  daysLate: number;
+};
+type Obligation = { code: string; key: string; dueDate: string; status: string };
+
+const sweeper = () => tokenFor({ roles: ['data-bureau'], sub: 'sweeper' });
+const sweep = async (asOf: string) => {
+  const response = await call<{ opened: number; resolved: number; examined: number }>('POST', '/v1/sweeps', {
+    token: await sweeper(),
+    body: { asOf },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+};
+const findingsOf = async (projectId: string) =>
+  (await call<{ items: Finding[] }>('GET', `/v1/findings?projectId=${projectId}&limit=200`, { token: await sweeper() }))
+    .body.items;
+const obligationsOf = async (projectId: string, token: string) =>
+  (await call<{ items: Obligation[] }>('GET', `/v1/projects/${projectId}/obligations`, { token })).body.items;
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** A project the Finance Bureau approved, with its ART14 budget filing now due. */
+const financeApproved = async () => {
+  const { project, staff } = await readyProject({ totalInvestmentFen: 60_000_000 });
+  await submit(project.id, await staff());
+  await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'));
+  await decide(project.id, 1, 'finance-review', 'approve', await bureau('finance'), { approvedBudgetFen: 60_000_000 });
+  await waitForStage(project.id, await staff(), 'approved');
+  const [filing] = await obligationsOf(project.id, await staff());
+  if (!filing) throw new Error('no budget-filing obligation');
+  return { project, staff, filing };
+};
+
+describe('the compliance sweep against the local runtime', () => {
+  it('finds a late ART14-BUDGET-FILING the day after its due date, not on it, and resolves it once filed', async () => {
+    const { project, staff, filing } = await financeApproved();
+    expect(filing).toMatchObject({ code: 'ART14-BUDGET-FILING', status: 'open' });
+
+    await sweep(filing.dueDate);
+    expect(await findingsOf(project.id)).toEqual([]);
+
+    await sweep(dayAfter(filing.dueDate));
+    const [finding, ...more] = await findingsOf(project.id);
+    expect(more).toEqual([]);
+    expect(finding).toMatchObject({ code: 'ART14-BUDGET-FILING', status: 'open', dueDate: filing.dueDate });
+    const owners = await call<{ items: Finding[] }>('GET', '/v1/findings?status=open', { token: await staff() });
+    expect(owners.body.items.map((f) => f.projectId)).toEqual([project.id]);
+
+    const approval = await upload(project.id, await staff(), 'budget-approval');
+    const filed = await call('POST', `/v1/projects/${project.id}/budget-filing`, {
+      token: await staff(),
+      body: { budgetApprovalDocumentId: approval.documentId },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    await sweep(dayAfter(dayAfter(filing.dueDate)));
+    expect(await findingsOf(project.id)).toEqual([
+      expect.objectContaining({ code: 'ART14-BUDGET-FILING', status: 'resolved' }),
+    ]);
+  });
+
+  it('keeps an emergency project’s skipped procedures open (ART15-EMERGENCY) and finds them when late', async () => {
+    const dept = uniqueDept('emergency');
+    const { staff } = people(dept);
+    const project = await createProject(await staff(), {
+      keyProject: true,
+      totalInvestmentFen: 90_000_000,
+      emergency: { eventType: 'natural-disaster', justification: '暴雨灾后应急指挥系统' },
+    });
+    const started = await call('POST', `/v1/projects/${project.id}/construction-start`, { token: await staff() });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const obligations = await obligationsOf(project.id, await staff());
+    expect(obligations.map((o) => [o.code, o.key]).sort()).toEqual([
+      ['ART15-EMERGENCY', 'declaration'],
+      ['ART15-EMERGENCY', 'finance-review'],
+      ['ART15-EMERGENCY', 'project-approval'],
+      ['ART15-EMERGENCY', 'tech-review'],
+    ]);
+    await sweep(dayAfter(obligations[0]?.dueDate ?? ''));
+    expect((await findingsOf(project.id)).map((f) => f.key).sort()).toEqual([
+      'declaration',
+      'finance-review',
+      'project-approval',
+      'tech-review',
+    ]);
+  });
+
+  it('refuses construction before approval for any other project (ART07-NO-BUILD-BEFORE-APPROVAL)', async () => {
+    const { staff } = people(uniqueDept('no-build'));
+    const project = await createProject(await staff());
+    const response = await call<{ code: string }>('POST', `/v1/projects/${project.id}/construction-start`, {
+      token: await staff(),
+    });
+    expect([response.status, response.body.code]).toEqual([422, 'ART07-NO-BUILD-BEFORE-APPROVAL']);
+  });
+
+  it('opens the same findings when two sweeps start at the same moment as when one runs', async () => {
+    const projects = await Promise.all([financeApproved(), financeApproved()]);
+    const asOf = dayAfter(projects[0].filing.dueDate);
+    const [first, second] = await Promise.all([sweep(asOf), sweep(asOf)]);
+    expect(first.opened + second.opened).toBeGreaterThanOrEqual(2);
+    for (const { project } of projects) {
+      expect((await findingsOf(project.id)).map((f) => [f.code, f.status])).toEqual([['ART14-BUDGET-FILING', 'open']]);
+    }
+  });
+
+  it('leaves, after a sweep killed half-way and a clean one, exactly the findings a single clean sweep would', async () => {
+    const { dynamodb, tableName, bucketName } = runtime();
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
+      AWS_REGION: 'cn-north-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    });
+    const { makeDeps } = await import('#shared/use-cases/deps.ts');
+    const { runSweep } = await import('#shared/use-cases/sweeps/run-sweep.ts');
+    const deps = makeDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
+
+    const dept = uniqueDept('crash');
+    const { staff } = people(dept);
+    const projects = [];
+    for (let i = 0; i < 6; i++) {
+      const p = await createProject(await staff(), { emergency: { eventType: 'accident', justification: '事故应急' } });
+      await call('POST', `/v1/projects/${p.id}/construction-start`, { token: await staff() });
+      projects.push(p);
+    }
+    const expected = (
+      await Promise.all(projects.map(async (p) => (await obligationsOf(p.id, await staff())).length))
+    ).reduce((a, b) => a + b);
+    expect(expected).toBe(12);
+    const asOf = '2099-01-01';
+
+    await expect(
+      runSweep(
+        {
+          asOf,
+          afterItem: (n) => {
+            if (n === 5) throw new Error('killed half-way');
+          },
+        },
+        deps,
+      ),
+    ).rejects.toThrow('killed half-way');
+    const partial = (await Promise.all(projects.map((p) => findingsOf(p.id)))).flat();
+    expect(partial.length).toBeLessThan(expected);
+
+    await runSweep({ asOf }, deps);
+    const after = (await Promise.all(projects.map((p) => findingsOf(p.id)))).flat();
+    expect(after).toHaveLength(expected);
+    expect(new Set(after.map((f) => f.id)).size).toBe(expected);
+    expect(after.every((f) => f.status === 'open' && f.code === 'ART15-EMERGENCY')).toBe(true);
+  });
+});
