@@ -4,6 +4,7 @@ import { DepartmentInputSchema, DepartmentSchema, DeptIdSchema } from '#shared/d
 import { DocumentSchema } from '#shared/domain/document.schema.ts';
 import { DocumentRequestSchema } from '#shared/domain/document-rules.ts';
 import { FindingSchema } from '#shared/domain/finding.schema.ts';
+import { ObligationSchema } from '#shared/domain/obligation.ts';
 import {
   ProjectEventSchema,
   ProjectInputSchema,
@@ -372,7 +373,20 @@ export const listObligations = defineRoute({
   roles: ANY_ROLE,
   summary: "The project's duties with their due dates (open, fulfilled, waived)",
   params: ProjectParams,
-  response: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+  response: z.object({ items: z.array(ObligationSchema.extend({ id: z.string() })) }),
+});
+
+export const waiveObligation = defineRoute({
+  id: 'waiveObligation',
+  method: 'POST',
+  path: '/v1/projects/{id}/obligations/{obligationId}/waiver',
+  handler: 'projects/waive-obligation',
+  roles: ['data-bureau'],
+  summary: 'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`',
+  params: ProjectParams.extend({ obligationId: z.string().min(1).max(200) }),
+  body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  response: ObligationSchema,
+  status: 201,
 });
 
 export const runSweep = defineRoute({
@@ -474,6 +488,7 @@ export const routes: readonly RouteDefinition[] = [
   startConstruction,
   getFunding,
   listObligations,
+  waiveObligation,
   runSweep,
   listFindings,
   getAnnualPlan,

@@ -169,4 +169,80 @@ describe('the compliance sweep against the local runtime', () => {
     expect(new Set(after.map((f) => f.id)).size).toBe(expected);
     expect(after.every((f) => f.status === 'open' && f.code === 'ART15-EMERGENCY')).toBe(true);
   });
+
+  it('puts a funding hold for a late ART29-FILING and lifts it when the duty is waived (ART07-OM-FUNDING holds O&M only)', async () => {
+    const { dynamodb, tableName, bucketName } = runtime();
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
+      AWS_REGION: 'cn-north-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    });
+    const { makeDeps } = await import('#shared/use-cases/deps.ts');
+    const { transact } = await import('#shared/store/transactions.ts');
+    const deps = makeDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
+    const { staff } = people(uniqueDept('funds'));
+    const project = await createProject(await staff());
+    // The acceptance issue will start these clocks; the hold machinery is proven on them now.
+    const duty = (code: string, dueDate: string) => ({
+      projectId: project.id,
+      ownerDeptId: project.ownerDeptId as string,
+      code,
+      key: 'phase-1',
+      description: code,
+      dueDate,
+      dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
+      provisional: false,
+      status: 'open' as const,
+      createdAt: '2026-10-01T00:00:00.000Z',
+      settledAt: null,
+      settledBy: null,
+      waiverReason: null,
+    });
+    await transact([
+      deps.obligations.open(duty('ART29-FILING', '2026-11-12')),
+      deps.obligations.open(duty('ART07-OM-FUNDING', '2026-11-12')),
+    ]);
+    const funding = async () =>
+      (
+        await call<{ construction: string; operations: string; holds: { code: string }[] }>(
+          'GET',
+          `/v1/projects/${project.id}/funding`,
+          {
+            token: await staff(),
+          },
+        )
+      ).body;
+    expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
+
+    await sweep('2026-11-13');
+    const held = await funding();
+    expect(held).toMatchObject({ construction: 'held', operations: 'held' });
+    expect(held.holds.map((h) => h.code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
+
+    const refused = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
+      token: await staff(),
+      body: { reason: '不适用' },
+    });
+    expect(refused.status).toBe(403);
+    const waived = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
+      token: await sweeper(),
+      body: { reason: '县政府决定豁免' },
+    });
+    expect(waived.status, JSON.stringify(waived.body)).toBe(201);
+    await sweep('2026-11-14');
+    expect(await funding()).toMatchObject({
+      construction: 'allowed',
+      operations: 'held',
+      holds: [{ code: 'ART07-OM-FUNDING' }],
+    });
+    const events = await call<{ items: { action: string; details: { reason?: string } }[] }>(
+      'GET',
+      `/v1/projects/${project.id}/events`,
+      {
+        token: await staff(),
+      },
+    );
+    expect(events.body.items.find((e) => e.action === 'obligation.waived')?.details.reason).toBe('县政府决定豁免');
+  });
 });

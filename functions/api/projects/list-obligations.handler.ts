@@ -5,5 +5,6 @@ import { listObligations } from '../routes.ts';
 
 export const handler = apiHandler(listObligations, async ({ actor, params }) => {
   await loadVisible(params.id, actor, deps());
-  return { items: await deps().obligations.ofProject(params.id) };
+  const items = await deps().obligations.ofProject(params.id);
+  return { items: items.map((o) => ({ ...o, id: `${o.code}.${o.key}` })) };
 });
