@@ -65,8 +65,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     S3_FORCE_PATH_STYLE: 'true',
   });
   const stops: (() => Promise<void> | void)[] = [];
+  /** Stops everything, last started first; one part failing to stop never leaves DynamoDB Local running. */
   const stop = async () => {
-    for (const fn of stops.reverse()) await fn();
+    for (const fn of stops.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error('[local] stopping a part failed:', error);
+      }
+    }
   };
   try {
     const dynamodb = await startDynamoDbLocal(dataDir, { region: REGION });

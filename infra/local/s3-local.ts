@@ -64,6 +64,11 @@ export const startS3Local = async (
     settled: async () => {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
-    stop: () => server.close(),
+    stop: async () => {
+      // Keep-alive sockets from the SDK would hold close() open until they time out.
+      const closing = server.close();
+      (server as unknown as { httpServer?: import('node:http').Server }).httpServer?.closeAllConnections();
+      await closing;
+    },
   };
 };

@@ -17,15 +17,17 @@ export async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(process.cwd(), '.local-test-'));
   // The functions' JSON log lines go to runtime.log (tests read it), not to the test report.
   const logFile = path.join(dataDir, 'runtime.log');
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    if (text.startsWith('{"level"')) {
-      appendFileSync(logFile, text);
-      return true;
-    }
-    return write(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      if (text.startsWith('{"level"')) {
+        appendFileSync(logFile, text);
+        return true;
+      }
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
   runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
   project.provide('runtime', {
     url: runtime.url,
