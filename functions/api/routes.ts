@@ -303,10 +303,10 @@ export const putCalendarYear = defineRoute({
   path: '/v1/calendar/{year}',
   handler: 'calendar/put-calendar-year',
   roles: ['admin'],
-  summary: "Replace a year's holidays and make-up working days",
+  summary: "Replace a year's holidays and make-up working days; provisional due dates are counted again",
   params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
   body: z.object({ holidays: z.array(DateSchema).max(60), workdays: z.array(DateSchema).max(30) }).strict(),
-  response: CalendarYearSchema,
+  response: CalendarYearSchema.extend({ recounted: z.number().int() }),
 });
 
 export const countWorkingDays = defineRoute({

@@ -100,6 +100,8 @@ export class StepFunctionsLocal {
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly running = new Map<string, { abort: () => void; done: Promise<void> }>();
   private readonly waiting = new Map<string, Waiting>();
+  /** Set on shutdown: nothing is recorded from then on, so every running execution resumes next start. */
+  private closing = false;
   private readonly dir: string;
 
   constructor(
@@ -134,6 +136,7 @@ export class StepFunctionsLocal {
   }
 
   private persist(record: ExecutionRecord) {
+    if (this.closing) return;
     const file = path.join(this.dir, `${encodeURIComponent(record.executionArn)}.json`);
     writeFileSync(`${file}.tmp`, JSON.stringify(record));
     renameSync(`${file}.tmp`, file);
@@ -156,6 +159,7 @@ export class StepFunctionsLocal {
         return running;
       };
       const runTask = async (input: unknown) => {
+        if (this.closing) throw namedError('Local.ShuttingDown', 'the local runtime is stopping');
         const n = (entries.get(state) ?? 0) + 1;
         entries.set(state, n);
         const stepKey = `${state}#${n}`;
@@ -249,8 +253,13 @@ export class StepFunctionsLocal {
       abort: execution.abort,
       done: done.then(async () => {
         await watch;
-        for (const [token, waiting] of this.waiting)
-          if (waiting.executionArn === record.executionArn) this.waiting.delete(token);
+        // A branch cut short (a Parallel that failed on its sibling) still waits: release it, as
+        // Step Functions cancels it, so its token is dead and its timer cleared.
+        for (const [token, waiting] of this.waiting) {
+          if (waiting.executionArn !== record.executionArn) continue;
+          this.waiting.delete(token);
+          waiting.reject(namedError('States.Cancelled', 'the execution has ended'));
+        }
         this.running.delete(record.executionArn);
         this.persist(record);
       }),
@@ -353,14 +362,18 @@ export class StepFunctionsLocal {
     return { stopDate: Date.now() / 1000 };
   }
 
-  /** Waits for every execution now running to finish (tests use it with a deadline of their own). */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.race([...this.running.values()].map((r) => r.done));
-  }
-
-  /** Stops accepting work; running executions stay recorded and resume on the next start. */
+  /**
+   * Stops every execution without recording it stopped: their records stay RUNNING and resume
+   * on the next start. Waiting callbacks are released so the engine's timers are cleared and
+   * the process can exit.
+   */
   close() {
+    this.closing = true;
     for (const { abort } of this.running.values()) abort();
+    for (const [token, waiting] of this.waiting) {
+      this.waiting.delete(token);
+      waiting.reject(namedError('Local.ShuttingDown', 'the local runtime is stopping'));
+    }
   }
 }
 

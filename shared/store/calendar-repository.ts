@@ -45,6 +45,8 @@ export const calendarRepository = (tableName: string) => {
   };
 
   return {
+    load,
+
     async get(year: number): Promise<CalendarYear | undefined> {
       return (await load([year])).get(year);
     },

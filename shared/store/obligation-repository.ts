@@ -74,6 +74,39 @@ export const obligationRepository = (tableName: string) => ({
     return (Items ?? []).map((item) => ObligationSchema.parse(item));
   },
 
+  /** Re-dates an open duty (its basis counted again), moving it in the due index under the same condition. */
+  redate(obligation: Obligation): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key(obligation.projectId, obligation.code, obligation.key),
+          type: 'obligation',
+          ...obligation,
+          ...dueIndex(obligation),
+        },
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    };
+  },
+
+  /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */
+  async dueFrom(shard: number, from: string, start?: Record<string, unknown>) {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.obligationsDue.name,
+        KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+        ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+        ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':from': from },
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)), next: page.LastEvaluatedKey };
+  },
+
   /**
    * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
    * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.

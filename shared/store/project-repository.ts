@@ -8,6 +8,7 @@ import {
   type StoredProject,
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { INDEXES } from './table-layout.ts';
@@ -33,7 +34,20 @@ const indexKeys = (project: Project) => {
 
 export type EventInput = Omit<UnsealedEvent, 'seq'>;
 
-export interface ChangeInput {
+/** One change to a project, as use cases state it: who did what, which fields it set, why. */
+export interface ProjectChange {
+  readonly project: StoredProject;
+  readonly actor: Actor;
+  readonly action: string;
+  readonly at: string;
+  /** The project's fields this change sets; the version and `updatedAt` follow by themselves. */
+  readonly set?: Partial<Project>;
+  readonly details: Record<string, unknown>;
+  /** Items that change together with the project (obligations, tasks, documents, findings). */
+  readonly with?: ChangeInput['with'];
+}
+
+interface ChangeInput {
   /** The project as read (its version is the condition), or null when creating it. */
   readonly before: StoredProject | null;
   readonly after: Project;
@@ -112,9 +126,19 @@ export const projectRepository = (tableName: string) => {
   return {
     get,
 
-    /** Applies one change atomically; a stale `before.version` is a ConflictError. */
-    async save(change: ChangeInput): Promise<StoredProject> {
-      const { items, stored } = changeItems(change);
+    /**
+     * Applies one change atomically: the next version of the project, its audit event, and what
+     * changes with it. A project changed meanwhile (another version stored) is a ConflictError.
+     */
+    async save(change: ProjectChange): Promise<StoredProject> {
+      const { project, actor, action, at, details } = change;
+      const after: Project = { ...project, ...change.set, version: project.version + 1, updatedAt: at };
+      const { items, stored } = changeItems({
+        before: project,
+        after,
+        event: { at, actor, action, from: project.stage, to: after.stage, details },
+        ...(change.with ? { with: change.with } : {}),
+      });
       try {
         await transact(items);
       } catch (error) {

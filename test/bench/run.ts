@@ -1,6 +1,8 @@
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { benchBundles } from './bundles.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
+import { benchSweepScale } from './sweep-scale.ts';
+import { benchUploadMemory } from './upload-memory.ts';
 
 /**
  * `npm run bench`: figures printed as ratios to a baseline measured in the same run, because
@@ -13,6 +15,8 @@ const dataDir = benchDataDir();
 const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
 try {
   await benchHttpPath(runtime);
+  await benchUploadMemory(runtime);
+  await benchSweepScale(runtime);
 } finally {
   await runtime.stop();
   removeBenchDir(dataDir);

@@ -1,7 +1,16 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mintToken } from '#infra/local/issuer.ts';
 import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
+import { call, useRuntime } from './support/client.ts';
+import {
+  bureau,
+  decide,
+  openTask,
+  readyProject,
+  registerDepartment,
+  submit,
+  waitForStage,
+} from './support/scenario.ts';
 import {
   removeDataDir,
   type SeparateRuntime,
@@ -15,34 +24,49 @@ const started: SeparateRuntime[] = [];
 const s3 = (endpoint: string) =>
   new S3Client({ endpoint, forcePathStyle: true, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS });
 
+const start = async () => {
+  const runtime = await startSeparate(dataDir);
+  started.push(runtime);
+  useRuntime({ url: runtime.url, dataDir });
+  return runtime;
+};
+
+const kill = async (runtime: SeparateRuntime) => {
+  const exited = new Promise((resolve) => runtime.child.once('exit', resolve));
+  runtime.child.kill('SIGKILL');
+  await exited;
+};
+
 afterAll(async () => {
   for (const { child } of started) await stopSeparate(child);
   removeDataDir(dataDir);
 });
 
 describe('npm start keeps its state', () => {
-  it('keeps every item and object written before it was killed', async () => {
-    const first = await startSeparate(dataDir);
-    started.push(first);
-    const token = await mintToken(dataDir, { sub: 'restart-admin', roles: ['admin'] });
-    const put = await fetch(`${first.url}/v1/departments/restart-dept`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '重启测试局', dataManagementUnit: { name: '信息股', contact: '李四' } }),
-    });
-    expect(put.status).toBe(200);
+  it('keeps every item, object and waiting review across a kill -9 and a restart', async () => {
+    const first = await start();
+    await registerDepartment('restart-dept');
     await s3(first.s3).send(new PutObjectCommand({ Bucket: first.bucket, Key: 'restart/object.txt', Body: '保留' }));
+    const { project, staff } = await readyProject({ totalInvestmentFen: 1_000_000 }, 'restart-owner');
+    await submit(project.id, await staff());
+    const reviewer = await bureau('data-bureau');
+    await openTask(project.id, 1, 'tech-review', reviewer);
 
-    const exited = new Promise((resolve) => first.child.once('exit', resolve));
-    first.child.kill('SIGKILL');
-    await exited;
+    await kill(first);
+    const second = await start();
 
-    const second = await startSeparate(dataDir);
-    started.push(second);
-    const list = await fetch(`${second.url}/v1/departments`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await list.json()) as { items: { id: string; name: string }[] };
-    expect(body.items).toContainEqual(expect.objectContaining({ id: 'restart-dept', name: '重启测试局' }));
+    const departments = await call<{ items: { id: string }[] }>('GET', '/v1/departments', { token: reviewer });
+    expect(departments.body.items.map((d) => d.id)).toEqual(expect.arrayContaining(['restart-dept', 'restart-owner']));
     const object = await s3(second.s3).send(new GetObjectCommand({ Bucket: second.bucket, Key: 'restart/object.txt' }));
     expect(await object.Body?.transformToString()).toBe('保留');
-  });
+
+    // The replayed execution waits under the same token: the decision reaches it and it finishes.
+    const decided = await decide(project.id, 1, 'tech-review', 'approve', reviewer);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    await waitForStage(project.id, await staff(), 'approved');
+    const verify = await call<{ valid: boolean }>('GET', `/v1/projects/${project.id}/events/verify`, {
+      token: await staff(),
+    });
+    expect(verify.body.valid).toBe(true);
+  }, 120_000);
 });

@@ -1,14 +1,21 @@
 import type { CalendarYear } from '#shared/domain/calendar.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
+import { countDue } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
+import { TransactionRefused, transact } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 
-/** An administrator replaces a year's arrangement; dates must lie in that year and not be both kinds. */
+/**
+ * An administrator replaces a year's arrangement; dates must lie in that year and not be both
+ * kinds. Every open obligation whose due date was provisional (counted into a year without a
+ * calendar) is counted again now.
+ */
 export const putCalendarYear = async (
   input: { year: number; actor: Actor; holidays: string[]; workdays: string[] },
-  deps: Pick<Deps, 'calendar'>,
-): Promise<CalendarYear> => {
+  deps: Pick<Deps, 'calendar' | 'obligations'>,
+): Promise<CalendarYear & { recounted: number }> => {
   const outside = [...input.holidays, ...input.workdays].filter((d) => !d.startsWith(`${input.year}-`));
   const both = input.holidays.filter((d) => input.workdays.includes(d));
   if (outside.length > 0 || both.length > 0) {
@@ -24,6 +31,32 @@ export const putCalendarYear = async (
     official: false,
   };
   await deps.calendar.put(calendar);
-  logger.info('calendar year replaced', { year: input.year, by: input.actor.sub });
-  return calendar;
+
+  let recounted = 0;
+  for (let shard = 0; shard < OBLIGATION_SHARDS; shard++) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await deps.obligations.dueFrom(shard, `${input.year}-01-01`, start);
+      for (const obligation of page.items.filter((o) => o.provisional)) {
+        const calendars = await deps.calendar.load(yearsBetween(obligation.dueBasis.from, obligation.dueDate));
+        const { dueDate, provisional } = countDue(obligation.dueBasis, calendars);
+        try {
+          await transact([deps.obligations.redate({ ...obligation, dueDate, provisional })]);
+          recounted++;
+        } catch (error) {
+          if (!(error instanceof TransactionRefused)) throw error; // settled meanwhile
+        }
+      }
+      start = page.next;
+    } while (start);
+  }
+  logger.info('calendar year replaced', { year: input.year, by: input.actor.sub, recounted });
+  return { ...calendar, recounted };
+};
+
+/** The years a recount may touch: from the clock's start to a year past the provisional due date. */
+const yearsBetween = (from: string, to: string) => {
+  const first = Number(from.slice(0, 4));
+  const last = Number(to.slice(0, 4)) + 1;
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 };

@@ -53,21 +53,16 @@ export const requestUpload = async (
       taskId: openTask?.id ?? null,
     };
     await deps.projects.save({
-      before: project,
-      after: { ...project, version: project.version + 1, updatedAt: at },
-      event: {
-        at,
-        actor,
-        action: 'document.requested',
-        from: project.stage,
-        to: project.stage,
-        details: {
-          documentId: document.id,
-          kind,
-          fileName: document.fileName,
-          sizeBytes: document.sizeBytes,
-          sha256: document.sha256,
-        },
+      project,
+      at,
+      actor,
+      action: 'document.requested',
+      details: {
+        documentId: document.id,
+        kind,
+        fileName: document.fileName,
+        sizeBytes: document.sizeBytes,
+        sha256: document.sha256,
       },
       with: [deps.documents.put(document)],
     });

@@ -42,16 +42,11 @@ export const verifyArrival = async (
     const at = deps.now().toISOString();
     const status = reason ? 'rejected' : 'verified';
     await deps.projects.save({
-      before: project,
-      after: { ...project, version: project.version + 1, updatedAt: at },
-      event: {
-        at,
-        actor: VERIFIER,
-        action: `document.${status}`,
-        from: project.stage,
-        to: project.stage,
-        details: { documentId: document.id, kind: document.kind, sha256: actual.sha256, ...(reason ? { reason } : {}) },
-      },
+      project,
+      at,
+      actor: VERIFIER,
+      action: `document.${status}`,
+      details: { documentId: document.id, kind: document.kind, sha256: actual.sha256, ...(reason ? { reason } : {}) },
       with: [
         deps.documents.settle({
           ...current,

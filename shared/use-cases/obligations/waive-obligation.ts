@@ -23,16 +23,11 @@ export const waiveObligation = async (
     waiverReason: input.reason,
   };
   await deps.projects.save({
-    before: project,
-    after: { ...project, version: project.version + 1, updatedAt: at },
-    event: {
-      at,
-      actor: input.actor,
-      action: 'obligation.waived',
-      from: project.stage,
-      to: project.stage,
-      details: { code: obligation.code, key: obligation.key, dueDate: obligation.dueDate, reason: input.reason },
-    },
+    project,
+    at,
+    actor: input.actor,
+    action: 'obligation.waived',
+    details: { code: obligation.code, key: obligation.key, dueDate: obligation.dueDate, reason: input.reason },
     with: [deps.obligations.settle(waived)],
   });
   return waived;

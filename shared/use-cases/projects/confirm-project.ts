@@ -17,20 +17,11 @@ export const confirmProject = async (
   assertStage(project, EDITABLE_STAGES, 'confirm');
   const at = deps.now().toISOString();
   return deps.projects.save({
-    before: project,
-    after: {
-      ...project,
-      confirmations: { ...project.confirmations, [deptId]: { by: input.actor.sub, name: input.actor.name, at } },
-      version: project.version + 1,
-      updatedAt: at,
-    },
-    event: {
-      at,
-      actor: input.actor,
-      action: 'project.confirmed',
-      from: project.stage,
-      to: project.stage,
-      details: { deptId },
-    },
+    project,
+    actor: input.actor,
+    action: 'project.confirmed',
+    at,
+    set: { confirmations: { ...project.confirmations, [deptId]: { by: input.actor.sub, name: input.actor.name, at } } },
+    details: { deptId },
   });
 };

@@ -35,16 +35,11 @@ export const fileBudget = async (
   );
   if (settled.length === 0) throw new ConflictError('No budget filing is due for this project.');
   return deps.projects.save({
-    before: project,
-    after: { ...project, version: project.version + 1, updatedAt: at },
-    event: {
-      at,
-      actor: input.actor,
-      action: 'budget.filed',
-      from: project.stage,
-      to: project.stage,
-      details: { budgetApprovalDocumentId: document.id, documentSha256: document.sha256, dueDate: settled[0]?.dueDate },
-    },
+    project,
+    actor: input.actor,
+    action: 'budget.filed',
+    at,
+    details: { budgetApprovalDocumentId: document.id, documentSha256: document.sha256, dueDate: settled[0]?.dueDate },
     with: items,
   });
 };

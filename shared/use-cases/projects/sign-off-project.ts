@@ -29,20 +29,11 @@ export const signOffProject = async (
   }
   const at = deps.now().toISOString();
   return deps.projects.save({
-    before: project,
-    after: {
-      ...project,
-      signOff: { by: input.actor.sub, name: input.actor.name, at, internalReviewDocumentId: document.id },
-      version: project.version + 1,
-      updatedAt: at,
-    },
-    event: {
-      at,
-      actor: input.actor,
-      action: 'project.signed-off',
-      from: project.stage,
-      to: project.stage,
-      details: { internalReviewDocumentId: document.id, documentSha256: document.sha256 },
-    },
+    project,
+    actor: input.actor,
+    action: 'project.signed-off',
+    at,
+    set: { signOff: { by: input.actor.sub, name: input.actor.name, at, internalReviewDocumentId: document.id } },
+    details: { internalReviewDocumentId: document.id, documentSha256: document.sha256 },
   });
 };

@@ -45,16 +45,12 @@ export const startConstruction = async (
     waiverReason: null,
   }));
   return deps.projects.save({
-    before: project,
-    after: { ...project, constructionStartedAt: at, version: project.version + 1, updatedAt: at },
-    event: {
-      at,
-      actor: input.actor,
-      action: 'construction.started',
-      from: project.stage,
-      to: project.stage,
-      details: { emergency: project.emergency !== null, skippedProcedures: skipped },
-    },
+    project,
+    actor: input.actor,
+    action: 'construction.started',
+    at,
+    set: { constructionStartedAt: at },
+    details: { emergency: project.emergency !== null, skippedProcedures: skipped },
     with: obligations.map((o) => deps.obligations.open(o)),
   });
 };

@@ -1,6 +1,7 @@
 import { approvalInput } from '#shared/domain/approval.ts';
 import { ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { taskId } from '#shared/domain/review.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
 import type { Deps } from '../deps.ts';
@@ -17,13 +18,22 @@ export const submitProject = async (
   input: { id: string; actor: Actor },
   deps: Pick<
     Deps,
-    'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'obligations' | 'policy' | 'now'
+    'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'obligations' | 'tasks' | 'policy' | 'now'
   >,
 ): Promise<Project> => {
   const { actor } = input;
   const project = await loadVisible(input.id, actor, deps);
   if (actor.deptId !== project.ownerDeptId || !hasAnyRole(actor, DEPARTMENT_ROLES)) {
     throw new ForbiddenError('Only the lead department submits the declaration (ART11).');
+  }
+  if (
+    project.stage === 'tech-review' &&
+    !(await deps.tasks.get(taskId(project.id, project.submissions, 'tech-review')))
+  ) {
+    // Declared, but the workflow start failed after the transaction: submitting again starts it
+    // (the start is idempotent per submission, so a running one is never doubled).
+    await deps.approval.start(approvalInput(project, deps.policy));
+    return project;
   }
   assertStage(project, EDITABLE_STAGES, 'submit');
   const [department, documents, plan] = await Promise.all([
@@ -35,39 +45,32 @@ export const submitProject = async (
   if (first) throw new RuleViolationError([first, ...rest]);
 
   const at = deps.now().toISOString();
-  const after: Project = {
-    ...project,
+  const set = {
     stage: 'tech-review',
     openReviews: ['tech-review'],
     submittedBy: actor.sub,
     submittedAt: at,
     submissions: project.submissions + 1,
     warnings: annualPlanWarnings(project, plan),
-    version: project.version + 1,
-    updatedAt: at,
-  };
-  const route = approvalInput(after, deps.policy);
+  } satisfies Partial<Project>;
+  const route = approvalInput({ ...project, ...set }, deps.policy);
   // ART15: an emergency project already building has now made its declaration.
   const emergency = project.constructionStartedAt
     ? await fulfil(project, 'ART15-EMERGENCY', ['declaration'], actor, at, deps)
     : { items: [] };
   const saved = await deps.projects.save({
-    before: project,
-    after,
-    event: {
-      at,
-      actor,
-      action: 'project.submitted',
-      from: project.stage,
-      to: 'tech-review',
-      details: {
-        submission: after.submissions,
-        reviews: route.reviews,
-        documents: documents
-          .filter((d) => d.status === 'verified')
-          .map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
-      },
+    project,
+    at,
+    actor,
+    action: 'project.submitted',
+    details: {
+      submission: set.submissions,
+      reviews: route.reviews,
+      documents: documents
+        .filter((d) => d.status === 'verified')
+        .map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
     },
+    set,
     with: emergency.items,
   });
   await deps.approval.start(route);

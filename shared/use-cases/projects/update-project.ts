@@ -39,24 +39,17 @@ export const updateProject = async (
     ...(project.signOff ? ['signOff'] : []),
     ...Object.keys(project.confirmations).map((dept) => `confirmation:${dept}`),
   ];
-  const after: Project = {
-    ...merged,
-    signOff: null,
-    confirmations: {},
-    warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
-    version: project.version + 1,
-    updatedAt: at,
-  };
   return deps.projects.save({
-    before: project,
-    after,
-    event: {
-      at,
-      actor: input.actor,
-      action: 'project.updated',
-      from: project.stage,
-      to: project.stage,
-      details: { changed: Object.keys(input.patch).sort(), ...(voided.length > 0 ? { voided } : {}) },
+    project,
+    at,
+    actor: input.actor,
+    action: 'project.updated',
+    details: { changed: Object.keys(input.patch).sort(), ...(voided.length > 0 ? { voided } : {}) },
+    set: {
+      ...input.patch,
+      signOff: null,
+      confirmations: {},
+      warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
     },
   });
 };

@@ -27,16 +27,12 @@ export const concludeApproval = async (
     const stillOpen = tasks.filter((t) => t?.status === 'open').map((t) => t as NonNullable<typeof t>);
     const at = deps.now().toISOString();
     await deps.projects.save({
-      before: project,
-      after: { ...project, stage: input.outcome, openReviews: [], version: project.version + 1, updatedAt: at },
-      event: {
-        at,
-        actor: WORKFLOW_ACTOR,
-        action: 'approval.concluded',
-        from: project.stage,
-        to: input.outcome,
-        details: { submission: input.submission, closedTasks: stillOpen.map((t) => t.id) },
-      },
+      project,
+      actor: WORKFLOW_ACTOR,
+      action: 'approval.concluded',
+      at,
+      set: { stage: input.outcome, openReviews: [] },
+      details: { submission: input.submission, closedTasks: stillOpen.map((t) => t.id) },
       with: stillOpen.map((t) => deps.tasks.put({ ...t, status: 'expired' }, { token: t.token, status: 'open' })),
     });
     return { stage: input.outcome };
@@ -52,15 +48,10 @@ export const recordWorkflowFailure = async (
     if (!project) return;
     const at = deps.now().toISOString();
     await deps.projects.save({
-      before: project,
-      after: { ...project, version: project.version + 1, updatedAt: at },
-      event: {
-        at,
-        actor: WORKFLOW_ACTOR,
-        action: 'workflow.failed',
-        from: project.stage,
-        to: project.stage,
-        details: { submission: input.submission, error: input.error, cause: input.cause.slice(0, 2000) },
-      },
+      project,
+      actor: WORKFLOW_ACTOR,
+      action: 'workflow.failed',
+      at,
+      details: { submission: input.submission, error: input.error, cause: input.cause.slice(0, 2000) },
     });
   });

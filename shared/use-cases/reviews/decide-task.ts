@@ -66,32 +66,25 @@ export const decideTask = async (
         : { items: [] };
     try {
       await deps.projects.save({
-        before: project,
-        after: {
-          ...project,
+        project,
+        at,
+        actor,
+        action: 'review.decided',
+        details: {
+          kind: task.kind,
+          taskId: task.id,
+          decision: decision.decision,
+          opinion: decision.opinion,
+          checklist: decision.checklist,
+          opinionDocumentId: decision.opinionDocumentId ?? null,
+          opinionDocumentSha256: opinion?.sha256 ?? null,
+          ...(financeApproved
+            ? { approvedBudgetFen: decision.approvedBudgetFen, budgetFilingDue: obligations[0]?.dueDate }
+            : {}),
+        },
+        set: {
           openReviews: project.openReviews.filter((kind) => kind !== task.kind),
           ...(financeApproved ? { approvedBudgetFen: decision.approvedBudgetFen ?? null } : {}),
-          version: project.version + 1,
-          updatedAt: at,
-        },
-        event: {
-          at,
-          actor,
-          action: 'review.decided',
-          from: project.stage,
-          to: project.stage,
-          details: {
-            kind: task.kind,
-            taskId: task.id,
-            decision: decision.decision,
-            opinion: decision.opinion,
-            checklist: decision.checklist,
-            opinionDocumentId: decision.opinionDocumentId ?? null,
-            opinionDocumentSha256: opinion?.sha256 ?? null,
-            ...(financeApproved
-              ? { approvedBudgetFen: decision.approvedBudgetFen, budgetFilingDue: obligations[0]?.dueDate }
-              : {}),
-          },
         },
         with: [
           deps.tasks.put({ ...task, status: 'decided', decision: recorded }, { token: task.token, status: 'open' }),

@@ -23,21 +23,16 @@ export const escalateReview = async (
 
     const at = deps.now().toISOString();
     await deps.projects.save({
-      before: project,
-      after: { ...project, version: project.version + 1, updatedAt: at },
-      event: {
-        at,
-        actor: WORKFLOW_ACTOR,
-        action: 'review.escalated',
-        from: project.stage,
-        to: project.stage,
-        details: {
-          kind: input.kind,
-          taskId: id,
-          role: task.role,
-          dueDate: task.dueDate,
-          escalation: task.escalations + 1,
-        },
+      project,
+      at,
+      actor: WORKFLOW_ACTOR,
+      action: 'review.escalated',
+      details: {
+        kind: input.kind,
+        taskId: id,
+        role: task.role,
+        dueDate: task.dueDate,
+        escalation: task.escalations + 1,
       },
       with: [
         deps.tasks.put(

@@ -46,22 +46,12 @@ export const openReview = async (
     };
     const stage = input.kind === 'tech-review' ? 'tech-review' : 'approval-review';
     await deps.projects.save({
-      before: project,
-      after: {
-        ...project,
-        stage,
-        openReviews: [...new Set([...project.openReviews, input.kind])],
-        version: project.version + 1,
-        updatedAt: at,
-      },
-      event: {
-        at,
-        actor: WORKFLOW_ACTOR,
-        action: existing ? 'review.reopened' : 'review.opened',
-        from: project.stage,
-        to: stage,
-        details: { kind: input.kind, taskId: id, role: task.role, dueDate: task.dueDate },
-      },
+      project,
+      at,
+      actor: WORKFLOW_ACTOR,
+      action: existing ? 'review.reopened' : 'review.opened',
+      details: { kind: input.kind, taskId: id, role: task.role, dueDate: task.dueDate },
+      set: { stage, openReviews: [...new Set([...project.openReviews, input.kind])] },
       with: [deps.tasks.put(task, existing ? { token: existing.token, status: existing.status } : undefined)],
     });
     return { taskId: id };

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { call, tokenFor } from './support/client.ts';
+import { createProject, people, uniqueDept } from './support/scenario.ts';
+
+type Obligation = { key: string; dueDate: string; provisional: boolean };
+
+describe('the working-day calendar over HTTP', () => {
+  it('serves the official 2026 arrangement and counts working days with it', async () => {
+    const token = await tokenFor({ roles: ['dept-staff'], dept: 'cal', sub: 'cal' });
+    const year = await call<{ official: boolean; workdays: string[] }>('GET', '/v1/calendar/2026', { token });
+    expect(year.body.official).toBe(true);
+    expect(year.body.workdays).toContain('2026-10-10');
+    const count = await call('GET', '/v1/calendar/working-days?from=2026-09-30&add=3', { token });
+    expect(count.body).toEqual({ from: '2026-09-30', add: 3, due: '2026-10-10', provisional: false });
+    expect((await call('GET', '/v1/calendar/working-days?from=2026-02-30&add=3', { token })).status).toBe(400);
+  });
+
+  it('counts into 2027 provisionally until 2027 is loaded, then counts the open obligations again', async () => {
+    const token = await tokenFor({ roles: ['dept-staff'], dept: 'cal', sub: 'cal' });
+    const before = await call<{ provisional: boolean }>('GET', '/v1/calendar/working-days?from=2026-12-30&add=3', {
+      token,
+    });
+    expect(before.body.provisional).toBe(true);
+
+    // An emergency project starting today owes its procedures within 30 working days: into 2027.
+    const { staff } = people(uniqueDept('cal-emergency'));
+    const project = await createProject(await staff(), {
+      emergency: { eventType: 'public-health', justification: '疫情应急' },
+    });
+    await call('POST', `/v1/projects/${project.id}/construction-start`, { token: await staff() });
+    const obligations = async () =>
+      (await call<{ items: Obligation[] }>('GET', `/v1/projects/${project.id}/obligations`, { token: await staff() }))
+        .body.items;
+    const [provisional] = await obligations();
+    expect(provisional?.provisional).toBe(true);
+
+    const admin = await tokenFor({ roles: ['admin'], sub: 'cal-admin' });
+    const holidays = [
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+    ];
+    expect(
+      (await call('PUT', '/v1/calendar/2027', { token: await staff(), body: { holidays, workdays: [] } })).status,
+    ).toBe(403);
+    const loaded = await call<{ recounted: number }>('PUT', '/v1/calendar/2027', {
+      token: admin,
+      body: { holidays, workdays: ['2027-02-20'] },
+    });
+    expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    expect(loaded.body.recounted).toBeGreaterThanOrEqual(1);
+    const [recounted] = await obligations();
+    expect(recounted?.provisional).toBe(false);
+    const after = await call('GET', '/v1/calendar/working-days?from=2026-12-30&add=3', { token });
+    expect(after.body).toEqual({ from: '2026-12-30', add: 3, due: '2027-01-05', provisional: false });
+  });
+});
