@@ -65,7 +65,8 @@ export const startDynamoDbLocal = async (dataDir: string, credentials: { region:
       dbPath,
       '-sharedDb',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its working directory is the data directory: DynamoDB Local writes a metadata file there.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: dataDir },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
