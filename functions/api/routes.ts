@@ -47,6 +47,12 @@ export const openApi = defineRoute({
 /** Every role may read; `audit` is one of them and reads everything (ART33). */
 const ANY_ROLE = ROLES;
 
+/** API.md § Lists: `?limit=` (default 50, max 200) and `?cursor=`. */
+const PAGING = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2048).optional(),
+};
+
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const listDepartments = defineRoute({
@@ -97,8 +103,7 @@ export const listProjects = defineRoute({
   query: z.object({
     stage: StageSchema.optional(),
     deptId: DeptIdSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2048).optional(),
+    ...PAGING,
   }),
   response: page(ProjectSchema),
 });
@@ -257,8 +262,7 @@ export const listTasks = defineRoute({
   roles: ANY_ROLE,
   summary: 'Open review tasks the caller may decide (its queue), earliest due first',
   query: z.object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2048).optional(),
+    ...PAGING,
   }),
   response: page(TaskSchema),
 });
@@ -419,8 +423,7 @@ export const listFindings = defineRoute({
     status: z.enum(['open', 'resolved']).optional(),
     projectId: z.string().max(64).optional(),
     code: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2048).optional(),
+    ...PAGING,
   }),
   response: page(FindingSchema.extend({ daysLate: z.number().int() })),
 });

@@ -1,7 +1,5 @@
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ApprovalInput } from '#shared/domain/approval.ts';
-
-let sfn: SFNClient | undefined;
+import { stepFunctions } from './step-functions.ts';
 
 /**
  * The seam between a submitted declaration and the approval state machine. One execution per
@@ -10,17 +8,17 @@ let sfn: SFNClient | undefined;
 export const approvalWorkflow = (stateMachineArn: string | undefined) => ({
   async start(input: ApprovalInput): Promise<void> {
     if (!stateMachineArn) throw new Error('This function has no approval state machine to start.');
-    sfn ??= new SFNClient({});
+    const { client, sdk } = await stepFunctions();
     try {
-      await sfn.send(
-        new StartExecutionCommand({
+      await client.send(
+        new sdk.StartExecutionCommand({
           stateMachineArn,
           name: `${input.projectId}-${input.submission}`,
           input: JSON.stringify(input),
         }),
       );
     } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      if (!(error instanceof sdk.ExecutionAlreadyExists)) throw error;
     }
   },
 });

@@ -1,24 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { fileTypeFromBuffer } from 'file-type';
+import type { S3Client } from '@aws-sdk/client-s3';
 
-let s3: S3Client | undefined;
-const client = () => {
-  s3 ??= new S3Client({
-    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-    // The presigned PUT signs the checksum the uploader declared; the SDK must not add its own.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  return s3;
+/**
+ * The S3 SDK is loaded on first use, not at cold start: most functions share the dependency
+ * factory but never touch a document, and should not pay ~80 ms of init for it.
+ */
+let loaded:
+  | Promise<{
+      s3: S3Client;
+      sdk: typeof import('@aws-sdk/client-s3');
+      getSignedUrl: typeof import('@aws-sdk/s3-request-presigner').getSignedUrl;
+    }>
+  | undefined;
+const load = () => {
+  loaded ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
+    ([sdk, presigner]) => ({
+      sdk,
+      getSignedUrl: presigner.getSignedUrl,
+      s3: new sdk.S3Client({
+        forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+        // The presigned PUT signs the checksum the uploader declared; the SDK must not add its own.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    }),
+  );
+  return loaded;
 };
 
 /** Server-chosen keys only: the user's file name never appears in a key. */
@@ -53,15 +61,16 @@ export const documentObjects = (bucket: string) => ({
     sha256: string;
     expiresIn: number;
   }) {
+    const { s3, sdk, getSignedUrl } = await load();
     const checksum = Buffer.from(input.sha256, 'hex').toString('base64');
-    const command = new PutObjectCommand({
+    const command = new sdk.PutObjectCommand({
       Bucket: bucket,
       Key: input.key,
       ContentType: input.contentType,
       ContentLength: input.sizeBytes,
       ChecksumSHA256: checksum,
     });
-    const url = await getSignedUrl(client(), command, {
+    const url = await getSignedUrl(s3, command, {
       expiresIn: input.expiresIn,
       signableHeaders: new Set(['content-type', 'content-length', 'x-amz-checksum-sha256']),
       unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
@@ -70,13 +79,14 @@ export const documentObjects = (bucket: string) => ({
   },
 
   async presignDownload(input: { key: string; versionId: string | null; fileName: string; expiresIn: number }) {
-    const command = new GetObjectCommand({
+    const { s3, sdk, getSignedUrl } = await load();
+    const command = new sdk.GetObjectCommand({
       Bucket: bucket,
       Key: input.key,
       ...(input.versionId ? { VersionId: input.versionId } : {}),
       ResponseContentDisposition: contentDisposition(input.fileName),
     });
-    return getSignedUrl(client(), command, { expiresIn: input.expiresIn });
+    return getSignedUrl(s3, command, { expiresIn: input.expiresIn });
   },
 
   /**
@@ -84,8 +94,9 @@ export const documentObjects = (bucket: string) => ({
    * magic-byte check. Memory stays flat whatever the size.
    */
   async inspect(key: string, versionId?: string) {
-    const object = await client().send(
-      new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+    const { s3, sdk } = await load();
+    const object = await s3.send(
+      new sdk.GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
     );
     const hash = createHash('sha256');
     let sizeBytes = 0;
@@ -100,6 +111,7 @@ export const documentObjects = (bucket: string) => ({
         headBytes += Math.min(buffer.length, SNIFF_BYTES - headBytes);
       }
     }
+    const { fileTypeFromBuffer } = await import('file-type');
     const detected = await fileTypeFromBuffer(Buffer.concat(head));
     return {
       sizeBytes,
@@ -111,15 +123,16 @@ export const documentObjects = (bucket: string) => ({
 
   /** Moves an object nobody asked for out of `projects/`, where nothing will ever attach it. */
   async quarantine(key: string, versionId?: string) {
+    const { s3, sdk } = await load();
     const target = `quarantine/${key}`;
-    await client().send(
-      new CopyObjectCommand({
+    await s3.send(
+      new sdk.CopyObjectCommand({
         Bucket: bucket,
         Key: target,
         CopySource: `${bucket}/${encodeURI(key)}${versionId ? `?versionId=${versionId}` : ''}`,
       }),
     );
-    await client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    await s3.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
     return target;
   },
 });

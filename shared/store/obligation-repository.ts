@@ -25,109 +25,92 @@ const dueIndex = (o: Obligation) => ({
   GSI4SK: `${o.dueDate}#${o.projectId}#${o.code}#${o.key}`,
 });
 
-export const obligationRepository = (tableName: string) => ({
-  /** A new duty with its due date; written with the change that starts its clock. */
-  open(obligation: Obligation): TransactItem {
-    return {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...key(obligation.projectId, obligation.code, obligation.key),
-          type: 'obligation',
-          ...obligation,
-          ...dueIndex(obligation),
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    };
-  },
+const OPEN_ONLY = {
+  ConditionExpression: '#status = :open',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':open': 'open' },
+};
 
-  /** Fulfilled or waived: leaves the due index, once. */
-  settle(obligation: Obligation): TransactItem {
-    return {
-      Put: {
-        TableName: tableName,
-        Item: { ...key(obligation.projectId, obligation.code, obligation.key), type: 'obligation', ...obligation },
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
-    };
-  },
+export const obligationRepository = (tableName: string) => {
+  /** The item as stored: open duties carry the due-index keys, settled ones leave the index. */
+  const item = (o: Obligation) => ({
+    ...key(o.projectId, o.code, o.key),
+    type: 'obligation',
+    ...o,
+    ...(o.status === 'open' ? dueIndex(o) : {}),
+  });
+  return {
+    /** A new duty with its due date; written with the change that starts its clock. */
+    open(obligation: Obligation): TransactItem {
+      return { Put: { TableName: tableName, Item: item(obligation), ConditionExpression: 'attribute_not_exists(PK)' } };
+    },
 
-  async get(projectId: string, code: string, dutyKey: string): Promise<Obligation | undefined> {
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: tableName, Key: key(projectId, code, dutyKey), ConsistentRead: true }),
-    );
-    return Item ? ObligationSchema.parse(Item) : undefined;
-  },
+    /** Fulfilled or waived: leaves the due index, once. */
+    settle(obligation: Obligation): TransactItem {
+      return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
+    },
 
-  async ofProject(projectId: string): Promise<Obligation[]> {
-    const { Items } = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :due)',
-        ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':due': 'DUE#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map((item) => ObligationSchema.parse(item));
-  },
+    async get(projectId: string, code: string, dutyKey: string): Promise<Obligation | undefined> {
+      const { Item } = await dynamo().send(
+        new GetCommand({ TableName: tableName, Key: key(projectId, code, dutyKey), ConsistentRead: true }),
+      );
+      return Item ? ObligationSchema.parse(Item) : undefined;
+    },
 
-  /** Re-dates an open duty (its basis counted again), moving it in the due index under the same condition. */
-  redate(obligation: Obligation): TransactItem {
-    return {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...key(obligation.projectId, obligation.code, obligation.key),
-          type: 'obligation',
-          ...obligation,
-          ...dueIndex(obligation),
-        },
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
-    };
-  },
+    async ofProject(projectId: string): Promise<Obligation[]> {
+      const { Items } = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :due)',
+          ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':due': 'DUE#' },
+          ConsistentRead: true,
+        }),
+      );
+      return (Items ?? []).map((item) => ObligationSchema.parse(item));
+    },
 
-  /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */
-  async dueFrom(shard: number, from: string, start?: Record<string, unknown>) {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.obligationsDue.name,
-        KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-        ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
-        ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':from': from },
-        ExclusiveStartKey: start,
-      }),
-    );
-    return { items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)), next: page.LastEvaluatedKey };
-  },
+    /** Re-dates an open duty (its basis counted again), moving it in the due index. */
+    redate(obligation: Obligation): TransactItem {
+      return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
+    },
 
-  /**
-   * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
-   * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.
-   */
-  async dueBefore(shard: number, asOf: string, start?: Record<string, unknown>) {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.obligationsDue.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :asOf',
-        ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
-        ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':asOf': asOf },
-        ExclusiveStartKey: start,
-        Limit: 100,
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
-      next: page.LastEvaluatedKey,
-      scanned: page.ScannedCount ?? 0,
-    };
-  },
-});
+    /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */
+    async dueFrom(shard: number, from: string, start?: Record<string, unknown>) {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEXES.obligationsDue.name,
+          KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+          ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+          ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':from': from },
+          ExclusiveStartKey: start,
+        }),
+      );
+      return { items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)), next: page.LastEvaluatedKey };
+    },
+
+    /**
+     * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
+     * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.
+     */
+    async dueBefore(shard: number, asOf: string, start?: Record<string, unknown>) {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: INDEXES.obligationsDue.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :asOf',
+          ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+          ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':asOf': asOf },
+          ExclusiveStartKey: start,
+          Limit: 100,
+        }),
+      );
+      return {
+        items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
+        next: page.LastEvaluatedKey,
+        scanned: page.ScannedCount ?? 0,
+      };
+    },
+  };
+};
 export type ObligationRepository = ReturnType<typeof obligationRepository>;

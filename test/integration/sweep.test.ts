@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, runtime, tokenFor } from './support/client.ts';
+import { call, tokenFor } from './support/client.ts';
+import { directDeps } from './support/direct.ts';
 import {
   bureau,
   createProject,
@@ -124,16 +125,8 @@ describe('the compliance sweep against the local runtime', () => {
   });
 
   it('leaves, after a sweep killed half-way and a clean one, exactly the findings a single clean sweep would', async () => {
-    const { dynamodb, tableName, bucketName } = runtime();
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
-      AWS_REGION: 'cn-north-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    });
-    const { makeDeps } = await import('#shared/use-cases/deps.ts');
+    const deps = await directDeps();
     const { runSweep } = await import('#shared/use-cases/sweeps/run-sweep.ts');
-    const deps = makeDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
 
     const dept = uniqueDept('crash');
     const { staff } = people(dept);
@@ -171,16 +164,8 @@ describe('the compliance sweep against the local runtime', () => {
   });
 
   it('puts a funding hold for a late ART29-FILING and lifts it when the duty is waived (ART07-OM-FUNDING holds O&M only)', async () => {
-    const { dynamodb, tableName, bucketName } = runtime();
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
-      AWS_REGION: 'cn-north-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    });
-    const { makeDeps } = await import('#shared/use-cases/deps.ts');
+    const deps = await directDeps();
     const { transact } = await import('#shared/store/transactions.ts');
-    const deps = makeDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
     const { staff } = people(uniqueDept('funds'));
     const project = await createProject(await staff());
     // The acceptance issue will start these clocks; the hold machinery is proven on them now.

@@ -2,11 +2,11 @@ import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { skippedProcedures } from '#shared/domain/emergency.ts';
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
-import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
+import { startClock } from '../obligations/start-clock.ts';
 import { loadVisible } from './project-access.ts';
 
 /**
@@ -28,22 +28,22 @@ export const startConstruction = async (
   const at = now.toISOString();
   const from = shanghaiDate(now);
   const skipped = project.emergency ? skippedProcedures(project, deps.policy) : [];
-  const due = await deps.calendar.addWorkingDays(from, deps.policy.emergencyProceduresWorkingDays);
-  const obligations: Obligation[] = skipped.map((procedure) => ({
-    projectId: project.id,
-    ownerDeptId: project.ownerDeptId,
-    code: 'ART15-EMERGENCY',
-    key: procedure,
-    description: `紧急项目补办手续: ${procedure} (complete the skipped procedure)`,
-    dueDate: due.due,
-    dueBasis: { from, amount: deps.policy.emergencyProceduresWorkingDays, unit: 'working-days' },
-    provisional: due.provisional,
-    status: 'open',
-    createdAt: at,
-    settledAt: null,
-    settledBy: null,
-    waiverReason: null,
-  }));
+  const obligations = await Promise.all(
+    skipped.map((procedure) =>
+      startClock(
+        {
+          project,
+          code: 'ART15-EMERGENCY',
+          key: procedure,
+          description: `紧急项目补办手续: ${procedure} (complete the skipped procedure)`,
+          from,
+          workingDays: deps.policy.emergencyProceduresWorkingDays,
+          at,
+        },
+        deps,
+      ),
+    ),
+  );
   return deps.projects.save({
     project,
     actor: input.actor,

@@ -8,6 +8,7 @@ import { sendDecision } from '#shared/store/task-callbacks.ts';
 import { TransactionRefused } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
+import { startClock } from '../obligations/start-clock.ts';
 
 /**
  * A reviewer's decision: checked (role, separation of duties, checklist, opinion document,
@@ -42,22 +43,20 @@ export const decideTask = async (
     if (financeApproved) {
       // ART14: the owner files the approval with the Data Bureau within 3 working days of receiving it.
       const from = shanghaiDate(now);
-      const due = await deps.calendar.addWorkingDays(from, deps.policy.budgetFilingWorkingDays);
-      obligations.push({
-        projectId: project.id,
-        ownerDeptId: project.ownerDeptId,
-        code: 'ART14-BUDGET-FILING',
-        key: `submission-${task.submission}`,
-        description: '向县数据局报备预算批复 (file the budget approval with the Data Bureau)',
-        dueDate: due.due,
-        dueBasis: { from, amount: deps.policy.budgetFilingWorkingDays, unit: 'working-days' },
-        provisional: due.provisional,
-        status: 'open',
-        createdAt: at,
-        settledAt: null,
-        settledBy: null,
-        waiverReason: null,
-      });
+      obligations.push(
+        await startClock(
+          {
+            project,
+            code: 'ART14-BUDGET-FILING',
+            key: `submission-${task.submission}`,
+            description: '向县数据局报备预算批复 (file the budget approval with the Data Bureau)',
+            from,
+            workingDays: deps.policy.budgetFilingWorkingDays,
+            at,
+          },
+          deps,
+        ),
+      );
     }
     // ART15: an emergency project already building has now passed this procedure.
     const emergency =
