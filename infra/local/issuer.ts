@@ -28,7 +28,11 @@ export interface TokenClaims {
   readonly roles: readonly string[];
 }
 
-export const mintToken = async (dataDir: string, claims: TokenClaims, expiresIn = '8h'): Promise<string> => {
+export const mintToken = async (
+  dataDir: string,
+  claims: TokenClaims,
+  expiresIn: string | number = '8h',
+): Promise<string> => {
   const jwk = await loadOrCreateKey(dataDir);
   const key = await importJWK(jwk, 'ES256');
   return new SignJWT({ ...claims, roles: [...claims.roles] })

@@ -1,8 +1,10 @@
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
+import { mintToken } from '#infra/local/issuer.ts';
 import { ROLES } from '#shared/domain/roles.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
-import { call, tokenFor } from './support/client.ts';
+import { call, runtime, tokenFor } from './support/client.ts';
 
 /** A path with placeholder values that no stored resource has (so an allowed caller meets 404 or 400, never 403). */
 const concretePath = (route: RouteDefinition) =>
@@ -59,7 +61,19 @@ describe('authorization matrix: every declared route × every role', () => {
     const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
     forged.roles = ['admin', 'data-bureau'];
     const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
-    for (const token of [tampered, 'not-a-jwt', `${header}.${payload}.`]) {
+    const { privateKey } = await generateKeyPair('ES256');
+    const otherIssuer = await new SignJWT({ sub: 'intruder', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('https://idp.elsewhere.example/')
+      .setAudience('lingchuan-local')
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const expired = await mintToken(
+      runtime().dataDir,
+      { sub: 'late', roles: ['admin'] },
+      Math.floor(Date.now() / 1000) - 60,
+    );
+    for (const token of [tampered, otherIssuer, expired, 'not-a-jwt', `${header}.${payload}.`]) {
       const response = await call(route.method, concretePath(route), { token });
       expect(response.status).toBe(401);
     }
