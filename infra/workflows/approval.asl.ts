@@ -91,7 +91,13 @@ const review = (
         { Variable: `${result}.decision`, StringEquals: 'reject', Next: outcomes.reject },
         { Variable: `${result}.decision`, StringEquals: 'return', Next: outcomes.return },
       ],
-      Default: failTo,
+      Default: `${name}Unexpected`,
+    },
+    [`${name}Unexpected`]: {
+      Type: 'Pass',
+      Result: { Error: 'Review.UnexpectedDecision', Cause: kind },
+      ResultPath: '$.failure',
+      Next: failTo,
     },
   };
 };

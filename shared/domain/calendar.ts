@@ -3,7 +3,7 @@ import * as z from 'zod';
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'YYYY-MM-DD, between 1900 and 2199')
   .refine(
     (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && toDate(value).toISOString().startsWith(value),
     'not a date',

@@ -61,22 +61,26 @@ export const checkDocumentRequest = (
     throw refuse('DOCUMENT-KIND', 'kind', `Unknown document kind ${request.kind}.`, '不支持的材料类型。');
   }
   const kind = request.kind as DocumentKind;
-  if (!(request.contentType in CONTENT_TYPES)) {
-    throw refuse(
-      'DOCUMENT-TYPE',
-      'contentType',
-      'Accepted: PDF, OFD, DOCX, XLSX, PNG, JPEG, ZIP.',
-      '仅接受 PDF、OFD、DOCX、XLSX、PNG、JPEG、ZIP 格式。',
-    );
-  }
-  if (request.sizeBytes > policy.maxDocumentBytes) {
-    throw new PayloadTooLargeError(`Documents are limited to ${policy.maxDocumentBytes} bytes.`);
-  }
+  // Who may attach comes first: someone who may not act learns nothing from type or size checks.
+  const checked = (allowed: DocumentKind): DocumentKind => {
+    if (!(request.contentType in CONTENT_TYPES)) {
+      throw refuse(
+        'DOCUMENT-TYPE',
+        'contentType',
+        'Accepted: PDF, OFD, DOCX, XLSX, PNG, JPEG, ZIP.',
+        '仅接受 PDF、OFD、DOCX、XLSX、PNG、JPEG、ZIP 格式。',
+      );
+    }
+    if (request.sizeBytes > policy.maxDocumentBytes) {
+      throw new PayloadTooLargeError(`Documents are limited to ${policy.maxDocumentBytes} bytes.`);
+    }
+    return allowed;
+  };
   const owner = actor.deptId === project.ownerDeptId && hasAnyRole(actor, DEPARTMENT_ROLES);
   if (owner && DECLARATION_KINDS.includes(kind) && (project.stage === 'draft' || project.stage === 'returned')) {
-    return kind;
+    return checked(kind);
   }
-  if (owner && kind === 'budget-approval' && project.stage === 'approved') return kind;
+  if (owner && kind === 'budget-approval' && project.stage === 'approved') return checked(kind);
   const reviewing = openTasks.some(
     (task) =>
       task.status === 'open' &&
@@ -84,7 +88,7 @@ export const checkDocumentRequest = (
       OPINION_DOCUMENT[task.kind as ReviewKind] === kind &&
       !owner,
   );
-  if (reviewing) return kind;
+  if (reviewing) return checked(kind);
   throw new ForbiddenError(`You may not attach a ${kind} document to this project at stage ${project.stage}.`);
 };
 

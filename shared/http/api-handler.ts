@@ -106,6 +106,14 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
     })
     .handler(async (event, context) => {
       const actor = authorize(route, event);
+      const idempotencyKey = event.headers?.['idempotency-key'];
+      if (
+        route.headers?.includes('Idempotency-Key') &&
+        idempotencyKey !== undefined &&
+        !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)
+      ) {
+        throw new ValidationError([{ path: 'headers.idempotency-key', message: '1 to 200 visible ASCII characters.' }]);
+      }
       const params = validate(route.params, event.pathParameters ?? {}, 'params');
       const query = validate(route.query, event.queryStringParameters ?? {}, 'query');
       const body = validate(route.body, route.body ? parseBody(event) : undefined, '');

@@ -128,7 +128,11 @@ export const findingRepository = (tableName: string) => ({
         ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
         ScanIndexForward: false,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, { name: pkName, value: partition }),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          partition: { name: pkName, value: partition },
+          keys: index ? ['PK', 'SK', index.pk, index.sk] : ['PK', 'SK'],
+          ...(index ? {} : { prefix: { name: 'SK', value: 'FINDING#' } }),
+        }),
       }),
     );
     return {

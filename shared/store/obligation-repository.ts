@@ -45,6 +45,19 @@ export const obligationRepository = (tableName: string) => {
       return { Put: { TableName: tableName, Item: item(obligation), ConditionExpression: 'attribute_not_exists(PK)' } };
     },
 
+    /** In a transaction: the duty is still open and still due on `dueDate` (the due index is eventually consistent). */
+    stillDue(obligation: Obligation): TransactItem {
+      return {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: key(obligation.projectId, obligation.code, obligation.key),
+          ConditionExpression: '#status = :open AND dueDate = :due',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':due': obligation.dueDate },
+        },
+      };
+    },
+
     /** Fulfilled or waived: leaves the due index, once. */
     settle(obligation: Obligation): TransactItem {
       return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };

@@ -236,7 +236,10 @@ export const projectRepository = (tableName: string) => {
           ...(filterStage ? { FilterExpression: '#stage = :stage' } : {}),
           ScanIndexForward: false,
           Limit: query.limit,
-          ExclusiveStartKey: decodeCursor(query.cursor, { name: index.pk, value: partition }),
+          ExclusiveStartKey: decodeCursor(query.cursor, {
+            partition: { name: index.pk, value: partition },
+            keys: ['PK', 'SK', index.pk, index.sk],
+          }),
         }),
       );
       const items: StoredProject[] = [];

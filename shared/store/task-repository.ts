@@ -47,7 +47,10 @@ export const taskRepository = (tableName: string) => ({
         ExpressionAttributeNames: { '#pk': INDEXES.taskQueue.pk },
         ExpressionAttributeValues: { ':pk': partition },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, { name: INDEXES.taskQueue.pk, value: partition }),
+        ExclusiveStartKey: decodeCursor(cursor, {
+          partition: { name: INDEXES.taskQueue.pk, value: partition },
+          keys: ['PK', 'SK', INDEXES.taskQueue.pk, INDEXES.taskQueue.sk],
+        }),
       }),
     );
     return {

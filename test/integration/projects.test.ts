@@ -283,4 +283,19 @@ describe('projects over HTTP against the local runtime', () => {
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ stage: 'tech-review', openReviews: ['tech-review'], submissions: 1 });
   });
+
+  it('answers a forged cursor, an oversized Idempotency-Key and an out-of-range date with 400, never 500', async () => {
+    const { staff } = people(uniqueDept('forged'));
+    const token = await staff();
+    const forged = Buffer.from(JSON.stringify({ GSI1PK: 'DEPT#x' })).toString('base64url');
+    const cursor = await call<Problem>('GET', `/v1/projects?cursor=${forged}`, { token });
+    expect([cursor.status, cursor.body.violations?.[0]?.path]).toEqual([400, 'query.cursor']);
+    const key = await call<Problem>('POST', '/v1/projects', {
+      token,
+      headers: { 'idempotency-key': 'k'.repeat(2000) },
+      body: projectBody(),
+    });
+    expect([key.status, key.body.violations?.[0]?.path]).toEqual([400, 'headers.idempotency-key']);
+    expect((await call('GET', '/v1/calendar/working-days?from=9999-12-31&add=1', { token })).status).toBe(400);
+  });
 });

@@ -25,14 +25,7 @@ export const fileBudget = async (
     ]);
   }
   const at = deps.now().toISOString();
-  const { items, settled } = await fulfil(
-    project,
-    'ART14-BUDGET-FILING',
-    [`submission-${project.submissions}`],
-    input.actor,
-    at,
-    deps,
-  );
+  const { items, settled } = await fulfil(project, 'ART14-BUDGET-FILING', 'all', input.actor, at, deps);
   if (settled.length === 0) throw new ConflictError('No budget filing is due for this project.');
   return deps.projects.save({
     project,

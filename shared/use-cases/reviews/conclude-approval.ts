@@ -1,6 +1,7 @@
 import type { Stage } from '#shared/domain/project.schema.ts';
 import { REVIEW_KINDS } from '#shared/domain/project.schema.ts';
 import { taskId } from '#shared/domain/review.ts';
+import { logger } from '#shared/observability/logger.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
 import { WORKFLOW_ACTOR } from './open-review.ts';
@@ -45,6 +46,11 @@ export const recordWorkflowFailure = async (
 ): Promise<void> =>
   retryOnConflict(async () => {
     const project = await deps.projects.get(input.projectId);
+    logger.error('approval workflow step failed', {
+      projectId: input.projectId,
+      error: input.error,
+      cause: input.cause,
+    });
     if (!project) return;
     const at = deps.now().toISOString();
     await deps.projects.save({
@@ -52,6 +58,7 @@ export const recordWorkflowFailure = async (
       actor: WORKFLOW_ACTOR,
       action: 'workflow.failed',
       at,
-      details: { submission: input.submission, error: input.error, cause: input.cause.slice(0, 2000) },
+      // The error's name only: its cause can hold a stack trace, which no client may ever see.
+      details: { submission: input.submission, error: input.error },
     });
   });

@@ -27,6 +27,9 @@ export const decideTask = async (
     if (!canSee(actor, project) && !actor.roles.includes(task.role as never)) throw new NotFoundError('No such task.');
     assertMayDecide(actor, task);
     if (task.status !== 'open') throw new ConflictError(`The task is ${task.status}.`);
+    if (task.submission !== project.submissions || !['tech-review', 'approval-review'].includes(project.stage)) {
+      throw new ConflictError(`The project is ${project.stage}; this review no longer applies.`);
+    }
     const now = deps.now();
     if (now.toISOString() >= task.expiresAt) throw new ConflictError('The task has expired; it will be re-opened.');
 

@@ -22,6 +22,9 @@ export const openReview = async (
     const id = taskId(input.projectId, input.submission, input.kind);
     const [project, existing] = await Promise.all([deps.projects.get(input.projectId), deps.tasks.get(id)]);
     if (!project) throw new Error(`Project ${input.projectId} does not exist`);
+    // A step of an older submission, or one arriving after the outcome, changes nothing.
+    const concluded = project.stage === 'approved' || project.stage === 'rejected' || project.stage === 'returned';
+    if (project.submissions !== input.submission || concluded) return { taskId: id };
     if (existing?.token === input.taskToken || existing?.status === 'decided') return { taskId: id };
 
     const now = deps.now();

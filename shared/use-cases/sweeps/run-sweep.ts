@@ -68,6 +68,7 @@ export const runSweep = async (
         const finding = findingOf(obligation, at);
         try {
           await transact([
+            deps.obligations.stillDue(obligation),
             deps.findings.open(finding),
             ...(finding.holds.length > 0
               ? [
@@ -85,7 +86,7 @@ export const runSweep = async (
           if (finding.holds.length > 0) summary.holdsPlaced++;
         } catch (error) {
           if (!(error instanceof TransactionRefused)) throw error;
-          // Already found by an earlier or a concurrent sweep.
+          // Already found by an earlier or a concurrent sweep, or settled since the index was read.
         }
         tick();
       }
