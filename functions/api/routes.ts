@@ -176,7 +176,8 @@ export const listProjectEvents = defineRoute({
   roles: ANY_ROLE,
   summary: 'The audit trail, oldest first (ART33)',
   params: ProjectParams,
-  response: z.object({ items: z.array(ProjectEventSchema) }),
+  query: z.object({ ...PAGING }),
+  response: page(ProjectEventSchema),
 });
 
 export const verifyProjectEvents = defineRoute({

@@ -193,6 +193,30 @@ export const projectRepository = (tableName: string) => {
       }
     },
 
+    /** One page of the audit trail, oldest first. */
+    async eventPage(id: string, limit: number, cursor?: string): Promise<Page<ProjectEvent>> {
+      const partition = `PROJECT#${id}`;
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
+          ExpressionAttributeValues: { ':pk': partition, ':event': 'EVENT#' },
+          ConsistentRead: true,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, {
+            partition: { name: 'PK', value: partition },
+            keys: ['PK', 'SK'],
+            prefix: { name: 'SK', value: 'EVENT#' },
+          }),
+        }),
+      );
+      return {
+        items: (page.Items ?? []).map((item) => ProjectEventSchema.parse(item)),
+        nextCursor: encodeCursor(page.LastEvaluatedKey),
+      };
+    },
+
+    /** The whole audit trail, oldest first (verification recomputes all of it). */
     async events(id: string): Promise<ProjectEvent[]> {
       const events: ProjectEvent[] = [];
       let start: Record<string, unknown> | undefined;

@@ -17,13 +17,25 @@ import {
 type Event = { action: string; actor: { sub: string }; details: Record<string, unknown>; from: string; to: string };
 
 const trail = async (projectId: string, token: string) => {
-  const events = await call<{ items: Event[] }>('GET', `/v1/projects/${projectId}/events`, { token });
+  // Read a page of 7 at a time: the cursor walks the whole trail, oldest first, without a gap.
+  const items: (Event & { seq: number })[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: (Event & { seq: number })[]; nextCursor: string | null } } = await call(
+      'GET',
+      `/v1/projects/${projectId}/events?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      { token },
+    );
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  expect(items.map((e) => e.seq)).toEqual(items.map((_, i) => i + 1));
   const verify = await call<{ valid: boolean; count: number }>('GET', `/v1/projects/${projectId}/events/verify`, {
     token,
   });
   expect(verify.body.valid).toBe(true);
-  expect(verify.body.count).toBe(events.body.items.length);
-  return events.body.items;
+  expect(verify.body.count).toBe(items.length);
+  return items;
 };
 
 const decisions = (events: Event[]) =>

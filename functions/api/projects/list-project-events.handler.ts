@@ -3,6 +3,6 @@ import { deps } from '#shared/use-cases/deps.ts';
 import { listProjectEvents as list } from '#shared/use-cases/projects/project-events.ts';
 import { listProjectEvents } from '../routes.ts';
 
-export const handler = apiHandler(listProjectEvents, async ({ actor, params }) => ({
-  items: await list({ id: params.id, actor }, deps()),
-}));
+export const handler = apiHandler(listProjectEvents, ({ actor, params, query }) =>
+  list({ id: params.id, actor, ...query }, deps()),
+);

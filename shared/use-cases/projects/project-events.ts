@@ -1,16 +1,17 @@
 import { type ChainVerdict, verifyChain } from '#shared/domain/audit-chain.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import type { Page } from '#shared/store/project-repository.ts';
 import type { Deps } from '../deps.ts';
 import { loadVisible } from './project-access.ts';
 
-/** The audit trail (ART33), oldest first. */
+/** The audit trail (ART33), oldest first, a page at a time. */
 export const listProjectEvents = async (
-  input: { id: string; actor: Actor },
+  input: { id: string; actor: Actor; limit: number; cursor?: string | undefined },
   deps: Pick<Deps, 'projects'>,
-): Promise<ProjectEvent[]> => {
+): Promise<Page<ProjectEvent>> => {
   await loadVisible(input.id, input.actor, deps);
-  return deps.projects.events(input.id);
+  return deps.projects.eventPage(input.id, input.limit, input.cursor);
 };
 
 /** Recomputes the hash chain from the stored events and checks it against the head the project recorded. */
