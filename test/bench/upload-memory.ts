@@ -1,14 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { mintToken } from '#infra/local/issuer.ts';
 import type { LocalRuntime } from '#infra/local/runtime.ts';
-import { documentObjects, objectKey } from '#shared/store/document-objects.ts';
+import { objectKey } from '#shared/store/document-objects.ts';
+import { median } from './stats.ts';
 
 const MB = 1024 * 1024;
+const run = promisify(execFile);
 
 /**
- * A 20 MB PDF uploaded through a presigned URL and verified on arrival, with this process's
- * resident memory sampled while the verifier streams it (the runtime runs the handler here).
+ * PDFs of 20 MB and 80 MB uploaded through presigned URLs and verified on arrival; then each
+ * object read again in fresh processes, as the verifier reads it (streamed) and whole into one
+ * buffer. Streaming holds what the garbage collector lets lie about, whatever the size; a whole
+ * read grows with the object. s3rver runs in this process, so the reads run in children.
  */
 export const benchUploadMemory = async (runtime: LocalRuntime) => {
   const admin = await mintToken(runtime.dataDir, { sub: 'bench-admin', roles: ['admin'] });
@@ -19,7 +24,7 @@ export const benchUploadMemory = async (runtime: LocalRuntime) => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-    return (await response.json()) as Record<string, never>;
+    return (await response.json()) as Record<string, string>;
   };
   await api('PUT', '/v1/departments/bench-mem', admin, { name: 'bench' });
   const project = await api('POST', '/v1/projects', staff, {
@@ -30,54 +35,43 @@ export const benchUploadMemory = async (runtime: LocalRuntime) => {
     fundingMode: 'government-invested',
     totalInvestmentFen: 1,
   });
-  const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(20 * MB - 9)]);
-  const { createHash } = await import('node:crypto');
-  const declared = await api('POST', `/v1/projects/${project.id}/documents`, staff, {
-    kind: 'construction-plan',
-    fileName: 'big.pdf',
-    contentType: 'application/pdf',
-    sizeBytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  });
-  const { document, upload } = declared as unknown as {
-    document: { id: string };
-    upload: { url: string; headers: Record<string, string> };
-  };
-  await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
-  await runtime.settled();
-  const read = await api('GET', `/v1/projects/${project.id}/documents/${document.id}`, staff);
 
-  // The verifier's read of the object, against reading the same object into one buffer.
-  const objects = documentObjects(runtime.bucketName);
-  const key = objectKey(String(project.id), 'construction-plan', document.id);
-  const streamed = await peakDuring(() => objects.inspect(key));
-  const buffered = await peakDuring(async () => {
-    const client = new S3Client({ forcePathStyle: true });
-    const object = await client.send(new GetObjectCommand({ Bucket: runtime.bucketName, Key: key }));
-    return (await object.Body?.transformToByteArray())?.length;
-  });
-  console.log(`\nUpload of ${bytes.length / MB} MB through the presigned URL, verified on arrival: ${read.status}`);
+  const uploadOf = async (sizeMb: number) => {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(sizeMb * MB - 9)]);
+    const declared = (await api('POST', `/v1/projects/${project.id}/documents`, staff, {
+      kind: 'construction-plan',
+      fileName: `${sizeMb}mb.pdf`,
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    })) as unknown as { document: { id: string }; upload: { url: string; headers: Record<string, string> } };
+    await fetch(declared.upload.url, { method: 'PUT', headers: declared.upload.headers, body: bytes });
+    await runtime.settled();
+    const read = await api('GET', `/v1/projects/${project.id}/documents/${declared.document.id}`, staff);
+    return { key: objectKey(String(project.id), 'construction-plan', declared.document.id), status: read.status };
+  };
+
+  // Asynchronous on purpose: s3rver answers the children from this process's event loop.
+  const growth = async (mode: 'streamed' | 'whole', key: string) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const args = ['--expose-gc', '--import', 'tsx', 'test/bench/read-object.child.ts', mode, runtime.bucketName, key];
+      const { stdout } = await run(process.execPath, args, { env: process.env });
+      runs.push((JSON.parse(stdout) as { growthMb: number }).growthMb);
+    }
+    return median(runs);
+  };
+
   console.log(
-    `  verifier (streamed) peak growth: rss ${streamed.rss.toFixed(1)} MB, buffers ${streamed.buffers.toFixed(1)} MB; ` +
-      `reading it whole: rss ${buffered.rss.toFixed(1)} MB, buffers ${buffered.buffers.toFixed(1)} MB ` +
-      `(ratio of buffer peaks ×${(streamed.buffers / Math.max(buffered.buffers, 0.001)).toFixed(2)})`,
+    '\nDocuments through presigned URLs, verified on arrival; peak resident-memory growth of one read (median of 3 fresh processes):',
   );
-};
-
-/** Peak growth of resident memory and of Buffer memory while `work` runs, sampled every 2 ms. */
-const peakDuring = async (work: () => Promise<unknown>) => {
-  global.gc?.();
-  const start = process.memoryUsage();
-  let rss = 0;
-  let buffers = 0;
-  const sample = () => {
-    const now = process.memoryUsage();
-    rss = Math.max(rss, now.rss - start.rss);
-    buffers = Math.max(buffers, now.arrayBuffers - start.arrayBuffers);
-  };
-  const sampler = setInterval(sample, 2);
-  await work();
-  sample();
-  clearInterval(sampler);
-  return { rss: rss / MB, buffers: buffers / MB };
+  for (const sizeMb of [20, 80]) {
+    const { key, status } = await uploadOf(sizeMb);
+    const streamed = await growth('streamed', key);
+    const whole = await growth('whole', key);
+    console.log(
+      `  ${String(sizeMb).padStart(3)} MB (${status}): as the verifier streams it ${streamed.toFixed(1)} MB, ` +
+        `whole into one buffer ${whole.toFixed(1)} MB (ratio ×${(streamed / Math.max(whole, 0.1)).toFixed(2)})`,
+    );
+  }
 };
