@@ -80,9 +80,19 @@ const review = (
     [`${name}Escalate`]: step({ step: 'escalate', kind }, { ResultPath: result, Next: `${name}Escalated` }, failTo),
     [`${name}Escalated`]: {
       Type: 'Choice',
-      Comment: 'A decision recorded just as the timeout fired is delivered; otherwise the review opens again.',
-      Choices: [{ Variable: `${result}.decision`, IsPresent: true, Next: `${name}Outcome` }],
+      Comment:
+        'A decision recorded just as the timeout fired is delivered; a review escalated too often fails on the record (before the one-year execution limit could end it silently); otherwise the review opens again.',
+      Choices: [
+        { Variable: `${result}.decision`, IsPresent: true, Next: `${name}Outcome` },
+        { Variable: `${result}.exhausted`, IsPresent: true, Next: `${name}Exhausted` },
+      ],
       Default: name,
+    },
+    [`${name}Exhausted`]: {
+      Type: 'Pass',
+      Result: { Error: 'Review.EscalationsExhausted', Cause: kind },
+      ResultPath: '$.failure',
+      Next: failTo,
     },
     [`${name}Outcome`]: {
       Type: 'Choice',

@@ -25,6 +25,11 @@ export interface Policy {
   readonly reviewTimeoutSeconds: number;
   /** ART15: an emergency project completes each skipped procedure within this many working days of starting. */
   readonly emergencyProceduresWorkingDays: number;
+  /**
+   * A review re-opened this many times fails on the record instead: with the default timeout,
+   * eleven escalations stay inside a standard execution's one-year limit.
+   */
+  readonly maxEscalations: number;
   /** Largest document accepted for upload. */
   readonly maxDocumentBytes: number;
 }
@@ -41,5 +46,6 @@ export const DEFAULT_POLICY: Policy = {
   reviewDueWorkingDays: 10,
   reviewTimeoutSeconds: 30 * 24 * 3600,
   emergencyProceduresWorkingDays: 30,
+  maxEscalations: 11,
   maxDocumentBytes: 100 * 1024 * 1024,
 };

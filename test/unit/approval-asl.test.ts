@@ -50,4 +50,15 @@ describe('the approval state machine (ASL)', () => {
       );
     }
   });
+
+  it('ends a review escalated too often in RecordFailure rather than at the one-year execution limit', () => {
+    const { States } = definition();
+    const escalated = States.TechReviewEscalated as { Choices: { Variable: string; Next: string }[] };
+    expect(escalated.Choices).toContainEqual({
+      Variable: '$.decisions.TechReview.exhausted',
+      IsPresent: true,
+      Next: 'TechReviewExhausted',
+    });
+    expect(States.TechReviewExhausted).toMatchObject({ Type: 'Pass', ResultPath: '$.failure', Next: 'RecordFailure' });
+  });
 });

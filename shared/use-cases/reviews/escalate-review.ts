@@ -12,14 +12,14 @@ import { WORKFLOW_ACTOR } from './open-review.ts';
  */
 export const escalateReview = async (
   input: { kind: ReviewKind; projectId: string; submission: number },
-  deps: Pick<Deps, 'projects' | 'tasks' | 'now'>,
-): Promise<{ decision?: string }> =>
+  deps: Pick<Deps, 'projects' | 'tasks' | 'policy' | 'now'>,
+): Promise<{ decision?: string; exhausted?: true }> =>
   retryOnConflict(async () => {
     const id = taskId(input.projectId, input.submission, input.kind);
     const [project, task] = await Promise.all([deps.projects.get(input.projectId), deps.tasks.get(id)]);
     if (!project || !task) throw new Error(`Task ${id} does not exist`);
     if (task.status === 'decided' && task.decision) return { decision: task.decision.decision };
-    if (task.status === 'expired') return {};
+    if (task.status === 'expired') return task.escalations >= deps.policy.maxEscalations ? { exhausted: true } : {};
 
     const at = deps.now().toISOString();
     await deps.projects.save({
@@ -43,5 +43,5 @@ export const escalateReview = async (
     });
     // The notice the head of the reviewing bureau acts on; alarms subscribe to this log line.
     logger.warn('review escalated', { taskId: id, role: task.role, projectId: project.id, code: project.code });
-    return {};
+    return task.escalations + 1 >= deps.policy.maxEscalations ? { exhausted: true } : {};
   });
