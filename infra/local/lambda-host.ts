@@ -33,10 +33,6 @@ export class LambdaHost {
     Object.assign(process.env, merged);
   }
 
-  has(functionId: string): boolean {
-    return this.functions.has(functionId);
-  }
-
   async invoke(functionId: string, event: unknown): Promise<unknown> {
     const fn = this.functions.get(functionId);
     if (!fn) throw new Error(`No function ${functionId} in the template`);

@@ -1,17 +1,9 @@
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import type { Project } from './project.schema.ts';
-import { type Actor, DEPARTMENT_ROLES, hasAnyRole, type Role } from './roles.ts';
+import { type Actor, DEPARTMENT_ROLES, hasAnyRole, ROLES, type Role } from './roles.ts';
 
-/** Roles that see every project of the county (API.md § Visibility); `audit` among them (ART33). */
-export const COUNTY_WIDE_ROLES: readonly Role[] = [
-  'data-bureau',
-  'approval-bureau',
-  'finance',
-  'drc',
-  'audit',
-  'public-security',
-  'admin',
-];
+/** Every role that does not act for one department sees every project of the county (API.md § Visibility); `audit` among them (ART33). */
+export const COUNTY_WIDE_ROLES: readonly Role[] = ROLES.filter((role) => !DEPARTMENT_ROLES.includes(role));
 
 type Membership = Pick<Project, 'ownerDeptId' | 'coBuilderDeptIds'>;
 

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
+import { queryAll } from './query-all.ts';
 
 /** All departments share one partition: a county has dozens, and listing them is one query. */
 const PARTITION = 'DEPARTMENTS';
@@ -14,22 +15,11 @@ export const departmentRepository = (tableName: string) => ({
     return Item ? DepartmentSchema.parse(Item) : undefined;
   },
 
-  async list(): Promise<Department[]> {
-    const items: Department[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': PARTITION },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(DepartmentSchema.parse(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+  list(): Promise<Department[]> {
+    return queryAll(
+      { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PARTITION } },
+      DepartmentSchema,
+    );
   },
 
   /** Writes `department` if the stored version is still `department.version - 1` (or none, for version 1). */

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { dynamo } from './clients.ts';
+import { queryAll } from './query-all.ts';
 import type { TransactItem } from './transactions.ts';
 
 const documentKey = (projectId: string, documentId: string) => ({
@@ -17,23 +18,16 @@ export const documentRepository = (tableName: string) => ({
     return Item ? DocumentSchema.parse(Item) : undefined;
   },
 
-  async list(projectId: string): Promise<ProjectDocument[]> {
-    const documents: ProjectDocument[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :doc)',
-          ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':doc': 'DOC#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) documents.push(DocumentSchema.parse(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return documents;
+  list(projectId: string): Promise<ProjectDocument[]> {
+    return queryAll(
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :doc)',
+        ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':doc': 'DOC#' },
+        ConsistentRead: true,
+      },
+      DocumentSchema,
+    );
   },
 
   /** A new pending document; written with the project's audit event. */

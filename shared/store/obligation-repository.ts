@@ -39,6 +39,26 @@ export const obligationRepository = (tableName: string) => {
     ...o,
     ...(o.status === 'open' ? dueIndex(o) : {}),
   });
+  /** A page of one shard of the due index, its sort key (`dueDate#…`) compared with `date`. */
+  const dueIndexPage = async (shard: number, compare: '<' | '>=', date: string, start?: Record<string, unknown>) => {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.obligationsDue.name,
+        KeyConditionExpression: `#pk = :pk AND #sk ${compare} :date`,
+        ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+        ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':date': date },
+        ExclusiveStartKey: start,
+        Limit: 100,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
+      next: page.LastEvaluatedKey,
+      scanned: page.ScannedCount ?? 0,
+    };
+  };
+
   return {
     /** A new duty with its due date; written with the change that starts its clock. */
     open(obligation: Obligation): TransactItem {
@@ -88,42 +108,13 @@ export const obligationRepository = (tableName: string) => {
     },
 
     /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */
-    async dueFrom(shard: number, from: string, start?: Record<string, unknown>) {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEXES.obligationsDue.name,
-          KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-          ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
-          ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':from': from },
-          ExclusiveStartKey: start,
-        }),
-      );
-      return { items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)), next: page.LastEvaluatedKey };
-    },
+    dueFrom: (shard: number, from: string, start?: Record<string, unknown>) => dueIndexPage(shard, '>=', from, start),
 
     /**
      * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
      * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.
      */
-    async dueBefore(shard: number, asOf: string, start?: Record<string, unknown>) {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: INDEXES.obligationsDue.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :asOf',
-          ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
-          ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':asOf': asOf },
-          ExclusiveStartKey: start,
-          Limit: 100,
-        }),
-      );
-      return {
-        items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
-        next: page.LastEvaluatedKey,
-        scanned: page.ScannedCount ?? 0,
-      };
-    },
+    dueBefore: (shard: number, asOf: string, start?: Record<string, unknown>) => dueIndexPage(shard, '<', asOf, start),
   };
 };
 export type ObligationRepository = ReturnType<typeof obligationRepository>;

@@ -11,6 +11,7 @@ import {
 import type { Actor } from '#shared/domain/roles.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryAll } from './query-all.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -217,23 +218,16 @@ export const projectRepository = (tableName: string) => {
     },
 
     /** The whole audit trail, oldest first (verification recomputes all of it). */
-    async events(id: string): Promise<ProjectEvent[]> {
-      const events: ProjectEvent[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo().send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
-            ExpressionAttributeValues: { ':pk': `PROJECT#${id}`, ':event': 'EVENT#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) events.push(ProjectEventSchema.parse(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return events;
+    events(id: string): Promise<ProjectEvent[]> {
+      return queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
+          ExpressionAttributeValues: { ':pk': `PROJECT#${id}`, ':event': 'EVENT#' },
+          ConsistentRead: true,
+        },
+        ProjectEventSchema,
+      );
     },
 
     /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
@@ -87,5 +87,3 @@ export const benchBundles = async () => {
     rmSync(outdir, { recursive: true, force: true });
   }
 };
-
-export const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));

@@ -1,5 +1,5 @@
 import type { Finding } from '#shared/domain/finding.schema.ts';
-import { FUNDING_CUTS, type Obligation } from '#shared/domain/obligation.ts';
+import { FUNDING_CUTS, isLate, type Obligation } from '#shared/domain/obligation.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
@@ -65,6 +65,8 @@ export const runSweep = async (
       summary.itemsRead += page.scanned;
       for (const obligation of page.items) {
         summary.examined++;
+        // The index reads only what may be late; whether it is late is the domain's rule.
+        if (!isLate(obligation, input.asOf)) continue;
         const finding = findingOf(obligation, at);
         try {
           await transact([
