@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { PROJECT_ROOT } from '#infra/constructs/house-function.ts';
 import { LingchuanStack } from '#infra/stack.ts';
 import { median } from './stats.ts';
@@ -33,7 +33,7 @@ const initRatio = (file: string, empty: string) => {
   return { ms: median(mine), emptyMs: median(base), ratio: median(mine) / median(base) };
 };
 
-const esbuildOptions = {
+const esbuildOptions: BuildOptions = {
   bundle: true,
   minify: true,
   format: 'esm',
@@ -41,7 +41,7 @@ const esbuildOptions = {
   target: 'node22',
   mainFields: ['module', 'main'],
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-} as const;
+};
 
 /**
  * The floor every DynamoDB function stands on: a handler that only creates the SDK's document
