@@ -154,6 +154,7 @@ export const confirmProject = defineRoute({
   params: ProjectParams,
   response: ProjectSchema,
   status: 201,
+  headers: ['Idempotency-Key'],
 });
 
 export const submitProject = defineRoute({
@@ -218,6 +219,7 @@ export const requestDocumentUpload = defineRoute({
     }),
   }),
   status: 201,
+  headers: ['Idempotency-Key'],
 });
 
 export const listDocuments = defineRoute({
@@ -392,6 +394,7 @@ export const waiveObligation = defineRoute({
   body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
   response: ObligationSchema,
   status: 201,
+  headers: ['Idempotency-Key'],
 });
 
 export const runSweep = defineRoute({

@@ -85,6 +85,49 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect(download.status).toBe(409);
   });
 
+  it('answers a repeated Idempotency-Key with the same document and a fresh URL, another body with 409, an uploaded one with 409', async () => {
+    const { staff } = people(uniqueDept('doc-idem'));
+    const token = await staff();
+    const project = await createProject(token);
+    const bytes = pdfBytes('idempotent');
+    const body = {
+      kind: 'construction-plan',
+      fileName: 'plan.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: sha256(bytes),
+    };
+    const ask = (b: Record<string, unknown>) =>
+      call<{ document: { id: string }; upload: { url: string; headers: Record<string, string> } }>(
+        'POST',
+        `/v1/projects/${project.id}/documents`,
+        { token, headers: { 'idempotency-key': 'plan-upload-1' }, body: b },
+      );
+    const [first, second] = await Promise.all([ask(body), ask(body)]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.document.id).toBe(first.body.document.id);
+    const listed = await call<{ items: unknown[] }>('GET', `/v1/projects/${project.id}/documents`, { token });
+    expect(listed.body.items).toHaveLength(1);
+    expect((await ask({ ...body, fileName: 'other.pdf' })).status).toBe(409);
+
+    const put = await fetch(second.body.upload.url, {
+      method: 'PUT',
+      headers: second.body.upload.headers,
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    await eventually(async () => {
+      const read = await call<{ status: string }>(
+        'GET',
+        `/v1/projects/${project.id}/documents/${first.body.document.id}`,
+        { token },
+      );
+      return read.body.status === 'verified' ? true : undefined;
+    });
+    const late = await ask(body);
+    expect([late.status, late.body]).toEqual([409, expect.objectContaining({ code: 'CONFLICT' })]);
+  });
+
   it('refuses a declared 200 MB file with 413 before any URL is issued', async () => {
     const { staff } = people(uniqueDept('big'));
     const project = await createProject(await staff());

@@ -277,6 +277,24 @@ describe('projects over HTTP against the local runtime', () => {
     expect(edited.body.confirmations).toEqual({});
   });
 
+  it('records one confirmation for two requests with the same Idempotency-Key (ART11-JOINT-DECLARATION)', async () => {
+    const partner = uniqueDept('idem-partner');
+    const { staff } = people(uniqueDept('idem-lead'));
+    const co = people(partner);
+    const project = await createProject(await staff(), { coBuilderDeptIds: [partner] });
+    const token = await co.head();
+    const confirm = (key: string) =>
+      call<Project>('POST', `/v1/projects/${project.id}/confirmations`, {
+        token,
+        headers: { 'idempotency-key': key },
+      });
+    const [first, second] = await Promise.all([confirm('confirm-1'), confirm('confirm-1')]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body).toEqual(first.body);
+    const events = await call<{ items: { action: string }[] }>('GET', `/v1/projects/${project.id}/events`, { token });
+    expect(events.body.items.filter((e) => e.action === 'project.confirmed')).toHaveLength(1);
+  });
+
   it('submits a complete declaration into tech-review (ART12-DEMAND-DOCS satisfied by verified documents)', async () => {
     const { project, staff } = await readyProject();
     const response = await call<Project>('POST', `/v1/projects/${project.id}/submit`, { token: await staff() });

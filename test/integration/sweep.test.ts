@@ -210,11 +210,17 @@ describe('the compliance sweep against the local runtime', () => {
       body: { reason: '不适用' },
     });
     expect(refused.status).toBe(403);
-    const waived = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
-      token: await sweeper(),
-      body: { reason: '县政府决定豁免' },
-    });
+    const waive = async (headers: Record<string, string>) =>
+      call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
+        token: await sweeper(),
+        headers,
+        body: { reason: '县政府决定豁免' },
+      });
+    const waived = await waive({ 'idempotency-key': 'waive-art29-1' });
     expect(waived.status, JSON.stringify(waived.body)).toBe(201);
+    // A retry with the key answers the first response; without it, the duty is already waived.
+    expect(await waive({ 'idempotency-key': 'waive-art29-1' })).toMatchObject({ status: 201, body: waived.body });
+    expect((await waive({})).status).toBe(409);
     await sweep('2026-11-14');
     expect(await funding()).toMatchObject({
       construction: 'allowed',

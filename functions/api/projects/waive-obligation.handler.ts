@@ -3,6 +3,15 @@ import { deps } from '#shared/use-cases/deps.ts';
 import { waiveObligation as waive } from '#shared/use-cases/obligations/waive-obligation.ts';
 import { waiveObligation } from '../routes.ts';
 
-export const handler = apiHandler(waiveObligation, ({ actor, params, body }) =>
-  waive({ projectId: params.id, obligationId: params.obligationId, reason: body.reason, actor }, deps()),
+export const handler = apiHandler(waiveObligation, ({ actor, params, body, headers }) =>
+  waive(
+    {
+      projectId: params.id,
+      obligationId: params.obligationId,
+      reason: body.reason,
+      actor,
+      idempotencyKey: headers['idempotency-key'],
+    },
+    deps(),
+  ),
 );

@@ -1,0 +1,47 @@
+import { ConflictError } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { requestHash } from '#shared/store/idempotency-repository.ts';
+import type { TransactItem } from '#shared/store/transactions.ts';
+import type { Deps } from './deps.ts';
+
+export interface IdempotentRequest {
+  readonly actor: Actor;
+  /** The operation: a key is remembered per caller and operation. */
+  readonly scope: string;
+  /** The `Idempotency-Key` header, when the caller sent one. */
+  readonly key: string | undefined;
+  /** What makes two requests the same: path parameters and body. */
+  readonly request: unknown;
+}
+
+/**
+ * API.md § Idempotency for every creating POST: a retry with the same key and the same request
+ * answers what the first one answered; the same key with another request is a 409. `run` adds
+ * `remember(response)` to the transaction that creates, so the record and the creation stand or
+ * fall together. Two requests racing with one key: the loser's transaction is refused (the
+ * project's version, or the record's own condition) and it answers the winner's response; any
+ * other conflict stays a 409.
+ */
+export const idempotent = async <T>(
+  { actor, scope, key, request }: IdempotentRequest,
+  deps: Pick<Deps, 'idempotency' | 'now'>,
+  run: (remember: (response: T) => TransactItem[], replay: () => Promise<T | undefined>) => Promise<T>,
+): Promise<T> => {
+  if (key === undefined)
+    return run(
+      () => [],
+      async () => undefined,
+    );
+  const hash = requestHash(request);
+  const replay = () => deps.idempotency.replay<T>(actor.sub, scope, key, hash);
+  const remember = (response: T) => [deps.idempotency.record(actor.sub, scope, key, hash, response, deps.now())];
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
+  try {
+    return await run(remember, replay);
+  } catch (error) {
+    const winner = error instanceof ConflictError ? await replay() : undefined;
+    if (winner === undefined) throw error;
+    return winner;
+  }
+};
