@@ -230,7 +230,8 @@ export const listDocuments = defineRoute({
   roles: ANY_ROLE,
   summary: 'The documents of a project with their status (pending, verified, rejected)',
   params: ProjectParams,
-  response: z.object({ items: z.array(DocumentSchema) }),
+  query: z.object({ ...PAGING }),
+  response: page(DocumentSchema),
 });
 
 export const getDocument = defineRoute({
@@ -380,7 +381,8 @@ export const listObligations = defineRoute({
   roles: ANY_ROLE,
   summary: "The project's duties with their due dates (open, fulfilled, waived)",
   params: ProjectParams,
-  response: z.object({ items: z.array(ObligationSchema.extend({ id: z.string() })) }),
+  query: z.object({ ...PAGING }),
+  response: page(ObligationSchema.extend({ id: z.string() })),
 });
 
 export const waiveObligation = defineRoute({

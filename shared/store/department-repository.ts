@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
-import { queryAll } from './query-all.ts';
+import { queryAll } from './paged-query.ts';
 
 /** All departments share one partition: a county has dozens, and listing them is one query. */
 const PARTITION = 'DEPARTMENTS';

@@ -1,12 +1,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { dynamo } from './clients.ts';
-import { queryAll } from './query-all.ts';
+import { type Page, queryAll, queryPage } from './paged-query.ts';
 import type { TransactItem } from './transactions.ts';
 
 const documentKey = (projectId: string, documentId: string) => ({
   PK: `PROJECT#${projectId}`,
   SK: `DOC#${documentId}`,
+});
+
+const documentsOf = (tableName: string, projectId: string) => ({
+  TableName: tableName,
+  KeyConditionExpression: 'PK = :pk AND begins_with(SK, :doc)',
+  ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':doc': 'DOC#' },
+  ConsistentRead: true,
 });
 
 /** Documents live in their project's partition; their keys in S3 are `projects/{projectId}/{kind}/{documentId}`. */
@@ -18,16 +25,18 @@ export const documentRepository = (tableName: string) => ({
     return Item ? DocumentSchema.parse(Item) : undefined;
   },
 
+  /** Every document of a project (the declaration rules count them all). */
   list(projectId: string): Promise<ProjectDocument[]> {
-    return queryAll(
-      {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :doc)',
-        ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':doc': 'DOC#' },
-        ConsistentRead: true,
-      },
-      DocumentSchema,
-    );
+    return queryAll(documentsOf(tableName, projectId), DocumentSchema);
+  },
+
+  /** A page of a project's documents, for the API. */
+  page(projectId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<ProjectDocument>> {
+    return queryPage(documentsOf(tableName, projectId), DocumentSchema, page, {
+      partition: { name: 'PK', value: `PROJECT#${projectId}` },
+      keys: ['PK', 'SK'],
+      prefix: { name: 'SK', value: 'DOC#' },
+    });
   },
 
   /** A new pending document; written with the project's audit event. */

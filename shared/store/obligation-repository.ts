@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Obligation, ObligationSchema } from '#shared/domain/obligation.ts';
 import { dynamo } from './clients.ts';
+import { type Page, queryAll, queryPage } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -38,6 +39,12 @@ export const obligationRepository = (tableName: string) => {
     type: 'obligation',
     ...o,
     ...(o.status === 'open' ? dueIndex(o) : {}),
+  });
+  const dutiesOf = (projectId: string) => ({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :due)',
+    ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':due': 'DUE#' },
+    ConsistentRead: true,
   });
   /** A page of one shard of the due index, its sort key (`dueDate#…`) compared with `date`. */
   const dueIndexPage = async (shard: number, compare: '<' | '>=', date: string, start?: Record<string, unknown>) => {
@@ -90,16 +97,18 @@ export const obligationRepository = (tableName: string) => {
       return Item ? ObligationSchema.parse(Item) : undefined;
     },
 
-    async ofProject(projectId: string): Promise<Obligation[]> {
-      const { Items } = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :due)',
-          ExpressionAttributeValues: { ':pk': `PROJECT#${projectId}`, ':due': 'DUE#' },
-          ConsistentRead: true,
-        }),
-      );
-      return (Items ?? []).map((item) => ObligationSchema.parse(item));
+    /** Every duty of a project, whatever its status. */
+    ofProject(projectId: string): Promise<Obligation[]> {
+      return queryAll(dutiesOf(projectId), ObligationSchema);
+    },
+
+    /** A page of a project's duties, for the API. */
+    page(projectId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<Obligation>> {
+      return queryPage(dutiesOf(projectId), ObligationSchema, page, {
+        partition: { name: 'PK', value: `PROJECT#${projectId}` },
+        keys: ['PK', 'SK'],
+        prefix: { name: 'SK', value: 'DUE#' },
+      });
     },
 
     /** Re-dates an open duty (its basis counted again), moving it in the due index. */

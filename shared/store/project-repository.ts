@@ -11,7 +11,7 @@ import {
 import type { Actor } from '#shared/domain/roles.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { queryAll } from './query-all.ts';
+import { type Page, queryAll, queryPage } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -57,12 +57,22 @@ interface ChangeInput {
   readonly with?: readonly TransactItem[] | ((stored: StoredProject) => readonly TransactItem[]);
 }
 
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
-
 export const projectRepository = (tableName: string) => {
+  /** The audit trail's items in the project's partition, oldest first. */
+  const eventsQuery = (id: string) => ({
+    query: {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
+      ExpressionAttributeValues: { ':pk': `PROJECT#${id}`, ':event': 'EVENT#' },
+      ConsistentRead: true,
+    },
+    shape: {
+      partition: { name: 'PK', value: `PROJECT#${id}` },
+      keys: ['PK', 'SK'],
+      prefix: { name: 'SK', value: 'EVENT#' },
+    },
+  });
+
   /**
    * Builds the one transaction of a change: the project under its version condition, the next
    * audit event chained to the head the project recorded (ART33), the co-builders' member items,
@@ -195,39 +205,14 @@ export const projectRepository = (tableName: string) => {
     },
 
     /** One page of the audit trail, oldest first. */
-    async eventPage(id: string, limit: number, cursor?: string): Promise<Page<ProjectEvent>> {
-      const partition = `PROJECT#${id}`;
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
-          ExpressionAttributeValues: { ':pk': partition, ':event': 'EVENT#' },
-          ConsistentRead: true,
-          Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, {
-            partition: { name: 'PK', value: partition },
-            keys: ['PK', 'SK'],
-            prefix: { name: 'SK', value: 'EVENT#' },
-          }),
-        }),
-      );
-      return {
-        items: (page.Items ?? []).map((item) => ProjectEventSchema.parse(item)),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
-      };
+    eventPage(id: string, limit: number, cursor?: string): Promise<Page<ProjectEvent>> {
+      const { query, shape } = eventsQuery(id);
+      return queryPage(query, ProjectEventSchema, { limit, cursor }, shape);
     },
 
     /** The whole audit trail, oldest first (verification recomputes all of it). */
     events(id: string): Promise<ProjectEvent[]> {
-      return queryAll(
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :event)',
-          ExpressionAttributeValues: { ':pk': `PROJECT#${id}`, ':event': 'EVENT#' },
-          ConsistentRead: true,
-        },
-        ProjectEventSchema,
-      );
+      return queryAll(eventsQuery(id).query, ProjectEventSchema);
     },
 
     /**

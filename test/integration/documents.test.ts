@@ -128,6 +128,33 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect([late.status, late.body]).toEqual([409, expect.objectContaining({ code: 'CONFLICT' })]);
   });
 
+  it('lists documents a page at a time (API.md § Lists) and refuses a cursor from another listing with 400', async () => {
+    const { staff } = people(uniqueDept('doc-pages'));
+    const token = await staff();
+    const project = await createProject(token);
+    for (const name of ['a', 'b', 'c']) {
+      expect((await declare(project.id, token, { fileName: `${name}.pdf` })).status).toBe(201);
+    }
+    type Listing = { items: { fileName: string }[]; nextCursor: string | null };
+    const path = `/v1/projects/${project.id}/documents`;
+    const first = await call<Listing>('GET', `${path}?limit=2`, { token });
+    expect([first.status, first.body.items.length]).toEqual([200, 2]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await call<Listing>('GET', `${path}?limit=2&cursor=${first.body.nextCursor}`, { token });
+    expect(rest.body).toEqual({ items: [expect.anything()], nextCursor: null });
+    expect([...first.body.items, ...rest.body.items].map((d) => d.fileName).sort()).toEqual([
+      'a.pdf',
+      'b.pdf',
+      'c.pdf',
+    ]);
+
+    const events = await call<Listing>('GET', `/v1/projects/${project.id}/events?limit=1`, { token });
+    const foreign = await call<{ violations: { path: string }[] }>('GET', `${path}?cursor=${events.body.nextCursor}`, {
+      token,
+    });
+    expect([foreign.status, foreign.body.violations[0]?.path]).toEqual([400, 'query.cursor']);
+  });
+
   it('refuses a declared 200 MB file with 413 before any URL is issued', async () => {
     const { staff } = people(uniqueDept('big'));
     const project = await createProject(await staff());

@@ -199,6 +199,16 @@ describe('the compliance sweep against the local runtime', () => {
         )
       ).body;
     expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
+    type Duties = { items: { id: string }[]; nextCursor: string | null };
+    const duties = `/v1/projects/${project.id}/obligations`;
+    const page1 = await call<Duties>('GET', `${duties}?limit=1`, { token: await staff() });
+    const page2 = await call<Duties>('GET', `${duties}?limit=1&cursor=${page1.body.nextCursor}`, {
+      token: await staff(),
+    });
+    expect([...page1.body.items, ...page2.body.items].map((d) => d.id).sort()).toEqual([
+      'ART07-OM-FUNDING.phase-1',
+      'ART29-FILING.phase-1',
+    ]);
 
     await sweep('2026-11-13');
     const held = await funding();

@@ -3,6 +3,6 @@ import { deps } from '#shared/use-cases/deps.ts';
 import { listDocuments as list } from '#shared/use-cases/documents/read-documents.ts';
 import { listDocuments } from '../routes.ts';
 
-export const handler = apiHandler(listDocuments, async ({ actor, params }) => ({
-  items: await list({ projectId: params.id, actor }, deps()),
-}));
+export const handler = apiHandler(listDocuments, ({ actor, params, query }) =>
+  list({ projectId: params.id, actor, ...query }, deps()),
+);

@@ -8,12 +8,13 @@ import { loadVisible } from '../projects/project-access.ts';
 /** Downloads are valid this long (API: 5 minutes). */
 const DOWNLOAD_SECONDS = 5 * 60;
 
+/** A project's documents with their status, a page at a time. */
 export const listDocuments = async (
-  input: { projectId: string; actor: Actor },
+  input: { projectId: string; actor: Actor; limit: number; cursor?: string | undefined },
   deps: Pick<Deps, 'projects' | 'documents'>,
 ) => {
   await loadVisible(input.projectId, input.actor, deps);
-  return deps.documents.list(input.projectId);
+  return deps.documents.page(input.projectId, input);
 };
 
 export const getDocument = async (

@@ -1,7 +1,7 @@
 import { type ChainVerdict, verifyChain } from '#shared/domain/audit-chain.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/project-repository.ts';
+import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
 import { loadVisible } from './project-access.ts';
 
