@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -25,6 +25,13 @@ const indexKeys = (f: Finding) => ({
 });
 
 export const findingRepository = (tableName: string) => ({
+  async get(projectId: string, code: string, key: string): Promise<Finding | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName, Key: findingKey({ projectId, code, key }), ConsistentRead: true }),
+    );
+    return Item ? FindingSchema.parse(Item) : undefined;
+  },
+
   /** Opens a finding exactly once per late duty: a second sweep's attempt fails its condition. */
   open(finding: Finding): TransactItem {
     return {

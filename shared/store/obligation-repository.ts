@@ -72,15 +72,20 @@ export const obligationRepository = (tableName: string) => {
       return { Put: { TableName: tableName, Item: item(obligation), ConditionExpression: 'attribute_not_exists(PK)' } };
     },
 
-    /** In a transaction: the duty is still open and still due on `dueDate` (the due index is eventually consistent). */
-    stillDue(obligation: Obligation): TransactItem {
+    /**
+     * Marks a late duty found, once: only while it is still open, due when the sweep read it, and
+     * not found before. The finding and its audit event are written in the same transaction.
+     */
+    found(obligation: Obligation, at: string): TransactItem {
       return {
-        ConditionCheck: {
+        Update: {
           TableName: tableName,
           Key: key(obligation.projectId, obligation.code, obligation.key),
-          ConditionExpression: '#status = :open AND dueDate = :due',
+          UpdateExpression: 'SET foundAt = :at',
+          ConditionExpression:
+            '#status = :open AND dueDate = :due AND (attribute_not_exists(foundAt) OR foundAt = :none)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'open', ':due': obligation.dueDate },
+          ExpressionAttributeValues: { ':open': 'open', ':due': obligation.dueDate, ':at': at, ':none': null },
         },
       };
     },

@@ -1,13 +1,32 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, type LocalRuntime } from '#infra/local/runtime.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
+import { ProjectInputSchema } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
 import { shardOf } from '#shared/store/obligation-repository.ts';
 import { makeDeps } from '#shared/use-cases/deps.ts';
+import { createProject } from '#shared/use-cases/projects/create-project.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { median } from './stats.ts';
 
 const DUE = 100;
+const BENCH_PROJECT = {
+  year: 2026,
+  category: 'application-system',
+  constructionType: 'new',
+  fundingMode: 'government-invested',
+  classified: false,
+  totalInvestmentFen: 58_000_000,
+  keyProject: false,
+  involvesConstruction: false,
+  coBuilderDeptIds: [],
+  cityCountyCoBuild: null,
+  emergency: null,
+  scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
+  interop: { interconnection: '县政务外网', dataSharing: '共享平台', businessCollaboration: '指挥中心' },
+  deployment: { target: 'gov-cloud' },
+};
 const ROUNDS = 3;
 const AS_OF = '2026-12-01';
 
@@ -28,6 +47,7 @@ const obligation = (projectId: string, dueDate: string, key: string): Obligation
   settledAt: null,
   settledBy: null,
   waiverReason: null,
+  foundAt: null,
   GSI4PK: `DUE#${shardOf(projectId)}`,
   GSI4SK: `${dueDate}#${projectId}#ART14-BUDGET-FILING#${key}`,
 });
@@ -73,7 +93,13 @@ export const benchSweepScale = async (runtime: LocalRuntime) => {
   const table = runtime.tableName;
   const deps = makeDeps({ TABLE_NAME: table, BUCKET_NAME: runtime.bucketName });
 
-  const dueProjects = Array.from({ length: DUE }, (_, i) => `bench-${String(i).padStart(6, '0')}`);
+  // The projects with a late duty are real ones: the sweep writes each finding on their audit trail.
+  const owner: Actor = { sub: 'bench', name: 'bench', deptId: 'bench', roles: ['dept-staff'] };
+  const dueProjects: string[] = [];
+  for (let i = 0; i < DUE; i++) {
+    const body = ProjectInputSchema.parse({ ...BENCH_PROJECT, name: `bench ${i}` });
+    dueProjects.push((await createProject({ actor: owner, body, idempotencyKey: undefined }, deps)).id);
+  }
   const measure = async () => {
     const times: number[] = [];
     let items = 0;
@@ -86,14 +112,15 @@ export const benchSweepScale = async (runtime: LocalRuntime) => {
       opened = summary.opened;
       // Reset: the next round must do the same work (open the same 100 findings).
       await Promise.all(
-        dueProjects.map((id) =>
+        dueProjects.flatMap((id) => [
           db.send(
             new DeleteCommand({
               TableName: table,
               Key: { PK: `PROJECT#${id}`, SK: 'FINDING#ART14-BUDGET-FILING#due' },
             }),
           ),
-        ),
+          db.send(new PutCommand({ TableName: table, Item: obligation(id, '2026-11-20', 'due') })),
+        ]),
       );
     }
     return { ms: median(times), items, opened };

@@ -183,6 +183,7 @@ describe('the compliance sweep against the local runtime', () => {
       settledAt: null,
       settledBy: null,
       waiverReason: null,
+      foundAt: null,
     });
     await transact([
       deps.obligations.open(duty('ART29-FILING', '2026-11-12')),
@@ -245,5 +246,50 @@ describe('the compliance sweep against the local runtime', () => {
       },
     );
     expect(events.body.items.find((e) => e.action === 'obligation.waived')?.details.reason).toBe('县政府决定豁免');
+  });
+
+  it('writes every finding it opens and resolves on the project audit trail, once, with its rule code (ART33-RECORDS)', async () => {
+    const deps = await directDeps();
+    const { transact } = await import('#shared/store/transactions.ts');
+    const { staff } = people(uniqueDept('sweep-trail'));
+    const project = await createProject(await staff());
+    await transact([
+      deps.obligations.open({
+        projectId: project.id,
+        ownerDeptId: project.ownerDeptId as string,
+        code: 'ART29-FILING',
+        key: 'phase-1',
+        description: 'ART29-FILING',
+        dueDate: '2026-11-12',
+        dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' },
+        provisional: false,
+        status: 'open',
+        createdAt: '2026-10-01T00:00:00.000Z',
+        settledAt: null,
+        settledBy: null,
+        waiverReason: null,
+        foundAt: null,
+      }),
+    ]);
+    await Promise.all([sweep('2026-11-13'), sweep('2026-11-13')]);
+    await sweep('2026-11-14');
+    const waived = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
+      token: await sweeper(),
+      body: { reason: '已补报' },
+    });
+    expect(waived.status, JSON.stringify(waived.body)).toBe(201);
+    await sweep('2026-11-15');
+    await sweep('2026-11-16');
+
+    type Trail = { items: { action: string; actor: { sub: string }; details: { code?: string } }[] };
+    const token = await staff();
+    const trail = await call<Trail>('GET', `/v1/projects/${project.id}/events?limit=200`, { token });
+    const bySweep = trail.body.items.filter((e) => e.actor.sub === 'system:compliance-sweep');
+    expect(bySweep.map((e) => [e.action, e.details.code])).toEqual([
+      ['finding.opened', 'ART29-FILING'],
+      ['finding.resolved', 'ART29-FILING'],
+    ]);
+    const verdict = await call<{ valid: boolean }>('GET', `/v1/projects/${project.id}/events/verify`, { token });
+    expect(verdict.body.valid).toBe(true);
   });
 });

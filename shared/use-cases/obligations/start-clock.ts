@@ -34,5 +34,6 @@ export const startClock = async (
     settledAt: null,
     settledBy: null,
     waiverReason: null,
+    foundAt: null,
   };
 };

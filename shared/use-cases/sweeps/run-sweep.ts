@@ -1,10 +1,11 @@
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { FUNDING_CUTS, isLate, type Obligation } from '#shared/domain/obligation.ts';
+import type { Actor } from '#shared/domain/roles.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
-import { TransactionRefused, transact } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import { retryOnConflict } from '../retry.ts';
 
 export interface SweepSummary {
   asOf: string;
@@ -32,18 +33,92 @@ const findingOf = (o: Obligation, at: string): Finding => ({
   holds: [...(FUNDING_CUTS[o.code as RuleCode] ?? [])],
 });
 
+/** The sweep writes on a project's audit trail under this name (ART33-RECORDS). */
+const SWEEPER: Actor = { sub: 'system:compliance-sweep', name: '合规巡检', deptId: null, roles: [] };
+
+type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'now'>;
+
+/**
+ * Opens the finding of a late duty, with its hold where the article cuts funds, as one change of
+ * the project: the finding is on its audit trail. Re-reads and retries when the project changed
+ * meanwhile; gives up quietly when the duty was found, settled or re-dated by someone else.
+ */
+const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps, read: (items: number) => void) =>
+  retryOnConflict(async (): Promise<Finding | undefined> => {
+    const obligation = await deps.obligations.get(late.projectId, late.code, late.key);
+    read(1);
+    if (obligation?.status !== 'open' || obligation.foundAt || !isLate(obligation, asOf)) return;
+    const project = await deps.projects.get(obligation.projectId);
+    read(1);
+    if (!project) {
+      logger.error('late duty of a project that does not exist; skipped', { ...late });
+      return;
+    }
+    const finding = findingOf(obligation, at);
+    await deps.projects.save({
+      project,
+      at,
+      actor: SWEEPER,
+      action: 'finding.opened',
+      details: {
+        code: finding.code,
+        article: finding.article,
+        key: finding.key,
+        dueDate: finding.dueDate,
+        holds: finding.holds,
+      },
+      with: [
+        deps.obligations.found(obligation, at),
+        deps.findings.open(finding),
+        ...(finding.holds.length > 0
+          ? [
+              deps.findings.hold({
+                projectId: finding.projectId,
+                code: finding.code,
+                key: finding.key,
+                funds: finding.holds,
+                since: at,
+              }),
+            ]
+          : []),
+      ],
+    });
+    return finding;
+  });
+
+/** Resolves a finding whose duty was settled, lifting its hold, as one change of the project. */
+const resolveFinding = (cured: Finding, at: string, deps: SweepDeps, read: (items: number) => void) =>
+  retryOnConflict(async (): Promise<Finding | undefined> => {
+    const finding = await deps.findings.get(cured.projectId, cured.code, cured.key);
+    const project = await deps.projects.get(cured.projectId);
+    read(2);
+    if (finding?.status !== 'open' || !project) return;
+    await deps.projects.save({
+      project,
+      at,
+      actor: SWEEPER,
+      action: 'finding.resolved',
+      details: { code: finding.code, article: finding.article, key: finding.key, holdsLifted: finding.holds },
+      with: [
+        deps.findings.resolve({ ...finding, status: 'resolved', resolvedAt: at }),
+        ...(finding.holds.length > 0 ? [deps.findings.lift(finding)] : []),
+      ],
+    });
+    return finding;
+  });
+
 /**
  * The compliance sweep. Every obligation still open after its due date gets exactly one finding
  * (and a funding hold where its article cuts funds); every open finding whose obligation has
- * since been settled is resolved (and its hold lifted). Each item is its own conditional
- * transaction, so the sweep can be re-run, run twice at once, or killed half-way: the next run
- * finishes the work and nothing is ever written twice.
+ * since been settled is resolved (and its hold lifted). Each is one conditional change of its
+ * project, audit event included, so the sweep can be re-run, run twice at once, or killed
+ * half-way: the next run finishes the work and nothing is ever written twice.
  *
  * `afterItem` is a seam for tests that kill a sweep half-way.
  */
 export const runSweep = async (
   input: { asOf: string; afterItem?: (n: number) => void },
-  deps: Pick<Deps, 'obligations' | 'findings' | 'now'>,
+  deps: SweepDeps,
 ): Promise<SweepSummary> => {
   const summary: SweepSummary = {
     asOf: input.asOf,
@@ -56,6 +131,9 @@ export const runSweep = async (
   };
   let processed = 0;
   const tick = () => input.afterItem?.(++processed);
+  const read = (items: number) => {
+    summary.itemsRead += items;
+  };
   const at = deps.now().toISOString();
 
   const late = async (shard: number) => {
@@ -66,30 +144,10 @@ export const runSweep = async (
       for (const obligation of page.items) {
         summary.examined++;
         // The index reads only what may be late; whether it is late is the domain's rule.
-        if (!isLate(obligation, input.asOf)) continue;
-        const finding = findingOf(obligation, at);
-        try {
-          await transact([
-            deps.obligations.stillDue(obligation),
-            deps.findings.open(finding),
-            ...(finding.holds.length > 0
-              ? [
-                  deps.findings.hold({
-                    projectId: finding.projectId,
-                    code: finding.code,
-                    key: finding.key,
-                    funds: finding.holds,
-                    since: at,
-                  }),
-                ]
-              : []),
-          ]);
-          summary.opened++;
-          if (finding.holds.length > 0) summary.holdsPlaced++;
-        } catch (error) {
-          if (!(error instanceof TransactionRefused)) throw error;
-          // Already found by an earlier or a concurrent sweep, or settled since the index was read.
-        }
+        if (!isLate(obligation, input.asOf) || obligation.foundAt) continue;
+        const finding = await openFinding(obligation, input.asOf, at, deps, read);
+        if (finding) summary.opened++;
+        if (finding && finding.holds.length > 0) summary.holdsPlaced++;
         tick();
       }
       start = page.next;
@@ -110,16 +168,9 @@ export const runSweep = async (
       );
       for (const { finding, cured } of settled) {
         if (!cured) continue;
-        try {
-          await transact([
-            deps.findings.resolve({ ...finding, status: 'resolved', resolvedAt: at }),
-            ...(finding.holds.length > 0 ? [deps.findings.lift(finding)] : []),
-          ]);
-          summary.resolved++;
-          if (finding.holds.length > 0) summary.holdsLifted++;
-        } catch (error) {
-          if (!(error instanceof TransactionRefused)) throw error;
-        }
+        const resolved = await resolveFinding(finding, at, deps, read);
+        if (resolved) summary.resolved++;
+        if (resolved && resolved.holds.length > 0) summary.holdsLifted++;
         tick();
       }
       start = page.next;
