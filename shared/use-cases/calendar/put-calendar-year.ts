@@ -1,11 +1,11 @@
 import type { CalendarYear } from '#shared/domain/calendar.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
-import { countDue } from '#shared/domain/obligation.ts';
+import { countDue, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
-import { TransactionRefused, transact } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import { retryOnConflict } from '../retry.ts';
 
 /**
  * An administrator replaces a year's arrangement; dates must lie in that year and not be both
@@ -14,7 +14,7 @@ import type { Deps } from '../deps.ts';
  */
 export const putCalendarYear = async (
   input: { year: number; actor: Actor; holidays: string[]; workdays: string[] },
-  deps: Pick<Deps, 'calendar' | 'obligations'>,
+  deps: Pick<Deps, 'calendar' | 'obligations' | 'projects' | 'now'>,
 ): Promise<CalendarYear & { recounted: number }> => {
   const outside = [...input.holidays, ...input.workdays].filter((d) => !d.startsWith(`${input.year}-`));
   const both = input.holidays.filter((d) => input.workdays.includes(d));
@@ -37,15 +37,8 @@ export const putCalendarYear = async (
     let start: Record<string, unknown> | undefined;
     do {
       const page = await deps.obligations.dueFrom(shard, `${input.year}-01-01`, start);
-      for (const obligation of page.items.filter((o) => o.provisional)) {
-        const calendars = await deps.calendar.load(yearsBetween(obligation.dueBasis.from, obligation.dueDate));
-        const { dueDate, provisional } = countDue(obligation.dueBasis, calendars);
-        try {
-          await transact([deps.obligations.redate({ ...obligation, dueDate, provisional })]);
-          recounted++;
-        } catch (error) {
-          if (!(error instanceof TransactionRefused)) throw error; // settled meanwhile
-        }
+      for (const provisional of page.items.filter((o) => o.provisional)) {
+        if (await recount(provisional, input.actor, deps)) recounted++;
       }
       start = page.next;
     } while (start);
@@ -53,6 +46,30 @@ export const putCalendarYear = async (
   logger.info('calendar year replaced', { year: input.year, by: input.actor.sub, recounted });
   return { ...calendar, recounted };
 };
+
+/**
+ * Counts one provisional due date again with the calendars now known, as a change of its
+ * project: the old and new dates are on the audit trail under the duty's rule code. A duty
+ * settled meanwhile is left alone; a project changed meanwhile is read again.
+ */
+const recount = (read: Obligation, actor: Actor, deps: Pick<Deps, 'calendar' | 'obligations' | 'projects' | 'now'>) =>
+  retryOnConflict(async () => {
+    const obligation = await deps.obligations.get(read.projectId, read.code, read.key);
+    const project = await deps.projects.get(read.projectId);
+    if (obligation?.status !== 'open' || !obligation.provisional || !project) return false;
+    const calendars = await deps.calendar.load(yearsBetween(obligation.dueBasis.from, obligation.dueDate));
+    const { dueDate, provisional } = countDue(obligation.dueBasis, calendars);
+    if (dueDate === obligation.dueDate && provisional) return false;
+    await deps.projects.save({
+      project,
+      at: deps.now().toISOString(),
+      actor,
+      action: 'obligation.redated',
+      details: { code: obligation.code, key: obligation.key, from: obligation.dueDate, to: dueDate, provisional },
+      with: [deps.obligations.redate({ ...obligation, dueDate, provisional })],
+    });
+    return true;
+  });
 
 /** The years a recount may touch: from the clock's start to a year past the provisional due date. */
 const yearsBetween = (from: string, to: string) => {
