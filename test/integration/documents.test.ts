@@ -168,17 +168,19 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect(list.body.items).toEqual([]);
   });
 
-  it('answers an unknown kind with 422, a kind not allowed at this stage with 403, a bad hash with 400', async () => {
+  it('answers an unknown kind, type or hash with 400 VALIDATION naming the field, and a kind not allowed at this stage with 403', async () => {
     const { staff } = people(uniqueDept('kinds'));
     const project = await createProject(await staff());
-    const unknown = await declare(project.id, await staff(), { kind: 'love-letter' });
-    expect([unknown.status, unknown.body.code]).toEqual([422, 'DOCUMENT-KIND']);
+    const invalid = async (body: Record<string, unknown>) => {
+      const answer = await declare(project.id, await staff(), body);
+      const { violations } = answer.body as unknown as { violations: { path: string }[] };
+      return [answer.status, answer.body.code, violations.map((v) => v.path)];
+    };
+    expect(await invalid({ kind: 'love-letter' })).toEqual([400, 'VALIDATION', ['kind']]);
     const notNow = await declare(project.id, await staff(), { kind: 'tech-review-opinion' });
     expect([notNow.status, notNow.body.code]).toEqual([403, 'ART04-ROLE']);
-    const badHash = await declare(project.id, await staff(), { sha256: 'xyz' });
-    expect(badHash.status).toBe(400);
-    const badType = await declare(project.id, await staff(), { contentType: 'application/x-msdownload' });
-    expect([badType.status, badType.body.code]).toEqual([422, 'DOCUMENT-TYPE']);
+    expect(await invalid({ sha256: 'xyz' })).toEqual([400, 'VALIDATION', ['sha256']]);
+    expect(await invalid({ contentType: 'application/x-msdownload' })).toEqual([400, 'VALIDATION', ['contentType']]);
   });
 
   it('lets no other department create, list or download', async () => {

@@ -30,8 +30,9 @@ export const requestUpload = async (
     key: input.idempotencyKey,
     request: { projectId: input.projectId, ...request },
   };
-  const created = await idempotent<ProjectDocument>(idempotency, deps, (remember) =>
-    retryOnConflict(() => declare(input, deps, remember)),
+  // A lost race is tried again, unless it was lost to the same key.
+  const created = await idempotent<ProjectDocument>(idempotency, deps, (remember, replay) =>
+    retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember)),
   );
   // A retry answers the same document with a fresh URL (a signature is never stored), while the
   // document still waits for its bytes: read it again, its remembered status may be stale.
