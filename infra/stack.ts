@@ -74,6 +74,10 @@ export class LingchuanStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'EscalationTopicArn', {
+      value: workflows.escalations.topicArn,
+      description: 'Subscribe the heads of the reviewing bureaus here to hear of overdue reviews.',
+    });
     Aspects.of(this).add(new cdkNag.AwsSolutionsChecks({ verbose: true }));
     suppressWithReasons(this);
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ReviewKindSchema } from '#shared/domain/project.schema.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { systemDeps } from '#shared/use-cases/deps.ts';
+import { workflowDeps } from '#shared/use-cases/deps.ts';
 import { concludeApproval, recordWorkflowFailure } from '#shared/use-cases/reviews/conclude-approval.ts';
 import { escalateReview } from '#shared/use-cases/reviews/escalate-review.ts';
 import { openReview } from '#shared/use-cases/reviews/open-review.ts';
@@ -34,7 +34,7 @@ const assertNever = (value: never): never => {
 /** The approval workflow's task steps; the state machine (infra/constructs/workflows.ts) says when each runs. */
 export const handler = async (event: unknown) => {
   const step = ApprovalStepSchema.parse(event);
-  const deps = systemDeps();
+  const deps = workflowDeps();
   logger.appendKeys({ step: step.step, projectId: step.projectId, submission: step.submission });
   try {
     switch (step.step) {

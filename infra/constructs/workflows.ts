@@ -1,5 +1,7 @@
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { Alias } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
@@ -8,7 +10,7 @@ import { approvalDefinition } from '../workflows/approval.asl.ts';
 import { HouseFunction } from './house-function.ts';
 
 export interface WorkflowsProps {
-  readonly environment: z.input<typeof workflowEnvSchema>;
+  readonly environment: Omit<z.input<typeof workflowEnvSchema>, 'ESCALATION_TOPIC_ARN'>;
   /** How long a review waits before it escalates (policy). */
   readonly reviewTimeoutSeconds: number;
 }
@@ -21,15 +23,24 @@ export interface WorkflowsProps {
 export class Workflows extends Construct {
   readonly approval: StateMachine;
   readonly approvalStep: HouseFunction<typeof workflowEnvSchema>;
+  /** Overdue reviews are announced here; the bureaus' heads subscribe (e-mail, SMS, an endpoint). */
+  readonly escalations: Topic;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
+    this.escalations = new Topic(this, 'ReviewEscalations', {
+      displayName: 'Lingchuan data projects: overdue reviews',
+      enforceSSL: true,
+      // Encrypted at rest with the account's SNS key: the notices name projects and bureaus.
+      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
     this.approvalStep = new HouseFunction(this, 'ApprovalStep', {
       entry: 'functions/workflow/approval-step.handler.ts',
       description: 'Task steps of the approval workflow',
       envSchema: workflowEnvSchema,
-      environment: props.environment,
+      environment: { ...props.environment, ESCALATION_TOPIC_ARN: this.escalations.topicArn },
     });
+    this.escalations.grantPublish(this.approvalStep);
     const logs = new LogGroup(this, 'ApprovalLogs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -38,6 +38,10 @@ export interface LocalSchedule {
   readonly functionId: string;
   readonly input: string | undefined;
 }
+export interface LocalTopic {
+  readonly id: string;
+  readonly arn: string;
+}
 export interface LocalModel {
   readonly tables: LocalTable[];
   readonly buckets: string[];
@@ -47,12 +51,13 @@ export interface LocalModel {
   readonly notifications: LocalNotification[];
   readonly stateMachines: LocalStateMachine[];
   readonly schedules: LocalSchedule[];
+  readonly topics: LocalTopic[];
 }
 
 /**
  * Resource types that are AWS's own business and have no local behaviour to emulate: IAM is
  * not enforced locally (every handler runs with the local emulators' open doors), logs go to
- * stdout, TLS-only bucket policies guard a network the local runtime does not expose.
+ * stdout, TLS-only bucket and topic policies guard a network the local runtime does not expose.
  */
 const NOT_APPLICABLE_LOCALLY = new Set([
   'AWS::IAM::Role',
@@ -60,6 +65,7 @@ const NOT_APPLICABLE_LOCALLY = new Set([
   'AWS::Logs::LogGroup',
   'AWS::Lambda::Permission',
   'AWS::S3::BucketPolicy',
+  'AWS::SNS::TopicPolicy',
   'AWS::ApiGatewayV2::Stage',
   'AWS::CDK::Metadata',
 ]);
@@ -88,6 +94,7 @@ export const readLocalModel = (
     notifications: [],
     stateMachines: [],
     schedules: [],
+    topics: [],
   };
   let jwt: LocalModel['jwt'];
   const integrations = new Map<string, string>();
@@ -184,6 +191,9 @@ export const readLocalModel = (
         model.stateMachines.push({ id, arn: String(resolve({ Ref: id })), definition });
         break;
       }
+      case 'AWS::SNS::Topic':
+        model.topics.push({ id, arn: String(resolve({ Ref: id })) });
+        break;
       case 'AWS::Scheduler::Schedule': {
         const target = props.Target as { Arn: unknown; Input?: unknown };
         model.schedules.push({

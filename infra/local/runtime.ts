@@ -9,6 +9,7 @@ import { readLocalModel } from './local-model.ts';
 import { freePort } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
+import { type LocalNotice, startSnsLocal } from './sns-local.ts';
 import { StepFunctionsLocal, startStepFunctionsEndpoint } from './stepfunctions-local.ts';
 import { synthesizeTemplate } from './template.ts';
 
@@ -32,6 +33,8 @@ export interface LocalRuntime {
   readonly tableName: string;
   readonly bucketName: string;
   readonly host: LambdaHost;
+  /** What the template's topics were sent (escalation notices), oldest first. */
+  notices(): LocalNotice[];
   /** Waits until every S3 event delivered so far has been handled. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -44,7 +47,8 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 
 /**
  * The whole system on one machine, built from the synthesized template: DynamoDB Local,
- * s3rver, the Step Functions endpoint, the functions in-process, the gateway, the schedules.
+ * s3rver, the Step Functions endpoint, the SNS topics, the functions in-process, the gateway,
+ * the schedules.
  */
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
@@ -88,6 +92,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     stops.push(() => s3.stop());
     process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
 
+    const sns = await startSnsLocal(dataDir, model.topics, await freePort());
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          sns.server.close(() => resolve());
+          sns.server.closeAllConnections();
+        }),
+    );
+    process.env.AWS_ENDPOINT_URL_SNS = sns.endpoint;
+
     const stepFunctions = new StepFunctionsLocal(model.stateMachines, host, dataDir);
     const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions, await freePort());
     stops.push(
@@ -129,6 +143,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       bucketName,
       host,
       settled: () => s3.settled(),
+      notices: () => sns.published(),
       stop,
     };
   } catch (error) {

@@ -44,6 +44,8 @@ export const localFunctionArn = (region: string, logicalId: string) =>
   `arn:aws:lambda:${region}:${LOCAL_ACCOUNT}:function:${logicalId}`;
 export const localStateMachineArn = (region: string, logicalId: string) =>
   `arn:aws:states:${region}:${LOCAL_ACCOUNT}:stateMachine:${logicalId}`;
+export const localTopicArn = (region: string, logicalId: string) =>
+  `arn:aws:sns:${region}:${LOCAL_ACCOUNT}:${logicalId}`;
 
 /** Resolves the intrinsic functions our template uses (Ref, GetAtt, Join, Sub of pseudo parameters). */
 export const resolver = (template: CfnTemplate, names: LocalNames) => {
@@ -62,6 +64,8 @@ export const resolver = (template: CfnTemplate, names: LocalNames) => {
         return localBucketName(id);
       case 'AWS::StepFunctions::StateMachine':
         return localStateMachineArn(names.region, id);
+      case 'AWS::SNS::Topic':
+        return localTopicArn(names.region, id);
       default:
         return id;
     }

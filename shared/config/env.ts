@@ -19,7 +19,11 @@ export const apiEnvSchema = z.object({
   PORTAL_ORIGIN: z.string().min(1),
 });
 
-export const workflowEnvSchema = z.object(common);
+export const workflowEnvSchema = z.object({
+  ...common,
+  /** Where an overdue review is announced to the heads of the reviewing bureaus. */
+  ESCALATION_TOPIC_ARN: z.string().min(1),
+});
 export const documentEventsEnvSchema = z.object(common);
 export const sweepEnvSchema = z.object(common);
 

@@ -29,6 +29,13 @@ export const CHECKLIST: Record<ReviewKind, Record<string, RuleCode>> = {
 };
 
 /** The written opinion each review issues, uploaded as a document before approving. */
+/** The article each review answers to. */
+export const REVIEW_RULE: Record<ReviewKind, RuleCode> = {
+  'tech-review': 'ART13-TECH-REVIEW',
+  'project-approval': 'ART13-PROJECT-APPROVAL',
+  'finance-review': 'ART14-FINANCE-REVIEW',
+};
+
 export const OPINION_DOCUMENT: Record<ReviewKind, DocumentKind> = {
   'tech-review': 'tech-review-opinion',
   'project-approval': 'project-approval-reply',
@@ -118,12 +125,7 @@ export const decisionViolations = (
     ]);
   }
   const found: Violation[] = [];
-  const reviewRule: RuleCode =
-    kind === 'tech-review'
-      ? 'ART13-TECH-REVIEW'
-      : kind === 'finance-review'
-        ? 'ART14-FINANCE-REVIEW'
-        : 'ART13-PROJECT-APPROVAL';
+  const reviewRule = REVIEW_RULE[kind];
   if (input.decision === 'approve') {
     for (const [item, code] of Object.entries(items)) {
       if (!input.checklist[item]?.ok)

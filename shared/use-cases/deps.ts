@@ -1,4 +1,4 @@
-import { apiEnvSchema, loadEnv, workflowEnvSchema } from '#shared/config/env.ts';
+import { apiEnvSchema, documentEventsEnvSchema, loadEnv, workflowEnvSchema } from '#shared/config/env.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { annualPlanRepository } from '#shared/store/annual-plan-repository.ts';
 import { approvalWorkflow } from '#shared/store/approval-workflow.ts';
@@ -6,6 +6,7 @@ import { calendarRepository } from '#shared/store/calendar-repository.ts';
 import { departmentRepository } from '#shared/store/department-repository.ts';
 import { documentObjects } from '#shared/store/document-objects.ts';
 import { documentRepository } from '#shared/store/document-repository.ts';
+import { escalationNotices } from '#shared/store/escalation-notices.ts';
 import { findingRepository } from '#shared/store/finding-repository.ts';
 import { idempotencyRepository } from '#shared/store/idempotency-repository.ts';
 import { obligationRepository } from '#shared/store/obligation-repository.ts';
@@ -17,6 +18,8 @@ interface DepsEnv {
   readonly BUCKET_NAME: string;
   /** Only API functions start workflows; workflow steps must not reference their own machine. */
   readonly APPROVAL_STATE_MACHINE_ARN?: string;
+  /** Only the approval workflow's steps announce overdue reviews. */
+  readonly ESCALATION_TOPIC_ARN?: string;
 }
 
 /**
@@ -38,11 +41,13 @@ export const makeDeps = (env: DepsEnv) => ({
   obligations: obligationRepository(env.TABLE_NAME),
   findings: findingRepository(env.TABLE_NAME),
   approval: approvalWorkflow(env.APPROVAL_STATE_MACHINE_ARN),
+  notices: escalationNotices(env.ESCALATION_TOPIC_ARN),
 });
 export type Deps = ReturnType<typeof makeDeps>;
 
 let api: Deps | undefined;
 let workflow: Deps | undefined;
+let system: Deps | undefined;
 
 /** API functions' dependencies; the environment is validated on first use. */
 export const deps = (): Deps => {
@@ -50,8 +55,14 @@ export const deps = (): Deps => {
   return api;
 };
 
-/** Workflow, event and sweep functions' dependencies. */
-export const systemDeps = (): Deps => {
+/** The approval workflow's steps. */
+export const workflowDeps = (): Deps => {
   workflow ??= makeDeps(loadEnv(workflowEnvSchema));
   return workflow;
+};
+
+/** Event and sweep functions' dependencies (their environments are the same). */
+export const systemDeps = (): Deps => {
+  system ??= makeDeps(loadEnv(documentEventsEnvSchema));
+  return system;
 };

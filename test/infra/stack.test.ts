@@ -95,6 +95,27 @@ describe('sweep', () => {
   });
 });
 
+describe('escalation topic', () => {
+  it('is encrypted, accepts TLS only, and only the approval step may publish to it', () => {
+    const topics = resourcesOf('AWS::SNS::Topic');
+    expect(topics).toHaveLength(1);
+    expect(topics[0]?.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const publishers = resourcesOf('AWS::IAM::Policy').filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'),
+    );
+    expect(publishers.map((policy) => JSON.stringify(policy.Properties.Roles))).toEqual([
+      expect.stringContaining('ApprovalStep'),
+    ]);
+  });
+});
+
 describe('api', () => {
   it('verifies JWTs from the issuer and audience parameters on every non-public route', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalNotice } from '#infra/local/sns-local.ts';
 import { call, useRuntime } from './support/client.ts';
 import { bureau, decide, eventually, readyProject, submit, taskIdOf, waitForStage } from './support/scenario.ts';
 import {
@@ -24,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('a review that waits past its timeout', () => {
-  it('escalates (recorded, announced), re-opens the task with a new token, and still accepts the decision after', async () => {
+  it('escalates (recorded, announced on the escalation topic), re-opens the task with a new token, and still accepts the decision after', async () => {
     const { project, staff } = await readyProject({ totalInvestmentFen: 1_000_000 });
     await submit(project.id, await staff());
     const reviewer = await bureau('data-bureau');
@@ -45,6 +48,18 @@ describe('a review that waits past its timeout', () => {
     expect(events.body.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['review.escalated', 'review.reopened']),
     );
+    // Announced on the escalation topic, which the local runtime keeps in notifications.jsonl.
+    const notice = await eventually(async () => {
+      const file = path.join(dataDir, 'notifications.jsonl');
+      const notices = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+      return notices.map((line) => JSON.parse(line) as LocalNotice).find((n) => n.message.includes(project.id));
+    });
+    expect(notice).toMatchObject({
+      topicArn: expect.stringContaining('ReviewEscalations'),
+      subject: `Review overdue: ${project.code} (ART13-TECH-REVIEW)`,
+      attributes: { role: 'data-bureau', code: 'ART13-TECH-REVIEW' },
+    });
+    expect(notice.message).toContain(`项目 ${project.code}`);
 
     // A decision lands on whichever token is current; retried if the 2-second window closes first.
     const decided = await eventually(async () => {

@@ -1,5 +1,6 @@
 import type { ReviewKind } from '#shared/domain/project.schema.ts';
-import { taskId } from '#shared/domain/review.ts';
+import { REVIEW_RULE, taskId } from '#shared/domain/review.ts';
+import { RULES } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
@@ -8,18 +9,36 @@ import { WORKFLOW_ACTOR } from './open-review.ts';
 /**
  * A review waited past its timeout. If its decision was recorded while the timeout fired, that
  * decision is handed back to the workflow; otherwise the task expires, the escalation is
- * recorded and announced, and the workflow opens the task again with a fresh token.
+ * recorded and announced on the escalation topic, and the workflow opens the task again with a
+ * fresh token.
  */
 export const escalateReview = async (
   input: { kind: ReviewKind; projectId: string; submission: number },
-  deps: Pick<Deps, 'projects' | 'tasks' | 'policy' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'tasks' | 'notices' | 'policy' | 'now'>,
 ): Promise<{ decision?: string; exhausted?: true }> =>
   retryOnConflict(async () => {
     const id = taskId(input.projectId, input.submission, input.kind);
     const [project, task] = await Promise.all([deps.projects.get(input.projectId), deps.tasks.get(id)]);
     if (!project || !task) throw new Error(`Task ${id} does not exist`);
     if (task.status === 'decided' && task.decision) return { decision: task.decision.decision };
-    if (task.status === 'expired') return task.escalations >= deps.policy.maxEscalations ? { exhausted: true } : {};
+    const notice = (escalation: number) =>
+      deps.notices.announce({
+        projectId: project.id,
+        projectCode: project.code,
+        projectName: project.name,
+        taskId: id,
+        role: task.role,
+        code: REVIEW_RULE[input.kind],
+        article: RULES[REVIEW_RULE[input.kind]].article,
+        dueDate: task.dueDate,
+        escalation,
+      });
+    if (task.status === 'expired') {
+      // A retry after the escalation was recorded: the announcement may not have gone out, so it
+      // goes again (at least once; a head may read it twice, never miss it).
+      await notice(task.escalations);
+      return task.escalations >= deps.policy.maxEscalations ? { exhausted: true } : {};
+    }
 
     const at = deps.now().toISOString();
     await deps.projects.save({
@@ -41,7 +60,7 @@ export const escalateReview = async (
         ),
       ],
     });
-    // The notice the head of the reviewing bureau acts on; alarms subscribe to this log line.
+    await notice(task.escalations + 1);
     logger.warn('review escalated', { taskId: id, role: task.role, projectId: project.id, code: project.code });
     return task.escalations + 1 >= deps.policy.maxEscalations ? { exhausted: true } : {};
   });

@@ -1,0 +1,51 @@
+import type { SNSClient } from '@aws-sdk/client-sns';
+
+let loaded: Promise<{ client: SNSClient; sdk: typeof import('@aws-sdk/client-sns') }> | undefined;
+/** Only the approval step announces escalations; no other function pays for the SNS SDK. */
+const sns = () => {
+  loaded ??= import('@aws-sdk/client-sns').then((sdk) => ({ sdk, client: new sdk.SNSClient({}) }));
+  return loaded;
+};
+
+export interface EscalationNotice {
+  readonly projectId: string;
+  readonly projectCode: string;
+  readonly projectName: string;
+  readonly taskId: string;
+  /** The reviewing body whose queue the task waits in. */
+  readonly role: string;
+  readonly code: string;
+  readonly article: number;
+  readonly dueDate: string;
+  readonly escalation: number;
+}
+
+/**
+ * The escalation topic: the heads of the reviewing bureaus subscribe (e-mail, SMS, the portal's
+ * own endpoint) and act on a review that waited past its time. The message is bilingual, for
+ * people, with the facts as JSON for machines; attributes let a subscription filter by role.
+ */
+export const escalationNotices = (topicArn: string | undefined) => ({
+  async announce(notice: EscalationNotice): Promise<void> {
+    if (!topicArn) throw new Error('This function has no escalation topic to announce to.');
+    const { client, sdk } = await sns();
+    await client.send(
+      new sdk.PublishCommand({
+        TopicArn: topicArn,
+        Subject: `Review overdue: ${notice.projectCode} (${notice.code})`,
+        Message: [
+          `项目 ${notice.projectCode}「${notice.projectName}」的审查已超期（${notice.code}，第${notice.article}条），` +
+            `应于 ${notice.dueDate} 前完成；第 ${notice.escalation} 次督办，已重新派发给 ${notice.role}。`,
+          `The review of ${notice.projectCode} is overdue (${notice.code}, article ${notice.article}), due ` +
+            `${notice.dueDate}; escalation ${notice.escalation}, re-opened for ${notice.role}.`,
+          JSON.stringify(notice),
+        ].join('\n\n'),
+        MessageAttributes: {
+          role: { DataType: 'String', StringValue: notice.role },
+          code: { DataType: 'String', StringValue: notice.code },
+        },
+      }),
+    );
+  },
+});
+export type EscalationNotices = ReturnType<typeof escalationNotices>;
