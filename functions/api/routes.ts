@@ -211,12 +211,15 @@ export const requestDocumentUpload = defineRoute({
   body: DocumentRequestSchema,
   response: z.object({
     document: DocumentSchema,
-    upload: z.object({
-      method: z.literal('PUT'),
-      url: z.string(),
-      headers: z.record(z.string(), z.string()),
-      expiresAt: z.string(),
-    }),
+    upload: z
+      .object({
+        method: z.literal('PUT'),
+        url: z.string(),
+        headers: z.record(z.string(), z.string()),
+        expiresAt: z.string(),
+      })
+      .nullable()
+      .describe('null only when a retry with the same Idempotency-Key finds the document already uploaded'),
   }),
   status: 201,
   headers: ['Idempotency-Key'],

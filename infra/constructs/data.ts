@@ -20,6 +20,8 @@ export class Data extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Idempotency records forget their key after a day; nothing else carries this attribute.
+      timeToLiveAttribute: 'expiresAt',
       globalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
         indexName: index.name,
         partitionKey: { name: index.pk, type: AttributeType.STRING },

@@ -38,6 +38,14 @@ export class ConflictError extends Error {
   override name = 'ConflictError';
 }
 
+/**
+ * A lost optimistic race: what was read changed before the write. Whoever did not state a version
+ * (If-Match) has nothing stale to be told about, so the use case reads again and re-checks.
+ */
+export class ConcurrentModificationError extends ConflictError {
+  override name = 'ConcurrentModificationError';
+}
+
 export class PayloadTooLargeError extends Error {
   override name = 'PayloadTooLargeError';
 }

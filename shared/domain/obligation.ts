@@ -25,7 +25,7 @@ export const ObligationSchema = z.object({
   settledAt: z.string().nullable(),
   settledBy: z.string().nullable(),
   waiverReason: z.string().nullable(),
-  /** When the sweep opened this duty's finding; a found duty is not examined again. */
+  /** When the sweep opened this duty's finding; a found duty is not written again. */
   foundAt: z.string().nullable().default(null),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
-import { ConflictError } from '#shared/domain/errors.ts';
+import { ConcurrentModificationError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
 import { queryAll } from './paged-query.ts';
 
@@ -35,7 +35,7 @@ export const departmentRepository = (tableName: string) => ({
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
-        throw new ConflictError('The department changed meanwhile.');
+        throw new ConcurrentModificationError('The department changed meanwhile.');
       throw error;
     }
   },

@@ -21,11 +21,12 @@ export const requestHash = (body: unknown) => createHash('sha256').update(canoni
  */
 export const idempotencyRepository = (tableName: string) => ({
   /** The first response for this key, or undefined; the same key with another body is a conflict. */
-  async replay<T>(sub: string, scope: string, idempotencyKey: string, hash: string): Promise<T | undefined> {
+  async replay<T>(sub: string, scope: string, idempotencyKey: string, hash: string, now: Date): Promise<T | undefined> {
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: tableName, Key: key(sub, scope, idempotencyKey), ConsistentRead: true }),
     );
-    if (!Item) return undefined;
+    // DynamoDB's TTL deletes expired records within days, not at once: past its time a key is forgotten.
+    if (!Item || Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
     if (Item.requestHash !== hash) throw new ConflictError('This Idempotency-Key was used with a different body.');
     return JSON.parse(String(Item.response)) as T;
   },
@@ -41,7 +42,9 @@ export const idempotencyRepository = (tableName: string) => ({
           response: JSON.stringify(response),
           expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
         },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        // A key forgotten (expired, not yet deleted by TTL) may be used afresh.
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
       },
     };
   },

@@ -116,9 +116,27 @@ export const obligationRepository = (tableName: string) => {
       });
     },
 
-    /** Re-dates an open duty (its basis counted again), moving it in the due index. */
-    redate(obligation: Obligation): TransactItem {
-      return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
+    /**
+     * Re-dates an open duty (its basis counted again), moving it in the due index. Only the date
+     * changes, and only from the date it was read at: whatever else was written meanwhile stays.
+     */
+    redate(obligation: Obligation, from: string): TransactItem {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: key(obligation.projectId, obligation.code, obligation.key),
+          UpdateExpression: 'SET dueDate = :due, provisional = :provisional, GSI4SK = :indexed',
+          ConditionExpression: '#status = :open AND dueDate = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':open': 'open',
+            ':from': from,
+            ':due': obligation.dueDate,
+            ':provisional': obligation.provisional,
+            ':indexed': dueIndex(obligation).GSI4SK,
+          },
+        },
+      };
     },
 
     /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#shared/domain/errors.ts';
+import { ConcurrentModificationError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -31,4 +31,5 @@ export const transact = async (items: TransactItem[]): Promise<void> => {
 };
 
 /** A lost optimistic race, as the API reports it. */
-export const lostRace = (what: string) => new ConflictError(`${what} changed meanwhile; read it again and retry.`);
+export const lostRace = (what: string) =>
+  new ConcurrentModificationError(`${what} changed meanwhile; read it again and retry.`);

@@ -33,7 +33,7 @@ export const idempotent = async <T>(
       async () => undefined,
     );
   const hash = requestHash(request);
-  const replay = () => deps.idempotency.replay<T>(actor.sub, scope, key, hash);
+  const replay = () => deps.idempotency.replay<T>(actor.sub, scope, key, hash, deps.now());
   const remember = (response: T) => [deps.idempotency.record(actor.sub, scope, key, hash, response, deps.now())];
   const earlier = await replay();
   if (earlier !== undefined) return earlier;

@@ -64,6 +64,7 @@ describe('table', () => {
       PointInTimeRecoveryEnabled: true,
     });
     expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
       ['byDepartment', 'byType', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
     );

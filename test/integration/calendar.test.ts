@@ -32,6 +32,7 @@ describe('the working-day calendar over HTTP', () => {
       (await call<{ items: Obligation[] }>('GET', `/v1/projects/${project.id}/obligations`, { token: await staff() }))
         .body.items;
     const counted = await obligations();
+    expect(counted.length).toBeGreaterThan(0);
     expect(counted.map((o) => o.provisional)).toEqual(counted.map(() => true));
 
     const admin = await tokenFor({ roles: ['admin'], sub: 'cal-admin' });

@@ -9,7 +9,9 @@ import {
   pdfBytes,
   people,
   pngBytes,
+  readyProject,
   sha256,
+  submit,
   uniqueDept,
   upload,
 } from './support/scenario.ts';
@@ -85,7 +87,7 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect(download.status).toBe(409);
   });
 
-  it('answers a repeated Idempotency-Key with the same document and a fresh URL, another body with 409, an uploaded one with 409', async () => {
+  it('answers a repeated Idempotency-Key with the same document and a fresh URL (none once uploaded), another body with 409', async () => {
     const { staff } = people(uniqueDept('doc-idem'));
     const token = await staff();
     const project = await createProject(token);
@@ -98,7 +100,7 @@ describe('documents: presigned uploads verified on arrival', () => {
       sha256: sha256(bytes),
     };
     const ask = (b: Record<string, unknown>) =>
-      call<{ document: { id: string }; upload: { url: string; headers: Record<string, string> } }>(
+      call<{ document: { id: string }; upload: { url: string; headers: Record<string, string> } | null }>(
         'POST',
         `/v1/projects/${project.id}/documents`,
         { token, headers: { 'idempotency-key': 'plan-upload-1' }, body: b },
@@ -110,11 +112,9 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect(listed.body.items).toHaveLength(1);
     expect((await ask({ ...body, fileName: 'other.pdf' })).status).toBe(409);
 
-    const put = await fetch(second.body.upload.url, {
-      method: 'PUT',
-      headers: second.body.upload.headers,
-      body: bytes,
-    });
+    const retried = second.body.upload;
+    if (!retried) throw new Error('a pending document is answered with an upload URL');
+    const put = await fetch(retried.url, { method: 'PUT', headers: retried.headers, body: bytes });
     expect(put.status).toBe(200);
     await eventually(async () => {
       const read = await call<{ status: string }>(
@@ -125,7 +125,30 @@ describe('documents: presigned uploads verified on arrival', () => {
       return read.body.status === 'verified' ? true : undefined;
     });
     const late = await ask(body);
-    expect([late.status, late.body]).toEqual([409, expect.objectContaining({ code: 'CONFLICT' })]);
+    expect([late.status, late.body.document.id, late.body.upload]).toEqual([201, first.body.document.id, null]);
+    expect(late.body.document).toMatchObject({ status: 'verified' });
+  });
+
+  it('refuses a repeated Idempotency-Key once the caller may no longer attach that kind (403 ART04-ROLE)', async () => {
+    const { project, staff } = await readyProject();
+    const token = await staff();
+    const bytes = pdfBytes('late-plan');
+    const ask = () =>
+      call('POST', `/v1/projects/${project.id}/documents`, {
+        token,
+        headers: { 'idempotency-key': 'plan-before-submit' },
+        body: {
+          kind: 'construction-plan',
+          fileName: 'plan-v2.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: bytes.length,
+          sha256: sha256(bytes),
+        },
+      });
+    expect((await ask()).status).toBe(201);
+    await submit(project.id, token);
+    const replay = await ask();
+    expect([replay.status, replay.body]).toEqual([403, expect.objectContaining({ code: 'ART04-ROLE' })]);
   });
 
   it('lists documents a page at a time (API.md § Lists) and refuses a cursor from another listing with 400', async () => {

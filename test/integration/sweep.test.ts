@@ -21,8 +21,9 @@ type Finding = {
   projectId: string;
   dueDate: string;
   daysLate: number;
+  openedAt: string;
 };
-type Obligation = { code: string; key: string; dueDate: string; status: string };
+type Obligation = { code: string; key: string; dueDate: string; status: string; foundAt: string | null };
 
 const sweeper = () => tokenFor({ roles: ['data-bureau'], sub: 'sweeper' });
 const sweep = async (asOf: string) => {
@@ -246,6 +247,73 @@ describe('the compliance sweep against the local runtime', () => {
       },
     );
     expect(events.body.items.find((e) => e.action === 'obligation.waived')?.details.reason).toBe('县政府决定豁免');
+  });
+
+  it('sweeps past a duty whose finding predates the found mark, and beside a department editing the project at once', async () => {
+    const deps = await directDeps();
+    const { transact } = await import('#shared/store/transactions.ts');
+    const { staff } = people(uniqueDept('sweep-legacy'));
+    const token = await staff();
+    const [legacy, busy] = [await createProject(token), await createProject(token)];
+    const duty = (projectId: string) => ({
+      projectId,
+      ownerDeptId: legacy.ownerDeptId as string,
+      code: 'ART29-FILING',
+      key: 'phase-1',
+      description: 'ART29-FILING',
+      dueDate: '2026-11-12',
+      dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
+      provisional: false,
+      status: 'open' as const,
+      createdAt: '2026-10-01T00:00:00.000Z',
+      settledAt: null,
+      settledBy: null,
+      waiverReason: null,
+      foundAt: null,
+    });
+    // What the sweep wrote before duties carried `foundAt`: a finding, and the duty unmarked.
+    await transact([
+      deps.obligations.open(duty(legacy.id)),
+      deps.findings.open({
+        id: `${legacy.id}.ART29-FILING.phase-1`,
+        projectId: legacy.id,
+        ownerDeptId: legacy.ownerDeptId as string,
+        code: 'ART29-FILING',
+        article: 29,
+        key: 'phase-1',
+        description: 'ART29-FILING',
+        dueDate: '2026-11-12',
+        status: 'open',
+        openedAt: '2026-11-13T18:00:00.000Z',
+        resolvedAt: null,
+        holds: [],
+      }),
+      deps.obligations.open(duty(busy.id)),
+    ]);
+    // The department renames the busy project again and again while the sweep runs.
+    let version = busy.version;
+    const edits = (async () => {
+      for (let i = 0; i < 8; i++) {
+        const edited = await call<{ version: number }>('PATCH', `/v1/projects/${busy.id}`, {
+          token,
+          headers: { 'if-match': String(version) },
+          body: { name: `改名 ${i}` },
+        });
+        if (edited.status === 200) version = edited.body.version;
+        else version = (await call<{ version: number }>('GET', `/v1/projects/${busy.id}`, { token })).body.version;
+      }
+    })();
+    await Promise.all([sweep('2026-11-13'), edits]);
+    await sweep('2026-11-14');
+
+    expect((await findingsOf(legacy.id)).map((f) => f.openedAt)).toEqual(['2026-11-13T18:00:00.000Z']);
+    expect((await obligationsOf(legacy.id, token)).map((o) => o.foundAt)).toEqual(['2026-11-13T18:00:00.000Z']);
+    expect(await findingsOf(busy.id)).toHaveLength(1);
+    type Trail = { items: { action: string }[] };
+    const trail = await call<Trail>('GET', `/v1/projects/${busy.id}/events?limit=200`, { token });
+    expect(trail.body.items.filter((e) => e.action === 'finding.opened')).toHaveLength(1);
+    const verdict = await call<{ valid: boolean }>('GET', `/v1/projects/${busy.id}/events/verify`, { token });
+    expect(verdict.body.valid).toBe(true);
   });
 
   it('writes every finding it opens and resolves on the project audit trail, once, with its rule code (ART33-RECORDS)', async () => {

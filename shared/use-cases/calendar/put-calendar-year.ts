@@ -54,8 +54,9 @@ export const putCalendarYear = async (
  */
 const recount = (read: Obligation, actor: Actor, deps: Pick<Deps, 'calendar' | 'obligations' | 'projects' | 'now'>) =>
   retryOnConflict(async () => {
-    const obligation = await deps.obligations.get(read.projectId, read.code, read.key);
+    // The project first: a change landing after this read fails the save's version condition.
     const project = await deps.projects.get(read.projectId);
+    const obligation = await deps.obligations.get(read.projectId, read.code, read.key);
     if (obligation?.status !== 'open' || !obligation.provisional || !project) return false;
     const calendars = await deps.calendar.load(yearsBetween(obligation.dueBasis.from, obligation.dueDate));
     const { dueDate, provisional } = countDue(obligation.dueBasis, calendars);
@@ -66,7 +67,7 @@ const recount = (read: Obligation, actor: Actor, deps: Pick<Deps, 'calendar' | '
       actor,
       action: 'obligation.redated',
       details: { code: obligation.code, key: obligation.key, from: obligation.dueDate, to: dueDate, provisional },
-      with: [deps.obligations.redate({ ...obligation, dueDate, provisional })],
+      with: [deps.obligations.redate({ ...obligation, dueDate, provisional }, obligation.dueDate)],
     });
     return true;
   });

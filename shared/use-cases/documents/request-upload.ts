@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { checkDocumentRequest, type DocumentRequest } from '#shared/domain/document-rules.ts';
-import { ConflictError } from '#shared/domain/errors.ts';
 import { REVIEW_KINDS } from '#shared/domain/project.schema.ts';
 import { taskId } from '#shared/domain/review.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -34,13 +33,15 @@ export const requestUpload = async (
   const created = await idempotent<ProjectDocument>(idempotency, deps, (remember, replay) =>
     retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember)),
   );
-  // A retry answers the same document with a fresh URL (a signature is never stored), while the
-  // document still waits for its bytes: read it again, its remembered status may be stale.
-  const document =
-    input.idempotencyKey === undefined ? created : await deps.documents.get(created.projectId, created.id);
-  if (document?.status !== 'pending') {
-    throw new ConflictError(`This document was already uploaded and is ${document?.status ?? 'gone'}.`);
-  }
+  if (input.idempotencyKey === undefined) return { document: created, upload: await presign(created, deps) };
+  // A retry: the caller must still be allowed to attach this kind to this project now. A fresh URL
+  // (a signature is never stored) only while the document still waits for its bytes.
+  await permitted(input, deps);
+  const document = (await deps.documents.get(created.projectId, created.id)) ?? created;
+  return { document, upload: document.status === 'pending' ? await presign(document, deps) : null };
+};
+
+const presign = async (document: ProjectDocument, deps: Pick<Deps, 'objects' | 'now'>) => {
   const expiresAt = new Date(deps.now().getTime() + UPLOAD_SECONDS * 1000).toISOString();
   const upload = await deps.objects.presignUpload({
     key: objectKey(document.projectId, document.kind, document.id),
@@ -49,7 +50,23 @@ export const requestUpload = async (
     sha256: document.sha256,
     expiresIn: UPLOAD_SECONDS,
   });
-  return { document, upload: { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt } };
+  return { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt };
+};
+
+/** Whether the caller may attach this kind to the project now: its stage, the caller's role and open reviews. */
+const permitted = async (
+  input: { projectId: string; actor: Actor; request: DocumentRequest },
+  deps: Pick<Deps, 'projects' | 'tasks' | 'policy'>,
+) => {
+  const project = await loadVisible(input.projectId, input.actor, deps);
+  const tasks =
+    project.submissions > 0
+      ? await Promise.all(REVIEW_KINDS.map((kind) => deps.tasks.get(taskId(project.id, project.submissions, kind))))
+      : [];
+  const open = tasks.filter((t) => t !== undefined);
+  const kind = checkDocumentRequest(input.actor, project, input.request, open, deps.policy);
+  const openTask = open.find((t) => t.status === 'open' && input.actor.roles.includes(t.role as never));
+  return { project, kind, openTask };
 };
 
 /** Checks the request against the project's stage and the caller's reviews, and records the pending document. */
@@ -59,20 +76,8 @@ const declare = async (
   remember: (document: ProjectDocument) => TransactItem[],
 ): Promise<ProjectDocument> => {
   const { actor, request } = input;
-  const project = await loadVisible(input.projectId, actor, deps);
-  const tasks =
-    project.submissions > 0
-      ? await Promise.all(REVIEW_KINDS.map((kind) => deps.tasks.get(taskId(project.id, project.submissions, kind))))
-      : [];
-  const kind = checkDocumentRequest(
-    actor,
-    project,
-    request,
-    tasks.filter((t) => t !== undefined),
-    deps.policy,
-  );
+  const { project, kind, openTask } = await permitted(input, deps);
   const at = deps.now().toISOString();
-  const openTask = tasks.find((t) => t?.status === 'open' && actor.roles.includes(t.role as never));
   const document: ProjectDocument = {
     id: randomUUID(),
     projectId: project.id,

@@ -4,6 +4,7 @@ import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 import { loadVisible } from '../projects/project-access.ts';
+import { retryOnConflict } from '../retry.ts';
 
 /** The Data Bureau waives a duty, with its reason on the audit trail; the sweep then resolves any finding. */
 export const waiveObligation = async (
@@ -21,29 +22,33 @@ export const waiveObligation = async (
   return idempotent<Obligation>(
     { actor, scope: 'waive-obligation', key: input.idempotencyKey, request },
     deps,
-    async (remember) => {
-      const project = await loadVisible(projectId, actor, deps);
-      const [code, ...rest] = obligationId.split('.');
-      const obligation = code ? await deps.obligations.get(project.id, code, rest.join('.')) : undefined;
-      if (!obligation) throw new NotFoundError('No such obligation.');
-      if (obligation.status !== 'open') throw new ConflictError(`The obligation is already ${obligation.status}.`);
-      const at = deps.now().toISOString();
-      const waived: Obligation = {
-        ...obligation,
-        status: 'waived',
-        settledAt: at,
-        settledBy: actor.sub,
-        waiverReason: reason,
-      };
-      await deps.projects.save({
-        project,
-        at,
-        actor,
-        action: 'obligation.waived',
-        details: { code: obligation.code, key: obligation.key, dueDate: obligation.dueDate, reason },
-        with: [deps.obligations.settle(waived), ...remember(waived)],
-      });
-      return waived;
-    },
+    (remember, replay) =>
+      // A change landing meanwhile is read again, unless it was this same request under its key.
+      retryOnConflict(async () => {
+        const earlier = await replay();
+        if (earlier) return earlier;
+        const project = await loadVisible(projectId, actor, deps);
+        const [code, ...rest] = obligationId.split('.');
+        const obligation = code ? await deps.obligations.get(project.id, code, rest.join('.')) : undefined;
+        if (!obligation) throw new NotFoundError('No such obligation.');
+        if (obligation.status !== 'open') throw new ConflictError(`The obligation is already ${obligation.status}.`);
+        const at = deps.now().toISOString();
+        const waived: Obligation = {
+          ...obligation,
+          status: 'waived',
+          settledAt: at,
+          settledBy: actor.sub,
+          waiverReason: reason,
+        };
+        await deps.projects.save({
+          project,
+          at,
+          actor,
+          action: 'obligation.waived',
+          details: { code: obligation.code, key: obligation.key, dueDate: obligation.dueDate, reason },
+          with: [deps.obligations.settle(waived), ...remember(waived)],
+        });
+        return waived;
+      }),
   );
 };

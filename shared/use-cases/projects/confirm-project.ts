@@ -3,6 +3,7 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
+import { retryOnConflict } from '../retry.ts';
 import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
 
 /** ART11: a co-building department's head confirms the joint declaration for that department. */
@@ -15,23 +16,27 @@ export const confirmProject = async (
   return idempotent<Project>(
     { actor, scope: 'confirm-project', key: input.idempotencyKey, request },
     deps,
-    async (remember) => {
-      const project = await loadVisible(input.id, actor, deps);
-      const deptId = actor.deptId;
-      if (!deptId || !project.coBuilderDeptIds.includes(deptId) || !hasAnyRole(actor, ['dept-head'])) {
-        throw new ForbiddenError('Only the head of a co-building department confirms a joint declaration (ART11).');
-      }
-      assertStage(project, EDITABLE_STAGES, 'confirm');
-      const at = deps.now().toISOString();
-      return deps.projects.save({
-        project,
-        actor,
-        action: 'project.confirmed',
-        at,
-        set: { confirmations: { ...project.confirmations, [deptId]: { by: actor.sub, name: actor.name, at } } },
-        details: { deptId },
-        with: ({ eventSeq: _seq, eventHead: _head, ...response }) => remember(response),
-      });
-    },
+    (remember, replay) =>
+      // A change landing meanwhile is read again, unless it was this same request under its key.
+      retryOnConflict(async () => {
+        const earlier = await replay();
+        if (earlier) return earlier;
+        const project = await loadVisible(input.id, actor, deps);
+        const deptId = actor.deptId;
+        if (!deptId || !project.coBuilderDeptIds.includes(deptId) || !hasAnyRole(actor, ['dept-head'])) {
+          throw new ForbiddenError('Only the head of a co-building department confirms a joint declaration (ART11).');
+        }
+        assertStage(project, EDITABLE_STAGES, 'confirm');
+        const at = deps.now().toISOString();
+        return deps.projects.save({
+          project,
+          actor,
+          action: 'project.confirmed',
+          at,
+          set: { confirmations: { ...project.confirmations, [deptId]: { by: actor.sub, name: actor.name, at } } },
+          details: { deptId },
+          with: ({ eventSeq: _seq, eventHead: _head, ...response }) => remember(response),
+        });
+      }),
   );
 };

@@ -5,10 +5,11 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
+import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 /** ART14: the owner files the Finance Bureau's budget approval with the Data Bureau. */
-export const fileBudget = async (
+const fileBudgetOnce = async (
   input: { id: string; actor: Actor; budgetApprovalDocumentId: string },
   deps: Pick<Deps, 'projects' | 'documents' | 'obligations' | 'now'>,
 ): Promise<Project> => {
@@ -36,3 +37,7 @@ export const fileBudget = async (
     with: items,
   });
 };
+
+/** A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409. */
+export const fileBudget = (input: Parameters<typeof fileBudgetOnce>[0], deps: Parameters<typeof fileBudgetOnce>[1]) =>
+  retryOnConflict(() => fileBudgetOnce(input, deps));

@@ -4,13 +4,14 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
+import { retryOnConflict } from '../retry.ts';
 import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
 
 /**
  * ART10: the owner department's head (第一责任人) signs the internal compliance review, which
  * must be a verified `internal-compliance-review` document of this project.
  */
-export const signOffProject = async (
+const signOffProjectOnce = async (
   input: { id: string; actor: Actor; internalReviewDocumentId: string },
   deps: Pick<Deps, 'projects' | 'documents' | 'now'>,
 ): Promise<Project> => {
@@ -37,3 +38,9 @@ export const signOffProject = async (
     details: { internalReviewDocumentId: document.id, documentSha256: document.sha256 },
   });
 };
+
+/** A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409. */
+export const signOffProject = (
+  input: Parameters<typeof signOffProjectOnce>[0],
+  deps: Parameters<typeof signOffProjectOnce>[1],
+) => retryOnConflict(() => signOffProjectOnce(input, deps));

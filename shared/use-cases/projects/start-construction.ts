@@ -7,13 +7,14 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { startClock } from '../obligations/start-clock.ts';
+import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 /**
  * Construction starts after approval (ART07: no 未批先建), or first for an emergency project
  * (ART15), whose every skipped procedure becomes an open obligation the sweep tracks.
  */
-export const startConstruction = async (
+const startConstructionOnce = async (
   input: { id: string; actor: Actor },
   deps: Pick<Deps, 'projects' | 'obligations' | 'calendar' | 'policy' | 'now'>,
 ): Promise<Project> => {
@@ -54,3 +55,9 @@ export const startConstruction = async (
     with: obligations.map((o) => deps.obligations.open(o)),
   });
 };
+
+/** A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409. */
+export const startConstruction = (
+  input: Parameters<typeof startConstructionOnce>[0],
+  deps: Parameters<typeof startConstructionOnce>[1],
+) => retryOnConflict(() => startConstructionOnce(input, deps));

@@ -6,6 +6,7 @@ import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.t
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
 import type { Deps } from '../deps.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
+import { retryOnConflict } from '../retry.ts';
 import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
 
 /**
@@ -14,7 +15,7 @@ import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
  * stage change and its audit event are one transaction; the workflow start after it is
  * idempotent per submission, so a retry after a failed start starts it, never twice.
  */
-export const submitProject = async (
+const submitProjectOnce = async (
   input: { id: string; actor: Actor },
   deps: Pick<
     Deps,
@@ -76,3 +77,9 @@ export const submitProject = async (
   await deps.approval.start(route);
   return saved;
 };
+
+/** A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409. */
+export const submitProject = (
+  input: Parameters<typeof submitProjectOnce>[0],
+  deps: Parameters<typeof submitProjectOnce>[1],
+) => retryOnConflict(() => submitProjectOnce(input, deps));

@@ -1,9 +1,11 @@
+import { ConflictError } from '#shared/domain/errors.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { FUNDING_CUTS, isLate, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
+import { TransactionRefused, transact } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
 
@@ -48,8 +50,18 @@ const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps
     const obligation = await deps.obligations.get(late.projectId, late.code, late.key);
     read(1);
     if (obligation?.status !== 'open' || obligation.foundAt || !isLate(obligation, asOf)) return;
-    const project = await deps.projects.get(obligation.projectId);
-    read(1);
+    const [project, earlier] = await Promise.all([
+      deps.projects.get(obligation.projectId),
+      deps.findings.get(obligation.projectId, obligation.code, obligation.key),
+    ]);
+    read(2);
+    if (earlier) {
+      // Found before duties were marked (or marked and then re-dated): mark it, open nothing twice.
+      await transact([deps.obligations.found(obligation, earlier.openedAt)]).catch((error: unknown) => {
+        if (!(error instanceof TransactionRefused)) throw error;
+      });
+      return;
+    }
     if (!project) {
       logger.error('late duty of a project that does not exist; skipped', { ...late });
       return;
@@ -108,6 +120,27 @@ const resolveFinding = (cured: Finding, at: string, deps: SweepDeps, read: (item
   });
 
 /**
+ * One duty the sweep cannot settle tonight (its project contended past every retry) must not stop
+ * the county's sweep: it is logged and left for the next run, which finds it again.
+ */
+const isolated = async <T>(
+  item: { projectId: string; code: string; key: string },
+  work: () => Promise<T | undefined>,
+): Promise<T | undefined> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    logger.warn('sweep item left for the next run: its project kept changing', {
+      projectId: item.projectId,
+      code: item.code,
+      key: item.key,
+    });
+    return undefined;
+  }
+};
+
+/**
  * The compliance sweep. Every obligation still open after its due date gets exactly one finding
  * (and a funding hold where its article cuts funds); every open finding whose obligation has
  * since been settled is resolved (and its hold lifted). Each is one conditional change of its
@@ -145,7 +178,7 @@ export const runSweep = async (
         summary.examined++;
         // The index reads only what may be late; whether it is late is the domain's rule.
         if (!isLate(obligation, input.asOf) || obligation.foundAt) continue;
-        const finding = await openFinding(obligation, input.asOf, at, deps, read);
+        const finding = await isolated(obligation, () => openFinding(obligation, input.asOf, at, deps, read));
         if (finding) summary.opened++;
         if (finding && finding.holds.length > 0) summary.holdsPlaced++;
         tick();
@@ -168,7 +201,7 @@ export const runSweep = async (
       );
       for (const { finding, cured } of settled) {
         if (!cured) continue;
-        const resolved = await resolveFinding(finding, at, deps, read);
+        const resolved = await isolated(finding, () => resolveFinding(finding, at, deps, read));
         if (resolved) summary.resolved++;
         if (resolved && resolved.holds.length > 0) summary.holdsLifted++;
         tick();
