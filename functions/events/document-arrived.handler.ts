@@ -1,11 +1,16 @@
 import type { S3Event } from 'aws-lambda';
 import { logger } from '#shared/observability/logger.ts';
+import { objects } from '#shared/store/document-objects.ts';
+import { documents } from '#shared/store/document-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
 import { systemDeps } from '#shared/use-cases/deps.ts';
 import { verifyArrival } from '#shared/use-cases/documents/verify-arrival.ts';
 
+const dependencies = systemDeps({ documents, objects, projects });
+
 /** S3 ObjectCreated under `projects/` (an S3 notification in AWS, s3rver's event locally). */
 export const handler = async (event: S3Event) => {
-  const deps = systemDeps();
+  const deps = dependencies();
   for (const record of event.Records) {
     // S3 event keys are URL-encoded with '+' for spaces.
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));

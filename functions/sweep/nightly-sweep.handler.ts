@@ -1,11 +1,16 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { findings } from '#shared/store/finding-repository.ts';
+import { obligations } from '#shared/store/obligation-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
 import { systemDeps } from '#shared/use-cases/deps.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 
+const dependencies = systemDeps({ findings, obligations, projects });
+
 /** EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day. */
 export const handler = async (event: { asOf?: string } = {}) => {
-  const deps = systemDeps();
+  const deps = dependencies();
   const asOf = typeof event.asOf === 'string' ? event.asOf : shanghaiDate(deps.now());
   const summary = await runSweep({ asOf }, deps);
   logger.info('nightly sweep', { ...summary });

@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { ReviewKindSchema } from '#shared/domain/project.schema.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { calendar } from '#shared/store/calendar-repository.ts';
+import { notices } from '#shared/store/escalation-notices.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { tasks } from '#shared/store/task-repository.ts';
 import { workflowDeps } from '#shared/use-cases/deps.ts';
 import { concludeApproval, recordWorkflowFailure } from '#shared/use-cases/reviews/conclude-approval.ts';
 import { escalateReview } from '#shared/use-cases/reviews/escalate-review.ts';
@@ -31,10 +35,12 @@ const assertNever = (value: never): never => {
   throw new Error(`Unhandled step ${JSON.stringify(value)}`);
 };
 
+const dependencies = workflowDeps({ calendar, notices, projects, tasks });
+
 /** The approval workflow's task steps; the state machine (infra/constructs/workflows.ts) says when each runs. */
 export const handler = async (event: unknown) => {
   const step = ApprovalStepSchema.parse(event);
-  const deps = workflowDeps();
+  const deps = dependencies();
   logger.appendKeys({ step: step.step, projectId: step.projectId, submission: step.submission });
   try {
     switch (step.step) {

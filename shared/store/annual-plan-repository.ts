@@ -24,3 +24,7 @@ export const annualPlanRepository = (tableName: string) => ({
     );
   },
 });
+export type AnnualPlanRepository = ReturnType<typeof annualPlanRepository>;
+
+/** The `annualPlans` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const annualPlans = (env: { readonly TABLE_NAME: string }) => annualPlanRepository(env.TABLE_NAME);

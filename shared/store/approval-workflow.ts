@@ -22,3 +22,8 @@ export const approvalWorkflow = (stateMachineArn: string | undefined) => ({
     }
   },
 });
+export type ApprovalWorkflow = ReturnType<typeof approvalWorkflow>;
+
+/** The `approval` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const approval = (env: { readonly APPROVAL_STATE_MACHINE_ARN?: string }) =>
+  approvalWorkflow(env.APPROVAL_STATE_MACHINE_ARN);

@@ -64,3 +64,6 @@ export const calendarRepository = (tableName: string) => {
   };
 };
 export type CalendarRepository = ReturnType<typeof calendarRepository>;
+
+/** The `calendar` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const calendar = (env: { readonly TABLE_NAME: string }) => calendarRepository(env.TABLE_NAME);

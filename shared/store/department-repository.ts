@@ -41,3 +41,6 @@ export const departmentRepository = (tableName: string) => ({
   },
 });
 export type DepartmentRepository = ReturnType<typeof departmentRepository>;
+
+/** The `departments` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const departments = (env: { readonly TABLE_NAME: string }) => departmentRepository(env.TABLE_NAME);

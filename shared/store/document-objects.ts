@@ -137,3 +137,6 @@ export const documentObjects = (bucket: string) => ({
   },
 });
 export type DocumentObjects = ReturnType<typeof documentObjects>;
+
+/** The `objects` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const objects = (env: { readonly BUCKET_NAME: string }) => documentObjects(env.BUCKET_NAME);

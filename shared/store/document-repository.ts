@@ -64,3 +64,6 @@ export const documentRepository = (tableName: string) => ({
   },
 });
 export type DocumentRepository = ReturnType<typeof documentRepository>;
+
+/** The `documents` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const documents = (env: { readonly TABLE_NAME: string }) => documentRepository(env.TABLE_NAME);

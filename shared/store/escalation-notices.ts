@@ -49,3 +49,6 @@ export const escalationNotices = (topicArn: string | undefined) => ({
   },
 });
 export type EscalationNotices = ReturnType<typeof escalationNotices>;
+
+/** The `notices` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const notices = (env: { readonly ESCALATION_TOPIC_ARN?: string }) => escalationNotices(env.ESCALATION_TOPIC_ARN);

@@ -149,3 +149,6 @@ export const findingRepository = (tableName: string) => ({
   },
 });
 export type FindingRepository = ReturnType<typeof findingRepository>;
+
+/** The `findings` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const findings = (env: { readonly TABLE_NAME: string }) => findingRepository(env.TABLE_NAME);

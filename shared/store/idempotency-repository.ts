@@ -50,3 +50,6 @@ export const idempotencyRepository = (tableName: string) => ({
   },
 });
 export type IdempotencyRepository = ReturnType<typeof idempotencyRepository>;
+
+/** The `idempotency` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const idempotency = (env: { readonly TABLE_NAME: string }) => idempotencyRepository(env.TABLE_NAME);

@@ -150,3 +150,6 @@ export const obligationRepository = (tableName: string) => {
   };
 };
 export type ObligationRepository = ReturnType<typeof obligationRepository>;
+
+/** The `obligations` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const obligations = (env: { readonly TABLE_NAME: string }) => obligationRepository(env.TABLE_NAME);

@@ -258,3 +258,6 @@ export const projectRepository = (tableName: string) => {
   };
 };
 export type ProjectRepository = ReturnType<typeof projectRepository>;
+
+/** The `projects` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const projects = (env: { readonly TABLE_NAME: string }) => projectRepository(env.TABLE_NAME);

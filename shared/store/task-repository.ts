@@ -60,3 +60,6 @@ export const taskRepository = (tableName: string) => ({
   },
 });
 export type TaskRepository = ReturnType<typeof taskRepository>;
+
+/** The `tasks` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const tasks = (env: { readonly TABLE_NAME: string }) => taskRepository(env.TABLE_NAME);

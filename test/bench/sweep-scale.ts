@@ -5,9 +5,9 @@ import type { Obligation } from '#shared/domain/obligation.ts';
 import { ProjectInputSchema } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { shardOf } from '#shared/store/obligation-repository.ts';
-import { makeDeps } from '#shared/use-cases/deps.ts';
 import { createProject } from '#shared/use-cases/projects/create-project.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
+import { allDeps } from '../support/all-deps.ts';
 import { median } from './stats.ts';
 
 const DUE = 100;
@@ -91,7 +91,7 @@ export const benchSweepScale = async (runtime: LocalRuntime) => {
     new DynamoDBClient({ endpoint: runtime.endpoints.dynamodb, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS }),
   );
   const table = runtime.tableName;
-  const deps = makeDeps({ TABLE_NAME: table, BUCKET_NAME: runtime.bucketName });
+  const deps = allDeps({ TABLE_NAME: table, BUCKET_NAME: runtime.bucketName });
 
   // The projects with a late duty are real ones: the sweep writes each finding on their audit trail.
   const owner: Actor = { sub: 'bench', name: 'bench', deptId: 'bench', roles: ['dept-staff'] };

@@ -1,7 +1,10 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { calendar } from '#shared/store/calendar-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getCalendarYear } from '../routes.ts';
+
+const deps = apiDeps({ calendar });
 
 export const handler = apiHandler(getCalendarYear, async ({ params }) => {
   const calendar = await deps().calendar.get(params.year);

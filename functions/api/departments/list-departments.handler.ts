@@ -1,6 +1,9 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { departments } from '#shared/store/department-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listDepartments } from '../routes.ts';
+
+const deps = apiDeps({ departments });
 
 export const handler = apiHandler(listDepartments, async () => ({
   items: await deps().departments.list(),

@@ -1,7 +1,10 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { departments } from '#shared/store/department-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putDepartment as putDepartmentUseCase } from '#shared/use-cases/put-department.ts';
 import { putDepartment } from '../routes.ts';
+
+const deps = apiDeps({ departments });
 
 export const handler = apiHandler(putDepartment, async ({ params, body, actor }) =>
   putDepartmentUseCase({ id: params.deptId, body, actor }, deps()),

@@ -1,6 +1,10 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { findings } from '#shared/store/finding-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { projectFunding } from '#shared/use-cases/sweeps/read-findings.ts';
 import { getFunding } from '../routes.ts';
+
+const deps = apiDeps({ findings, projects });
 
 export const handler = apiHandler(getFunding, ({ actor, params }) => projectFunding({ id: params.id, actor }, deps()));

@@ -1,7 +1,11 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { documents } from '#shared/store/document-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { signOffProject as signOff } from '#shared/use-cases/projects/sign-off-project.ts';
 import { signOffProject } from '../routes.ts';
+
+const deps = apiDeps({ documents, projects });
 
 export const handler = apiHandler(signOffProject, ({ actor, params, body }) =>
   signOff({ id: params.id, actor, internalReviewDocumentId: body.internalReviewDocumentId }, deps()),

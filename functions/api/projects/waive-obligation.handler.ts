@@ -1,7 +1,12 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { idempotency } from '#shared/store/idempotency-repository.ts';
+import { obligations } from '#shared/store/obligation-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { waiveObligation as waive } from '#shared/use-cases/obligations/waive-obligation.ts';
 import { waiveObligation } from '../routes.ts';
+
+const deps = apiDeps({ idempotency, obligations, projects });
 
 export const handler = apiHandler(waiveObligation, ({ actor, params, body, headers }) =>
   waive(

@@ -1,8 +1,13 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { findings } from '#shared/store/finding-repository.ts';
+import { obligations } from '#shared/store/obligation-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { runSweep } from '../routes.ts';
+
+const deps = apiDeps({ findings, obligations, projects });
 
 export const handler = apiHandler(runSweep, ({ body }) =>
   run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps()),

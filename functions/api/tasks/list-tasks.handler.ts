@@ -1,6 +1,9 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
-import { deps } from '#shared/use-cases/deps.ts';
+import { tasks } from '#shared/store/task-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listTasks as list } from '#shared/use-cases/reviews/list-tasks.ts';
 import { listTasks } from '../routes.ts';
+
+const deps = apiDeps({ tasks });
 
 export const handler = apiHandler(listTasks, ({ actor, query }) => list({ actor, ...query }, deps()));

@@ -14,6 +14,6 @@ export const directDeps = async () => {
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   });
-  const { makeDeps } = await import('#shared/use-cases/deps.ts');
-  return makeDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
+  const { allDeps } = await import('../../support/all-deps.ts');
+  return allDeps({ TABLE_NAME: tableName, BUCKET_NAME: bucketName });
 };
