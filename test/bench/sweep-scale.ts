@@ -8,25 +8,10 @@ import { shardOf } from '#shared/store/obligation-repository.ts';
 import { createProject } from '#shared/use-cases/projects/create-project.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { allDeps } from '../support/all-deps.ts';
+import { projectBody } from '../support/project-body.ts';
 import { median } from './stats.ts';
 
 const DUE = 100;
-const BENCH_PROJECT = {
-  year: 2026,
-  category: 'application-system',
-  constructionType: 'new',
-  fundingMode: 'government-invested',
-  classified: false,
-  totalInvestmentFen: 58_000_000,
-  keyProject: false,
-  involvesConstruction: false,
-  coBuilderDeptIds: [],
-  cityCountyCoBuild: null,
-  emergency: null,
-  scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
-  interop: { interconnection: '县政务外网', dataSharing: '共享平台', businessCollaboration: '指挥中心' },
-  deployment: { target: 'gov-cloud' },
-};
 const ROUNDS = 3;
 const AS_OF = '2026-12-01';
 
@@ -97,7 +82,7 @@ export const benchSweepScale = async (runtime: LocalRuntime) => {
   const owner: Actor = { sub: 'bench', name: 'bench', deptId: 'bench', roles: ['dept-staff'] };
   const dueProjects: string[] = [];
   for (let i = 0; i < DUE; i++) {
-    const body = ProjectInputSchema.parse({ ...BENCH_PROJECT, name: `bench ${i}` });
+    const body = ProjectInputSchema.parse(projectBody({ name: `bench ${i}` }));
     dueProjects.push((await createProject({ actor: owner, body, idempotencyKey: undefined }, deps)).id);
   }
   const measure = async () => {

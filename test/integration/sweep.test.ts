@@ -41,6 +41,24 @@ const obligationsOf = async (projectId: string, token: string) =>
   (await call<{ items: Obligation[] }>('GET', `/v1/projects/${projectId}/obligations`, { token })).body.items;
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** An open duty under `code`, due on `dueDate`, as a later issue's clock will write it (seeded directly). */
+const openDuty = (project: { id: string; ownerDeptId?: unknown }, code: string, dueDate: string) => ({
+  projectId: project.id,
+  ownerDeptId: project.ownerDeptId as string,
+  code,
+  key: 'phase-1',
+  description: code,
+  dueDate,
+  dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
+  provisional: false,
+  status: 'open' as const,
+  createdAt: '2026-10-01T00:00:00.000Z',
+  settledAt: null,
+  settledBy: null,
+  waiverReason: null,
+  foundAt: null,
+});
+
 /** A project the Finance Bureau approved, with its ART14 budget filing now due. */
 const financeApproved = async () => {
   const { project, staff } = await readyProject({ totalInvestmentFen: 60_000_000 });
@@ -170,25 +188,9 @@ describe('the compliance sweep against the local runtime', () => {
     const { staff } = people(uniqueDept('funds'));
     const project = await createProject(await staff());
     // The acceptance issue will start these clocks; the hold machinery is proven on them now.
-    const duty = (code: string, dueDate: string) => ({
-      projectId: project.id,
-      ownerDeptId: project.ownerDeptId as string,
-      code,
-      key: 'phase-1',
-      description: code,
-      dueDate,
-      dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
-      provisional: false,
-      status: 'open' as const,
-      createdAt: '2026-10-01T00:00:00.000Z',
-      settledAt: null,
-      settledBy: null,
-      waiverReason: null,
-      foundAt: null,
-    });
     await transact([
-      deps.obligations.open(duty('ART29-FILING', '2026-11-12')),
-      deps.obligations.open(duty('ART07-OM-FUNDING', '2026-11-12')),
+      deps.obligations.open(openDuty(project, 'ART29-FILING', '2026-11-12')),
+      deps.obligations.open(openDuty(project, 'ART07-OM-FUNDING', '2026-11-12')),
     ]);
     const funding = async () =>
       (
@@ -255,25 +257,9 @@ describe('the compliance sweep against the local runtime', () => {
     const { staff } = people(uniqueDept('sweep-legacy'));
     const token = await staff();
     const [legacy, busy] = [await createProject(token), await createProject(token)];
-    const duty = (projectId: string) => ({
-      projectId,
-      ownerDeptId: legacy.ownerDeptId as string,
-      code: 'ART29-FILING',
-      key: 'phase-1',
-      description: 'ART29-FILING',
-      dueDate: '2026-11-12',
-      dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
-      provisional: false,
-      status: 'open' as const,
-      createdAt: '2026-10-01T00:00:00.000Z',
-      settledAt: null,
-      settledBy: null,
-      waiverReason: null,
-      foundAt: null,
-    });
     // What the sweep wrote before duties carried `foundAt`: a finding, and the duty unmarked.
     await transact([
-      deps.obligations.open(duty(legacy.id)),
+      deps.obligations.open(openDuty(legacy, 'ART29-FILING', '2026-11-12')),
       deps.findings.open({
         id: `${legacy.id}.ART29-FILING.phase-1`,
         projectId: legacy.id,
@@ -288,7 +274,7 @@ describe('the compliance sweep against the local runtime', () => {
         resolvedAt: null,
         holds: [],
       }),
-      deps.obligations.open(duty(busy.id)),
+      deps.obligations.open(openDuty(busy, 'ART29-FILING', '2026-11-12')),
     ]);
     // The department renames the busy project again and again while the sweep runs.
     let version = busy.version;
@@ -321,24 +307,7 @@ describe('the compliance sweep against the local runtime', () => {
     const { transact } = await import('#shared/store/transactions.ts');
     const { staff } = people(uniqueDept('sweep-trail'));
     const project = await createProject(await staff());
-    await transact([
-      deps.obligations.open({
-        projectId: project.id,
-        ownerDeptId: project.ownerDeptId as string,
-        code: 'ART29-FILING',
-        key: 'phase-1',
-        description: 'ART29-FILING',
-        dueDate: '2026-11-12',
-        dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' },
-        provisional: false,
-        status: 'open',
-        createdAt: '2026-10-01T00:00:00.000Z',
-        settledAt: null,
-        settledBy: null,
-        waiverReason: null,
-        foundAt: null,
-      }),
-    ]);
+    await transact([deps.obligations.open(openDuty(project, 'ART29-FILING', '2026-11-12'))]);
     await Promise.all([sweep('2026-11-13'), sweep('2026-11-13')]);
     await sweep('2026-11-14');
     const waived = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {

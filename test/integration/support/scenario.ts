@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Role } from '#shared/domain/roles.ts';
+import { projectBody } from '../../support/project-body.ts';
 import { call, tokenFor } from './client.ts';
 
 /** A minimal but real PDF: what file-type recognises by its magic bytes. */
@@ -26,28 +27,7 @@ export const bureau = (role: Role, sub = `${role}-reviewer`) =>
 
 export const uniqueDept = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-export const projectBody = (overrides: Record<string, unknown> = {}) => ({
-  name: '县社会治理综合指挥平台',
-  year: 2026,
-  category: 'application-system',
-  constructionType: 'new',
-  fundingMode: 'government-invested',
-  classified: false,
-  totalInvestmentFen: 58_000_000,
-  keyProject: false,
-  involvesConstruction: false,
-  coBuilderDeptIds: [],
-  cityCountyCoBuild: null,
-  emergency: null,
-  scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
-  interop: {
-    interconnection: '接入县政务外网',
-    dataSharing: '向共享平台提供目录数据',
-    businessCollaboration: '与指挥中心联动',
-  },
-  deployment: { target: 'gov-cloud' },
-  ...overrides,
-});
+export { projectBody };
 
 export const registerDepartment = async (dept: string, withDataUnit = true) => {
   const admin = await tokenFor({ roles: ['admin'], sub: 'scenario-admin' });
