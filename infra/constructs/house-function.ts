@@ -14,7 +14,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const ENTRY_METADATA = 'lingchuan:entry';
 
 export interface HouseFunctionProps<S extends EnvSchema> {
-  /** Source entry relative to the project root, e.g. `functions/api/health.handler.ts`. */
+  /** Source entry relative to the project root, e.g. `functions/api/meta/health.handler.ts`. */
   readonly entry: string;
   readonly description: string;
   /** The schema the function validates at cold start; `environment` is typed from it. */

@@ -50,7 +50,8 @@ describe('authorization matrix: every declared route × every role', () => {
       observed[key] = allowed;
     }
     // Changing who may call a route is a decision, not a side effect: it shows up here for review.
-    await expect(JSON.stringify(observed, null, 2)).toMatchFileSnapshot('./__snapshots__/authorization-matrix.json');
+    const sorted = Object.fromEntries(Object.entries(observed).sort(([a], [b]) => a.localeCompare(b)));
+    await expect(JSON.stringify(sorted, null, 2)).toMatchFileSnapshot('./__snapshots__/authorization-matrix.json');
   });
 
   it('refuses a token from another issuer, an expired token and a tampered token with 401', async () => {

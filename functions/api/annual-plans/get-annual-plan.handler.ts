@@ -2,7 +2,7 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { annualPlans } from '#shared/store/annual-plan-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { getAnnualPlan } from '../routes.ts';
+import { getAnnualPlan } from './routes.ts';
 
 const deps = apiDeps({ annualPlans });
 

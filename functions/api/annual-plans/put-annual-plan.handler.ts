@@ -1,7 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { annualPlans } from '#shared/store/annual-plan-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { putAnnualPlan } from '../routes.ts';
+import { putAnnualPlan } from './routes.ts';
 
 const deps = apiDeps({ annualPlans });
 

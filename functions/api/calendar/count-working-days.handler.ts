@@ -1,7 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { countWorkingDays } from '../routes.ts';
+import { countWorkingDays } from './routes.ts';
 
 const deps = apiDeps({ calendar });
 

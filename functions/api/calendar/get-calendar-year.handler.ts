@@ -2,7 +2,7 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { getCalendarYear } from '../routes.ts';
+import { getCalendarYear } from './routes.ts';
 
 const deps = apiDeps({ calendar });
 

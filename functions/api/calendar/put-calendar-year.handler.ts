@@ -4,7 +4,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { putCalendarYear as putYear } from '#shared/use-cases/calendar/put-calendar-year.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { putCalendarYear } from '../routes.ts';
+import { putCalendarYear } from './routes.ts';
 
 const deps = apiDeps({ calendar, obligations, projects });
 

@@ -1,7 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { departments } from '#shared/store/department-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { listDepartments } from '../routes.ts';
+import { listDepartments } from './routes.ts';
 
 const deps = apiDeps({ departments });
 

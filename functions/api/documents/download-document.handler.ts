@@ -4,7 +4,7 @@ import { documents } from '#shared/store/document-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { downloadDocument as download } from '#shared/use-cases/documents/read-documents.ts';
-import { downloadDocument } from '../routes.ts';
+import { downloadDocument } from './routes.ts';
 
 const deps = apiDeps({ documents, objects, projects });
 

@@ -3,7 +3,7 @@ import { documents } from '#shared/store/document-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getDocument as get } from '#shared/use-cases/documents/read-documents.ts';
-import { getDocument } from '../routes.ts';
+import { getDocument } from './routes.ts';
 
 const deps = apiDeps({ documents, projects });
 

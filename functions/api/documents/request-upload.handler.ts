@@ -6,7 +6,7 @@ import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { requestUpload } from '#shared/use-cases/documents/request-upload.ts';
-import { requestDocumentUpload } from '../routes.ts';
+import { requestDocumentUpload } from './routes.ts';
 
 const deps = apiDeps({ documents, idempotency, objects, projects, tasks });
 

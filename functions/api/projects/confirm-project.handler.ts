@@ -3,7 +3,7 @@ import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { confirmProject as confirm } from '#shared/use-cases/projects/confirm-project.ts';
-import { confirmProject } from '../routes.ts';
+import { confirmProject } from './routes.ts';
 
 const deps = apiDeps({ idempotency, projects });
 

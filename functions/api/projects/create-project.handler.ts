@@ -4,7 +4,7 @@ import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { createProject as create } from '#shared/use-cases/projects/create-project.ts';
-import { createProject } from '../routes.ts';
+import { createProject } from './routes.ts';
 
 const deps = apiDeps({ annualPlans, idempotency, projects });
 

@@ -4,7 +4,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { fileBudget as file } from '#shared/use-cases/projects/file-budget.ts';
-import { fileBudget } from '../routes.ts';
+import { fileBudget } from './routes.ts';
 
 const deps = apiDeps({ documents, obligations, projects });
 

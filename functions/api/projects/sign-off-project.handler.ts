@@ -3,7 +3,7 @@ import { documents } from '#shared/store/document-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { signOffProject as signOff } from '#shared/use-cases/projects/sign-off-project.ts';
-import { signOffProject } from '../routes.ts';
+import { signOffProject } from './routes.ts';
 
 const deps = apiDeps({ documents, projects });
 

@@ -8,7 +8,7 @@ import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { submitProject as submit } from '#shared/use-cases/projects/submit-project.ts';
-import { submitProject } from '../routes.ts';
+import { submitProject } from './routes.ts';
 
 const deps = apiDeps({ annualPlans, approval, departments, documents, obligations, projects, tasks });
 

@@ -3,7 +3,7 @@ import { annualPlans } from '#shared/store/annual-plan-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { updateProject as update } from '#shared/use-cases/projects/update-project.ts';
-import { updateProject } from '../routes.ts';
+import { updateProject } from './routes.ts';
 
 const deps = apiDeps({ annualPlans, projects });
 

@@ -3,7 +3,7 @@ import { findings } from '#shared/store/finding-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listFindings as list } from '#shared/use-cases/sweeps/read-findings.ts';
-import { listFindings } from '../routes.ts';
+import { listFindings } from './routes.ts';
 
 const deps = apiDeps({ findings, projects });
 

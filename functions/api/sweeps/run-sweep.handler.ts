@@ -5,7 +5,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
-import { runSweep } from '../routes.ts';
+import { runSweep } from './routes.ts';
 
 const deps = apiDeps({ findings, obligations, projects });
 

@@ -6,7 +6,7 @@ import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { decideTask as decide } from '#shared/use-cases/reviews/decide-task.ts';
-import { decideTask } from '../routes.ts';
+import { decideTask } from './routes.ts';
 
 const deps = apiDeps({ calendar, documents, obligations, projects, tasks });
 

@@ -3,7 +3,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listObligations as list } from '#shared/use-cases/obligations/list-obligations.ts';
-import { listObligations } from '../routes.ts';
+import { listObligations } from './routes.ts';
 
 const deps = apiDeps({ obligations, projects });
 

@@ -2,7 +2,7 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listProjectEvents as list } from '#shared/use-cases/projects/project-events.ts';
-import { listProjectEvents } from '../routes.ts';
+import { listProjectEvents } from './routes.ts';
 
 const deps = apiDeps({ projects });
 

@@ -4,7 +4,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { startConstruction as start } from '#shared/use-cases/projects/start-construction.ts';
-import { startConstruction } from '../routes.ts';
+import { startConstruction } from './routes.ts';
 
 const deps = apiDeps({ calendar, obligations, projects });
 

@@ -4,7 +4,7 @@ import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { waiveObligation as waive } from '#shared/use-cases/obligations/waive-obligation.ts';
-import { waiveObligation } from '../routes.ts';
+import { waiveObligation } from './routes.ts';
 
 const deps = apiDeps({ idempotency, obligations, projects });
 

@@ -1,6 +1,7 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { buildOpenApiDocument } from '#shared/http/openapi.ts';
-import { openApi, routes } from './routes.ts';
+import { routes } from '../routes.ts';
+import { openApi } from './routes.ts';
 
 // Built once per cold start: the document only changes with a deployment.
 let document: Record<string, unknown> | undefined;

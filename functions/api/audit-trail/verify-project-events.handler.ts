@@ -2,7 +2,7 @@ import { apiHandler } from '#shared/http/api-handler.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { verifyProjectEvents as verify } from '#shared/use-cases/projects/project-events.ts';
-import { verifyProjectEvents } from '../routes.ts';
+import { verifyProjectEvents } from './routes.ts';
 
 const deps = apiDeps({ projects });
 

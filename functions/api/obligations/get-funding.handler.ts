@@ -3,7 +3,7 @@ import { findings } from '#shared/store/finding-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { projectFunding } from '#shared/use-cases/sweeps/read-findings.ts';
-import { getFunding } from '../routes.ts';
+import { getFunding } from './routes.ts';
 
 const deps = apiDeps({ findings, projects });
 

@@ -1,0 +1,32 @@
+import * as z from 'zod';
+import { ProjectEventSchema } from '#shared/domain/project.schema.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { ANY_ROLE, PAGING, ProjectParams, page } from '../route-parts.ts';
+
+export const listProjectEvents = defineRoute({
+  id: 'listProjectEvents',
+  method: 'GET',
+  path: '/v1/projects/{id}/events',
+  handler: 'audit-trail/list-project-events',
+  roles: ANY_ROLE,
+  summary: 'The audit trail, oldest first (ART33)',
+  params: ProjectParams,
+  query: z.object({ ...PAGING }),
+  response: page(ProjectEventSchema),
+});
+
+export const verifyProjectEvents = defineRoute({
+  id: 'verifyProjectEvents',
+  method: 'GET',
+  path: '/v1/projects/{id}/events/verify',
+  handler: 'audit-trail/verify-project-events',
+  roles: ANY_ROLE,
+  summary: 'Recompute the hash chain of the audit trail (ART33)',
+  params: ProjectParams,
+  response: z.object({
+    valid: z.boolean(),
+    count: z.number().int(),
+    headHash: z.string(),
+    brokenAt: z.number().int().optional(),
+  }),
+});

@@ -1,0 +1,52 @@
+import * as z from 'zod';
+import { ObligationSchema } from '#shared/domain/obligation.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { ANY_ROLE, PAGING, ProjectParams, page } from '../route-parts.ts';
+
+export const getFunding = defineRoute({
+  id: 'getFunding',
+  method: 'GET',
+  path: '/v1/projects/{id}/funding',
+  handler: 'obligations/get-funding',
+  roles: ANY_ROLE,
+  summary: 'Whether construction and operations funds may be released, and why not',
+  params: ProjectParams,
+  response: z.object({
+    construction: z.enum(['allowed', 'held']),
+    operations: z.enum(['allowed', 'held']),
+    holds: z.array(
+      z.object({
+        code: z.string(),
+        article: z.number().int().optional(),
+        since: z.string(),
+        funds: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+
+export const listObligations = defineRoute({
+  id: 'listObligations',
+  method: 'GET',
+  path: '/v1/projects/{id}/obligations',
+  handler: 'obligations/list-obligations',
+  roles: ANY_ROLE,
+  summary: "The project's duties with their due dates (open, fulfilled, waived)",
+  params: ProjectParams,
+  query: z.object({ ...PAGING }),
+  response: page(ObligationSchema.extend({ id: z.string() })),
+});
+
+export const waiveObligation = defineRoute({
+  id: 'waiveObligation',
+  method: 'POST',
+  path: '/v1/projects/{id}/obligations/{obligationId}/waiver',
+  handler: 'obligations/waive-obligation',
+  roles: ['data-bureau'],
+  summary: 'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`',
+  params: ProjectParams.extend({ obligationId: z.string().min(1).max(200) }),
+  body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  response: ObligationSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});

@@ -1,0 +1,40 @@
+import * as z from 'zod';
+import { DateSchema } from '#shared/domain/calendar.ts';
+import { FindingSchema } from '#shared/domain/finding.schema.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { PAGING, page } from '../route-parts.ts';
+
+export const runSweep = defineRoute({
+  id: 'runSweep',
+  method: 'POST',
+  path: '/v1/sweeps',
+  handler: 'sweeps/run-sweep',
+  roles: ['data-bureau', 'admin'],
+  summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
+  body: z.object({ asOf: DateSchema.optional() }).strict().default({}),
+  response: z.object({
+    asOf: z.string(),
+    examined: z.number().int(),
+    opened: z.number().int(),
+    resolved: z.number().int(),
+    holdsPlaced: z.number().int(),
+    holdsLifted: z.number().int(),
+    itemsRead: z.number().int(),
+  }),
+});
+
+export const listFindings = defineRoute({
+  id: 'listFindings',
+  method: 'GET',
+  path: '/v1/findings',
+  handler: 'sweeps/list-findings',
+  roles: ['data-bureau', 'finance', 'audit', 'admin', 'dept-staff', 'dept-head'],
+  summary: 'Compliance findings; owners see their own',
+  query: z.object({
+    status: z.enum(['open', 'resolved']).optional(),
+    projectId: z.string().max(64).optional(),
+    code: z.string().max(64).optional(),
+    ...PAGING,
+  }),
+  response: page(FindingSchema.extend({ daysLate: z.number().int() })),
+});
