@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
+import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
   type Project,
   type ProjectEvent,
   ProjectEventSchema,
-  type Stage,
   type StoredProject,
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
