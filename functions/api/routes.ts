@@ -1,4 +1,6 @@
 import type { RouteDefinition } from '#shared/http/route.ts';
+import * as acceptance from './acceptance/routes.ts';
+import * as accountability from './accountability/routes.ts';
 import * as annualPlans from './annual-plans/routes.ts';
 import * as auditTrail from './audit-trail/routes.ts';
 import * as calendar from './calendar/routes.ts';
@@ -8,6 +10,7 @@ import * as departments from './departments/routes.ts';
 import * as documents from './documents/routes.ts';
 import * as meta from './meta/routes.ts';
 import * as obligations from './obligations/routes.ts';
+import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
@@ -33,6 +36,9 @@ export const routes: readonly RouteDefinition[] = [
   procurement,
   construction,
   changes,
+  acceptance,
+  operations,
+  accountability,
   obligations,
   sweeps,
   annualPlans,

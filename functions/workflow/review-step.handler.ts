@@ -3,6 +3,7 @@ import { logger } from '#shared/observability/logger.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { departments } from '#shared/store/department-repository.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
+import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { records } from '#shared/store/record-repository.ts';
@@ -17,7 +18,7 @@ const assertNever = (value: never): never => {
   throw new Error(`Unhandled step ${JSON.stringify(value)}`);
 };
 
-const dependencies = workflowDeps({ calendar, departments, notices, obligations, projects, records, tasks });
+const dependencies = workflowDeps({ calendar, departments, findings, notices, obligations, projects, records, tasks });
 
 /**
  * The task steps of every review workflow (approval, acceptance); each state machine

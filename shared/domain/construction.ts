@@ -72,26 +72,37 @@ export const milestoneDeviations = (report: MilestoneReportInput, baseline: Base
 
 export const ASSET_KINDS = ['fixed', 'intangible'] as const;
 
+const AssetItemSchema = z
+  .object({
+    name: text(200),
+    kind: z.enum(ASSET_KINDS),
+    valueFen: FenSchema,
+    registrationNo: z.string().trim().max(100).nullable().describe('In the state-asset system (ART21)'),
+  })
+  .strict();
+
 /** API.md § Bounds: at most 200 asset items, so the register is one item of the store. */
-export const AssetsInputSchema = z
+export const AssetsInputSchema = z.object({ items: z.array(AssetItemSchema).max(200) }).strict();
+export type AssetsInput = z.infer<typeof AssetsInputSchema>;
+
+export const AssetsSchema = z
   .object({
     items: z
       .array(
-        z
-          .object({
-            name: text(200),
-            kind: z.enum(ASSET_KINDS),
-            valueFen: FenSchema,
-            registrationNo: z.string().trim().max(100).nullable().describe('In the state-asset system (ART21)'),
-          })
-          .strict(),
+        AssetItemSchema.extend({
+          /** How and when it was disposed of after decommissioning (ART32). */
+          disposal: z
+            .object({ method: z.enum(['transfer', 'reuse', 'auction', 'scrap']), disposedOn: z.string() })
+            .strict()
+            .optional(),
+        }),
       )
       .max(200),
+    id: z.string(),
+    projectId: z.string(),
+    ...Recorded,
   })
   .strict();
-export type AssetsInput = z.infer<typeof AssetsInputSchema>;
-
-export const AssetsSchema = AssetsInputSchema.extend({ id: z.string(), projectId: z.string(), ...Recorded });
 
 /** ART21: every asset the project formed is registered in the state-asset system. */
 export const assetViolations = (assets: AssetsInput): Violation[] =>

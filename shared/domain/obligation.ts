@@ -20,6 +20,8 @@ interface ObligationKind {
   readonly cuts: readonly Fund[];
   /** Whether the hold starts with the duty itself (ART29: 未备案的不得拨付) or only once it is late. */
   readonly holdsFromStart: boolean;
+  /** A yearly duty: fulfilling or finding one year's writes the next year's, so no project drops out (ART07). */
+  readonly yearly: boolean;
 }
 
 const duty = (
@@ -27,8 +29,16 @@ const duty = (
   period: (policy: Policy) => number,
   zh: string,
   en: string,
-  funds: { cuts?: readonly Fund[]; holdsFromStart?: boolean } = {},
-): ObligationKind => ({ unit, period, zh, en, cuts: funds.cuts ?? [], holdsFromStart: funds.holdsFromStart ?? false });
+  more: { cuts?: readonly Fund[]; holdsFromStart?: boolean; yearly?: boolean } = {},
+): ObligationKind => ({
+  unit,
+  period,
+  zh,
+  en,
+  cuts: more.cuts ?? [],
+  holdsFromStart: more.holdsFromStart ?? false,
+  yearly: more.yearly ?? false,
+});
 
 /**
  * Every duty a clock starts, one row each: how its due date is counted (RULES.md: the day the
@@ -78,7 +88,7 @@ export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = 
     () => 0,
     '按年度报告运维情况（迁移上云、数据共享、业务协同）',
     'report the year of operations (government cloud, data sharing, collaboration)',
-    { cuts: ['operations'] },
+    { cuts: ['operations'], yearly: true },
   ),
   'ART32-DISPOSAL-REPORT': duty(
     'days',
@@ -183,3 +193,14 @@ export const isLate = (obligation: Pick<Obligation, 'dueDate' | 'status'>, asOf:
 
 export const daysLate = (dueDate: string, asOf: string) =>
   Math.max(0, Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000));
+
+/** The next year's duty of a yearly one (its key ends in the year; due on the same day of the next year). */
+export const nextYearDuty = (obligation: Pick<Obligation, 'key' | 'dueBasis'>): { key: string; from: string } => {
+  const year = Number(/(\d{4})$/.exec(obligation.key)?.[1]);
+  if (!year) throw new Error(`${obligation.key} is not the key of a yearly duty`);
+  const from = obligation.dueBasis.from;
+  return {
+    key: obligation.key.replace(/\d{4}$/, String(year + 1)),
+    from: `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`,
+  };
+};

@@ -1,4 +1,11 @@
 import type * as z from 'zod';
+import {
+  AccountabilityRecordSchema,
+  DisposalReportSchema,
+  OperationsReportSchema,
+  PreliminaryAcceptanceSchema,
+  SelfEvaluationSchema,
+} from './acceptance.ts';
 import { ChangeSchema } from './change.ts';
 import { AssetsSchema, BaselineRecordSchema, MilestoneReportSchema, SecurityRecordSchema } from './construction.ts';
 import { ContractSchema, ImplementationSchema, ProcurementNoticeSchema, ProcurementPlanSchema } from './procurement.ts';
@@ -18,6 +25,11 @@ export const PHASE_RECORDS = {
   assets: AssetsSchema,
   'security-record': SecurityRecordSchema,
   change: ChangeSchema,
+  'preliminary-acceptance': PreliminaryAcceptanceSchema,
+  'self-evaluation': SelfEvaluationSchema,
+  'operations-report': OperationsReportSchema,
+  'disposal-report': DisposalReportSchema,
+  'accountability-record': AccountabilityRecordSchema,
 } as const;
 export type RecordKind = keyof typeof PHASE_RECORDS;
 export type PhaseRecord<K extends RecordKind> = z.infer<(typeof PHASE_RECORDS)[K]>;

@@ -42,6 +42,8 @@ interface Review {
   readonly opens: Action | null;
   /** Every item the decision must answer. */
   readonly checklist: Readonly<Record<string, ChecklistItem>>;
+  /** Approving also needs what must be on record before acceptance completes (ART24 security, ART21 assets). */
+  readonly gatedOnRecords?: true;
 }
 
 /**
@@ -94,6 +96,7 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
     zh: '技术验收',
     opinion: 'tech-acceptance-opinion',
     opens: null,
+    gatedOnRecords: true,
     checklist: {
       selfControllable: item('ART28-ACCEPTANCE-EVIDENCE', '软硬件产品安全自主可控'),
       cryptoApplication: item('ART28-ACCEPTANCE-EVIDENCE', '密码应用'),

@@ -44,6 +44,19 @@ export const findingRepository = (tableName: string) => ({
     };
   },
 
+  /** Opens again a finding that was resolved (the same year's later O&M report fails again). */
+  reopen(finding: Finding): TransactItem {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        ConditionExpression: '#status = :resolved',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':resolved': 'resolved' },
+      },
+    };
+  },
+
   resolve(finding: Finding): TransactItem {
     return {
       Put: {

@@ -4,6 +4,7 @@ import { PHASE_RECORDS, type PhaseRecord, type RecordKind } from '#shared/domain
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
 import { storedAs } from './stored-item.ts';
+import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
 const key = (kind: RecordKind, projectId: string, id: string) => ({
@@ -20,11 +21,19 @@ const ofKind = (tableName: string, kind: RecordKind, projectId: string) => ({
 
 type Records = { [K in RecordKind]: PhaseRecord<K>[] };
 
+/**
+ * Kinds also listed county-wide, newest last, in the type index: accountability records (ART33,
+ * ART34), which the Audit Bureau reads across every project.
+ */
+const COUNTY_WIDE: Partial<Record<RecordKind, string>> = { 'accountability-record': 'ACCOUNTABILITY' };
+const countyIndex = (kind: RecordKind, record: { id: string; recordedAt?: string }) => {
+  const partition = COUNTY_WIDE[kind];
+  return partition ? { [INDEXES.byType.pk]: partition, [INDEXES.byType.sk]: `${record.recordedAt}#${record.id}` } : {};
+};
+
 const schemaOf = <K extends RecordKind>(kind: K) => PHASE_RECORDS[kind] as unknown as z.ZodType<PhaseRecord<K>>;
 
-/** A stored item back to its record: the store's own attributes off, then the record's strict schema. */
-const fromItem = <K extends RecordKind>(kind: K): z.ZodType<PhaseRecord<K>> =>
-  z.looseObject({}).transform(({ PK: _pk, SK: _sk, type: _type, ...record }) => schemaOf(kind).parse(record)) as never;
+const fromItem = <K extends RecordKind>(kind: K) => storedAs(schemaOf(kind));
 
 /**
  * Phase records beside the project (contracts, milestones, changes, security records…), each kind
@@ -42,7 +51,12 @@ export const recordRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...key(kind, record.projectId, record.id), type: `record:${kind}`, ...parsed },
+        Item: {
+          ...key(kind, record.projectId, record.id),
+          type: `record:${kind}`,
+          ...parsed,
+          ...countyIndex(kind, parsed as { id: string; recordedAt?: string }),
+        },
         ...(expect === 'new' ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
       },
     };
@@ -69,6 +83,28 @@ export const recordRepository = (tableName: string) => ({
       keys: ['PK', 'SK'],
       prefix: { name: 'SK', value: `REC#${kind}#` },
     });
+  },
+
+  /** A page of a county-wide kind across every project, oldest first. */
+  countyPage<K extends RecordKind>(
+    kind: K,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<Page<PhaseRecord<K>>> {
+    const partition = COUNTY_WIDE[kind];
+    if (!partition) throw new Error(`${kind} is not listed county-wide`);
+    const { name, pk, sk } = INDEXES.byType;
+    return queryPage(
+      {
+        TableName: tableName,
+        IndexName: name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': pk },
+        ExpressionAttributeValues: { ':pk': partition },
+      },
+      fromItem(kind),
+      page,
+      { partition: { name: pk, value: partition }, keys: ['PK', 'SK', pk, sk] },
+    );
   },
 
   /** Every record of a project, by kind, in one query: what a gate reads before a stage is left. */

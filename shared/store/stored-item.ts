@@ -1,8 +1,12 @@
 import * as z from 'zod';
 
 /**
- * A stored item back to the record it holds: the store's own attributes (its keys and type) off,
+ * A stored item back to the record it holds: the store's own attributes (its keys, index keys and type) off,
  * then the record's own strict schema, the one it was written with.
  */
 export const storedAs = <T>(schema: z.ZodType<T>): z.ZodType<T> =>
-  z.looseObject({}).transform(({ PK: _pk, SK: _sk, type: _type, ...record }) => schema.parse(record)) as never;
+  z
+    .looseObject({})
+    .transform(({ PK: _pk, SK: _sk, type: _type, GSI6PK: _gsi6pk, GSI6SK: _gsi6sk, ...record }) =>
+      schema.parse(record),
+    ) as never;

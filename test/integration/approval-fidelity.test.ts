@@ -3,13 +3,10 @@ import { call, tokenFor } from './support/client.ts';
 import { BASELINE } from './support/lifecycle.ts';
 import {
   bureau,
-  createProject,
   decide,
   openTask,
   type Project,
-  people,
   readyProject,
-  registerDepartment,
   submit,
   TECH_CHECKLIST,
   taskIdOf,

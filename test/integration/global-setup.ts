@@ -40,6 +40,7 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
+  if (process.env.KEEP_RUNTIME_LOG) return runtime?.stop();
   await runtime?.stop();
   if (runtime) rmSync(runtime.dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { call, tokenFor } from './support/client.ts';
 import { directDeps } from './support/direct.ts';
 import { BASELINE } from './support/lifecycle.ts';
@@ -42,24 +41,6 @@ const findingsOf = async (projectId: string) =>
 const obligationsOf = async (projectId: string, token: string) =>
   (await call<{ items: Obligation[] }>('GET', `/v1/projects/${projectId}/obligations`, { token })).body.items;
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-/** An open duty under `code`, due on `dueDate`, as a later issue's clock will write it (seeded directly). */
-const openDuty = (project: { id: string; ownerDeptId?: unknown }, code: RuleCode, dueDate: string) => ({
-  projectId: project.id,
-  ownerDeptId: project.ownerDeptId as string,
-  code,
-  key: 'phase-1',
-  description: code,
-  dueDate,
-  dueBasis: { from: '2026-10-01', amount: 30, unit: 'working-days' as const },
-  provisional: false,
-  status: 'open' as const,
-  createdAt: '2026-10-01T00:00:00.000Z',
-  settledAt: null,
-  settledBy: null,
-  waiverReason: null,
-  foundAt: null,
-});
 
 /** A project the Finance Bureau approved, with its ART14 budget filing now due. */
 const financeApproved = async () => {
@@ -196,110 +177,56 @@ describe('the compliance sweep against the local runtime', () => {
     );
   });
 
-  it('puts a funding hold for a late ART29-FILING and ART07-OM-FUNDING (O&M only) and refuses to waive either', async () => {
-    const deps = await directDeps();
-    const { transact } = await import('#shared/store/transactions.ts');
-    const { staff } = people(uniqueDept('funds'));
-    const project = await createProject(await staff());
-    // The acceptance issue will start these clocks; the hold machinery is proven on them now.
-    await transact([
-      deps.obligations.open(openDuty(project, 'ART29-FILING', '2026-11-12')),
-      deps.obligations.open(openDuty(project, 'ART07-OM-FUNDING', '2026-11-12')),
-    ]);
-    const funding = async () =>
-      (
-        await call<{ construction: string; operations: string; holds: { code: string }[] }>(
-          'GET',
-          `/v1/projects/${project.id}/funding`,
-          {
-            token: await staff(),
-          },
-        )
-      ).body;
-    expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
-    type Duties = { items: { id: string }[]; nextCursor: string | null };
-    const duties = `/v1/projects/${project.id}/obligations`;
-    const page1 = await call<Duties>('GET', `${duties}?limit=1`, { token: await staff() });
-    const page2 = await call<Duties>('GET', `${duties}?limit=1&cursor=${page1.body.nextCursor}`, {
-      token: await staff(),
-    });
-    expect([...page1.body.items, ...page2.body.items].map((d) => d.id).sort()).toEqual([
-      'ART07-OM-FUNDING.phase-1',
-      'ART29-FILING.phase-1',
-    ]);
-
-    await sweep('2026-11-13');
-    const held = await funding();
-    expect(held).toMatchObject({ construction: 'held', operations: 'held' });
-    expect(held.holds.map((h) => h.code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
-
-    const staffRefused = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
-      token: await staff(),
-      body: { reason: '不适用' },
-    });
-    expect(staffRefused.status).toBe(403);
-    // ART29: 未备案的不得拨付 — cured only by filing, never waived; ART07 likewise.
-    for (const code of ['ART29-FILING', 'ART07-OM-FUNDING']) {
-      const refused = await call<{ code: string; violations: { article: number }[] }>(
-        'POST',
-        `/v1/projects/${project.id}/obligations/${code}.phase-1/waiver`,
-        { token: await sweeper(), body: { reason: '县政府决定豁免' } },
-      );
-      expect(refused.status, code).toBe(422);
-      expect(refused.body.code).toBe(code);
-    }
-    await sweep('2026-11-14');
-    expect((await funding()).holds.map((h) => h.code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
-  });
-
   it('sweeps past a duty whose finding predates the found mark, and beside a department editing the project at once', async () => {
     const deps = await directDeps();
     const { transact } = await import('#shared/store/transactions.ts');
-    const { staff } = people(uniqueDept('sweep-legacy'));
-    const token = await staff();
-    const [legacy, busy] = [await createProject(token), await createProject(token)];
+    const legacy = await financeApproved();
+    const busy = await financeApproved();
     // What the sweep wrote before duties carried `foundAt`: a finding, and the duty unmarked.
     await transact([
-      deps.obligations.open(openDuty(legacy, 'ART29-FILING', '2026-11-12')),
       deps.findings.open({
-        id: `${legacy.id}.ART29-FILING.phase-1`,
-        projectId: legacy.id,
-        ownerDeptId: legacy.ownerDeptId as string,
-        code: 'ART29-FILING',
-        article: 29,
-        key: 'phase-1',
-        description: 'ART29-FILING',
-        dueDate: '2026-11-12',
+        id: `${legacy.project.id}.ART14-BUDGET-FILING.${legacy.filing.key}`,
+        projectId: legacy.project.id,
+        ownerDeptId: legacy.project.ownerDeptId as string,
+        code: 'ART14-BUDGET-FILING',
+        article: 14,
+        key: legacy.filing.key,
+        description: 'ART14-BUDGET-FILING',
+        dueDate: legacy.filing.dueDate,
         status: 'open',
         openedAt: '2026-11-13T18:00:00.000Z',
         resolvedAt: null,
         holds: [],
       }),
-      deps.obligations.open(openDuty(busy, 'ART29-FILING', '2026-11-12')),
     ]);
-    // The department renames the busy project again and again while the sweep runs.
-    let version = busy.version;
+    // The department signs and files papers on the busy project again and again while the sweep runs.
+    const token = await busy.staff();
     const edits = (async () => {
       for (let i = 0; i < 8; i++) {
-        const edited = await call<{ version: number }>('PATCH', `/v1/projects/${busy.id}`, {
+        await call('POST', `/v1/projects/${busy.project.id}/documents`, {
           token,
-          headers: { 'if-match': String(version) },
-          body: { name: `改名 ${i}` },
+          body: {
+            kind: 'budget-approval',
+            fileName: `批复${i}.pdf`,
+            contentType: 'application/pdf',
+            sizeBytes: 10,
+            sha256: 'a'.repeat(64),
+          },
         });
-        if (edited.status === 200) version = edited.body.version;
-        else version = (await call<{ version: number }>('GET', `/v1/projects/${busy.id}`, { token })).body.version;
       }
     })();
-    await Promise.all([sweep('2026-11-13'), edits]);
-    await sweep('2026-11-14');
+    await Promise.all([sweep(dayAfter(busy.filing.dueDate)), edits]);
+    await sweep(dayAfter(dayAfter(busy.filing.dueDate)));
 
-    expect((await findingsOf(legacy.id)).map((f) => f.openedAt)).toEqual(['2026-11-13T18:00:00.000Z']);
-    expect((await obligationsOf(legacy.id, token)).map((o) => o.foundAt)).toEqual(['2026-11-13T18:00:00.000Z']);
-    expect(await findingsOf(busy.id)).toHaveLength(1);
+    expect((await findingsOf(legacy.project.id)).map((f) => f.openedAt)).toEqual(['2026-11-13T18:00:00.000Z']);
+    expect((await obligationsOf(legacy.project.id, await legacy.staff())).map((o) => o.foundAt)).toEqual([
+      '2026-11-13T18:00:00.000Z',
+    ]);
+    expect(await findingsOf(busy.project.id)).toHaveLength(1);
     type Trail = { items: { action: string }[] };
-    const trail = await call<Trail>('GET', `/v1/projects/${busy.id}/events?limit=200`, { token });
+    const trail = await call<Trail>('GET', `/v1/projects/${busy.project.id}/events?limit=200`, { token });
     expect(trail.body.items.filter((e) => e.action === 'finding.opened')).toHaveLength(1);
-    const verdict = await call<{ valid: boolean }>('GET', `/v1/projects/${busy.id}/events/verify`, { token });
+    const verdict = await call<{ valid: boolean }>('GET', `/v1/projects/${busy.project.id}/events/verify`, { token });
     expect(verdict.body.valid).toBe(true);
   });
 

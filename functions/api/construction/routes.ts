@@ -1,9 +1,7 @@
 import * as z from 'zod';
-import { ChangeSchema } from '#shared/domain/change.ts';
 import {
   AssetsInputSchema,
   AssetsSchema,
-  BaselineRecordSchema,
   CompletionInputSchema,
   ConstructionStartInputSchema,
   MilestoneReportInputSchema,
@@ -11,12 +9,7 @@ import {
   SecurityRecordInputSchema,
   SecurityRecordSchema,
 } from '#shared/domain/construction.ts';
-import {
-  ContractSchema,
-  ImplementationSchema,
-  ProcurementNoticeSchema,
-  ProcurementPlanSchema,
-} from '#shared/domain/procurement.ts';
+import { PHASE_RECORDS } from '#shared/domain/phase-records.ts';
 import { ProjectSchema } from '#shared/domain/project.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, OWNER_ROLES, ProjectParams } from '../route-parts.ts';
@@ -110,15 +103,9 @@ export const listPhaseRecords = defineRoute({
   summary:
     'Every phase record of the project by kind: procurement plan and notices, contracts, implementation, baseline, milestone reports, assets, security records, changes',
   params: ProjectParams,
-  response: z.object({
-    'procurement-plan': z.array(ProcurementPlanSchema),
-    'procurement-notice': z.array(ProcurementNoticeSchema),
-    contract: z.array(ContractSchema),
-    implementation: z.array(ImplementationSchema),
-    baseline: z.array(BaselineRecordSchema),
-    'milestone-report': z.array(MilestoneReportSchema),
-    assets: z.array(AssetsSchema),
-    'security-record': z.array(SecurityRecordSchema),
-    change: z.array(ChangeSchema),
-  }),
+  response: z.object(
+    Object.fromEntries(Object.entries(PHASE_RECORDS).map(([kind, schema]) => [kind, z.array(schema)])) as {
+      [K in keyof typeof PHASE_RECORDS]: z.ZodArray<(typeof PHASE_RECORDS)[K]>;
+    },
+  ),
 });

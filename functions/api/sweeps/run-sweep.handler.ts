@@ -1,5 +1,6 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
+import { calendar } from '#shared/store/calendar-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
@@ -7,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { runSweep } from './routes.ts';
 
-const deps = apiDeps({ findings, obligations, projects });
+const deps = apiDeps({ calendar, findings, obligations, projects });
 
 export const handler = apiHandler(runSweep, ({ body }) =>
   run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps()),

@@ -1,11 +1,12 @@
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Finding, SweepSummary } from '#shared/domain/finding.schema.ts';
-import { isLate, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
+import { isLate, nextYearDuty, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
+import { startClock } from '../obligations/start-clock.ts';
 
 const findingOf = (o: Obligation, at: string): Finding => ({
   id: `${o.projectId}.${o.code}.${o.key}`,
@@ -25,7 +26,7 @@ const findingOf = (o: Obligation, at: string): Finding => ({
 /** The sweep writes on a project's audit trail under this name (ART33-RECORDS). */
 const SWEEPER: Actor = { sub: 'system:compliance-sweep', name: '合规巡检', deptId: null, roles: [] };
 
-type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'now'>;
+type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'calendar' | 'policy' | 'now'>;
 
 /**
  * Opens the finding of a late duty, with its hold where the article cuts funds, as one change of
@@ -52,6 +53,16 @@ const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps
       return;
     }
     const finding = findingOf(obligation, at);
+    const kind = obligationKind(obligation.code);
+    // A yearly duty found late writes the next year's, so no project drops out of tracking (ART07).
+    const next = kind.yearly ? nextYearDuty(obligation) : undefined;
+    const successor =
+      next && !(await deps.obligations.get(obligation.projectId, obligation.code, next.key))
+        ? await startClock(
+            { project, code: obligation.code, key: next.key, from: next.from, detail: next.key, at },
+            deps,
+          )
+        : undefined;
     await deps.projects.save({
       project,
       at,
@@ -63,11 +74,13 @@ const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps
         key: finding.key,
         dueDate: finding.dueDate,
         holds: finding.holds,
+        ...(successor ? { nextDuty: { key: successor.key, dueDate: successor.dueDate } } : {}),
       },
       with: [
         deps.obligations.found(obligation, at),
         deps.findings.open(finding),
-        ...(finding.holds.length > 0
+        // A hold that starts with its duty (ART29) is already in place since the duty began.
+        ...(finding.holds.length > 0 && !kind.holdsFromStart
           ? [
               deps.findings.hold({
                 projectId: finding.projectId,
@@ -78,6 +91,7 @@ const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps
               }),
             ]
           : []),
+        ...(successor ? [deps.obligations.open(successor)] : []),
       ],
     });
     return finding;

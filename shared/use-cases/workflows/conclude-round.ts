@@ -6,12 +6,13 @@ import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import { concludeAcceptance } from './conclude-acceptance.ts';
 import { concludeApproval } from './conclude-approval.ts';
 import { workflowActor } from './workflow-actor.ts';
 
 export type ConclusionDeps = Pick<
   Deps,
-  'projects' | 'tasks' | 'records' | 'obligations' | 'calendar' | 'policy' | 'now'
+  'projects' | 'tasks' | 'records' | 'obligations' | 'findings' | 'calendar' | 'policy' | 'now'
 >;
 
 /** What a round's outcome does to its project: the fields it sets, what changes with it, what the audit event says. */
@@ -20,7 +21,7 @@ export type Conclusion = (
   deps: ConclusionDeps,
 ) => Promise<{ set: Partial<Project>; with: TransactItem[]; details: Record<string, unknown> }>;
 
-const CONCLUSIONS: Partial<Record<WorkflowKind, Conclusion>> = { approval: concludeApproval };
+const CONCLUSIONS: Record<WorkflowKind, Conclusion> = { approval: concludeApproval, acceptance: concludeAcceptance };
 
 /**
  * The end of a round: the workflow's own conclusion applies, any review still open in the round
@@ -37,7 +38,6 @@ export const concludeRound = async (
     const round = project.rounds[input.workflow];
     if (round?.round !== input.round || round.status !== 'running') return { stage: project.stage };
     const conclude = CONCLUSIONS[input.workflow];
-    if (!conclude) throw new Error(`No conclusion for the ${input.workflow} workflow`);
 
     const tasks = await Promise.all(
       REVIEW_KINDS.map((kind) => deps.tasks.get(taskId(project.id, input.workflow, input.round, kind))),

@@ -1,8 +1,10 @@
+import { acceptanceGates } from '#shared/domain/acceptance.ts';
 import { canSee } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionAuthority, decisionViolations, type Task } from '#shared/domain/review.ts';
+import { REVIEWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
@@ -13,7 +15,16 @@ import { startClock } from '../obligations/start-clock.ts';
 
 type DecideDeps = Pick<
   Deps,
-  'tasks' | 'projects' | 'documents' | 'records' | 'obligations' | 'calendar' | 'workflows' | 'policy' | 'now'
+  | 'tasks'
+  | 'projects'
+  | 'documents'
+  | 'records'
+  | 'departments'
+  | 'obligations'
+  | 'calendar'
+  | 'workflows'
+  | 'policy'
+  | 'now'
 >;
 
 /**
@@ -24,6 +35,15 @@ type DecideDeps = Pick<
  */
 export const decideTask = (input: { taskId: string; actor: Actor; decision: DecisionInput }, deps: DecideDeps) =>
   retryOnConflict(() => decideOnce(input, deps));
+
+/** What must be on record before acceptance completes (ART24, ART21), as of today. */
+const gatesOf = async (project: Project, deps: DecideDeps) => {
+  const [records, drills] = await Promise.all([
+    deps.records.all(project.id),
+    deps.departments.drills(project.ownerDeptId),
+  ]);
+  return acceptanceGates(records, drills, shanghaiDate(deps.now()), deps.policy);
+};
 
 const decideOnce = async (
   input: { taskId: string; actor: Actor; decision: DecisionInput },
@@ -54,6 +74,7 @@ const decideOnce = async (
     // A change's re-approval judges the change's new total (ART22).
     totalFen: change?.newTotalInvestmentFen ?? project.totalInvestmentFen,
     opinionDocument: opinion,
+    gates: REVIEWS[task.kind].gatedOnRecords && decision.decision === 'approve' ? await gatesOf(project, deps) : [],
   });
   if (first) throw new RuleViolationError([first, ...rest]);
 

@@ -19,10 +19,6 @@ export const approvedProject = async (overrides: Record<string, unknown> = {}, d
       approvedBudgetFen: total,
     });
     expect(finance.status, JSON.stringify(finance.body)).toBe(200);
-    // ART14: the owner files the budget approval with the Data Bureau at once.
-    await waitForStage(project.id, await staff(), 'approved');
-    const approval = await doc(project.id, await staff(), 'budget-approval');
-    await post(`/v1/projects/${project.id}/budget-filing`, await staff(), { budgetApprovalDocumentId: approval }, 200);
   }
   if (overrides.keyProject === true) {
     expect((await decide(project.id, 1, 'project-approval', 'approve', await bureau('approval-bureau'))).status).toBe(
@@ -30,6 +26,11 @@ export const approvedProject = async (overrides: Record<string, unknown> = {}, d
     );
   }
   await waitForStage(project.id, await staff(), 'approved');
+  if (total >= 60_000_000) {
+    // ART14: the owner files the budget approval with the Data Bureau at once.
+    const approval = await doc(project.id, await staff(), 'budget-approval');
+    await post(`/v1/projects/${project.id}/budget-filing`, await staff(), { budgetApprovalDocumentId: approval }, 200);
+  }
   return ready;
 };
 
@@ -134,8 +135,8 @@ export const IMPLEMENTATION = {
 };
 
 /** A project under construction: approved, procured, its implementation named, built from BASELINE. */
-export const underConstruction = async (overrides: Record<string, unknown> = { totalInvestmentFen: 100_000_000 }) => {
-  const ready = await approvedProject(overrides);
+export const underConstruction = async (overrides: Record<string, unknown> = {}) => {
+  const ready = await approvedProject({ totalInvestmentFen: 100_000_000, ...overrides });
   const { project, staff } = ready;
   const token = await staff();
   await planned(project.id, token, 95_000_000);

@@ -108,9 +108,22 @@ export const eventually = async <T>(probe: () => Promise<T | undefined>, timeout
 export const readyProject = async (overrides: Record<string, unknown> = {}, dept = uniqueDept('ready')) => {
   await registerDepartment(dept);
   const { staff, head } = people(dept);
-  const project = await createProject(await staff(), overrides);
+  let project = await createProject(await staff(), overrides);
   for (const kind of ['collective-decision', 'construction-plan', 'expert-opinion']) {
     expect((await upload(project.id, await staff(), kind)).status).toBe('verified');
+  }
+  const deployment = overrides.deployment as { target: string } | undefined;
+  if (deployment && deployment.target !== 'gov-cloud') {
+    // ART26: off the government cloud, the declaration carries its risk assessment.
+    const assessment = await upload(project.id, await staff(), 'risk-assessment');
+    const current = await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() });
+    const patched = await call<Project>('PATCH', `/v1/projects/${project.id}`, {
+      token: await staff(),
+      headers: { 'if-match': String(current.body.version) },
+      body: { deployment: { ...deployment, riskAssessmentDocumentId: assessment.documentId } },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    project = patched.body;
   }
   const review = await upload(project.id, await head(), 'internal-compliance-review');
   const signed = await call<Project>('POST', `/v1/projects/${project.id}/sign-off`, {
@@ -163,6 +176,8 @@ const OPINION_KIND: Record<string, string> = {
   'tech-review': 'tech-review-opinion',
   'project-approval': 'project-approval-reply',
   'finance-review': 'budget-approval',
+  'tech-acceptance': 'tech-acceptance-opinion',
+  'completion-acceptance': 'completion-acceptance-report',
 };
 
 /** A reviewer decides: uploads its opinion document when approving, then posts the decision. */

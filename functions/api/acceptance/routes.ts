@@ -1,0 +1,52 @@
+import {
+  AcceptanceFilingInputSchema,
+  PreliminaryAcceptanceInputSchema,
+  PreliminaryAcceptanceSchema,
+  SelfEvaluationInputSchema,
+  SelfEvaluationSchema,
+} from '#shared/domain/acceptance.ts';
+import { ProjectSchema } from '#shared/domain/project.schema.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { OWNER_ROLES, ProjectParams } from '../route-parts.ts';
+
+export const preliminaryAcceptance = defineRoute({
+  id: 'preliminaryAcceptance',
+  method: 'POST',
+  path: '/v1/projects/{id}/preliminary-acceptance',
+  handler: 'acceptance/preliminary-acceptance',
+  roles: OWNER_ROLES,
+  summary:
+    "The owner's preliminary acceptance with the ART28 evidence (ART28-ACCEPTANCE-EVIDENCE); starts the acceptance workflow: technical acceptance, then for projects approved under ART13 completion acceptance (ART27-ACCEPTANCE-ORDER)",
+  params: ProjectParams,
+  body: PreliminaryAcceptanceInputSchema,
+  response: PreliminaryAcceptanceSchema,
+  status: 202,
+  headers: ['Idempotency-Key'],
+});
+
+export const fileAcceptance = defineRoute({
+  id: 'fileAcceptance',
+  method: 'POST',
+  path: '/v1/projects/{id}/acceptance-filing',
+  handler: 'acceptance/file-acceptance',
+  roles: OWNER_ROLES,
+  summary:
+    'File the acceptance report with the Data Bureau (ART29-FILING): lifts the hold on construction and O&M funds at once',
+  params: ProjectParams,
+  body: AcceptanceFilingInputSchema,
+  response: ProjectSchema,
+});
+
+export const selfEvaluate = defineRoute({
+  id: 'selfEvaluate',
+  method: 'POST',
+  path: '/v1/projects/{id}/self-evaluation',
+  handler: 'acceptance/self-evaluate',
+  roles: OWNER_ROLES,
+  summary: 'The performance self-evaluation after acceptance, seven aspects rated 1–5 (ART30-SELF-EVALUATION)',
+  params: ProjectParams,
+  body: SelfEvaluationInputSchema,
+  response: SelfEvaluationSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});

@@ -1,0 +1,52 @@
+import {
+  DecommissionInputSchema,
+  DisposalReportInputSchema,
+  DisposalReportSchema,
+  OperationsReportInputSchema,
+  OperationsReportSchema,
+} from '#shared/domain/acceptance.ts';
+import { ProjectSchema } from '#shared/domain/project.schema.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { OWNER_ROLES, ProjectParams } from '../route-parts.ts';
+
+export const reportOperations = defineRoute({
+  id: 'reportOperations',
+  method: 'POST',
+  path: '/v1/projects/{id}/operations-reports',
+  handler: 'operations/report-operations',
+  roles: OWNER_ROLES,
+  summary:
+    'The yearly O&M report for a budget year (ART07-OM-FUNDING): off the government cloud, not sharing or not collaborating as declared holds O&M funds at once (and ART26-GOV-CLOUD for a system still off the cloud); a later all-true report for the year lifts it',
+  params: ProjectParams,
+  body: OperationsReportInputSchema,
+  response: OperationsReportSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const decommission = defineRoute({
+  id: 'decommission',
+  method: 'POST',
+  path: '/v1/projects/{id}/decommission',
+  handler: 'operations/decommission',
+  roles: ['dept-head'],
+  summary:
+    'Retire a system in operations on an expert opinion and then a collective decision, filed with the Data Bureau (ART32-DECOMMISSION); the disposal report is due in 30 days',
+  params: ProjectParams,
+  body: DecommissionInputSchema,
+  response: ProjectSchema,
+});
+
+export const reportDisposal = defineRoute({
+  id: 'reportDisposal',
+  method: 'POST',
+  path: '/v1/projects/{id}/disposal-report',
+  handler: 'operations/report-disposal',
+  roles: OWNER_ROLES,
+  summary: 'Report how and when every asset registered under ART21 was disposed of (ART32-DISPOSAL-REPORT)',
+  params: ProjectParams,
+  body: DisposalReportInputSchema,
+  response: DisposalReportSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
