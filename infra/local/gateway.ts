@@ -77,6 +77,21 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     req.on('error', reject);
   });
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as the function receives it: text when it is UTF-8, otherwise base64 with
+ * `isBase64Encoded` (never decoded with replacement characters, which would hide the damage).
+ */
+const bodyOf = (body: Buffer): { body?: string; isBase64Encoded: boolean } => {
+  if (body.length === 0) return { isBase64Encoded: false };
+  try {
+    return { body: utf8.decode(body), isBase64Encoded: false };
+  } catch {
+    return { body: body.toString('base64'), isBase64Encoded: true };
+  }
+};
+
 /** API Gateway's HTTP API payload limit. */
 const MAX_BODY = 10 * 1024 * 1024;
 
@@ -166,7 +181,7 @@ export const startGateway = async (options: {
       headers,
       ...(search ? { queryStringParameters: query } : {}),
       ...(route.names.length > 0 ? { pathParameters } : {}),
-      ...(body.length > 0 ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+      ...bodyOf(body),
       requestContext: {
         accountId: '000000000000',
         apiId: 'local',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { singleLine } from './text.ts';
 
 export const DeptIdSchema = z
   .string()
@@ -7,12 +8,12 @@ export const DeptIdSchema = z
 
 /** ART09: the internal unit that carries the department's data-management duties. */
 export const DataManagementUnitSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  contact: z.string().trim().min(1).max(200),
+  name: singleLine(200),
+  contact: singleLine(200),
 });
 
 export const DepartmentInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: singleLine(200),
   dataManagementUnit: DataManagementUnitSchema.nullish(),
 });
 export type DepartmentInput = z.infer<typeof DepartmentInputSchema>;

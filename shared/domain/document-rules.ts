@@ -5,16 +5,10 @@ import type { Policy } from './policy.ts';
 import type { Project, ReviewKind } from './project.schema.ts';
 import { OPINION_DOCUMENT, type StoredTask } from './review.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from './roles.ts';
+import { singleLine } from './text.ts';
 
-/** Any Unicode file name, as metadata only: no control characters, no path separators. */
-export const FileNameSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine(
-    (name) => [...name].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '/' && c !== '\\'),
-    'no control characters or path separators',
-  );
+/** Any Unicode file name, as metadata only: one line of text, no path separators. */
+export const FileNameSchema = singleLine(255).refine((name) => !/[/\\]/.test(name), 'no path separators');
 
 export const DocumentRequestSchema = z
   .object({

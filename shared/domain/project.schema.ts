@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DeptIdSchema } from './department.schema.ts';
 import { ActorSchema } from './roles.ts';
+import { multiLine, singleLine } from './text.ts';
 import { ViolationSchema } from './violation.ts';
 
 /** Integer fen (分); never floating point. 600,000 CNY = 60000000. */
@@ -27,10 +28,8 @@ export const REVIEW_KINDS = ['tech-review', 'project-approval', 'finance-review'
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
-
 export const ProjectFieldsSchema = z.object({
-  name: text(200).min(1),
+  name: singleLine(200),
   year: z.number().int().min(2024).max(2100),
   category: z.string().describe(`One of ${CATEGORIES.join(', ')} (ART02)`),
   constructionType: z.string().describe(`One of ${CONSTRUCTION_TYPES.join(', ')} (ART02)`),
@@ -42,7 +41,7 @@ export const ProjectFieldsSchema = z.object({
   coBuilderDeptIds: z.array(DeptIdSchema).max(20).default([]),
   cityCountyCoBuild: z.object({ countyShareFen: FenSchema }).nullable().default(null),
   emergency: z
-    .object({ eventType: z.enum(EMERGENCY_EVENT_TYPES), justification: text(4000).min(1) })
+    .object({ eventType: z.enum(EMERGENCY_EVENT_TYPES), justification: multiLine(4000) })
     .nullable()
     .default(null),
   scope: z
@@ -54,16 +53,16 @@ export const ProjectFieldsSchema = z.object({
     .default({ dataCentre: false, machineRoom: false, cloudPlatform: false }),
   interop: z
     .object({
-      interconnection: text(4000).default(''),
-      dataSharing: text(4000).default(''),
-      businessCollaboration: text(4000).default(''),
+      interconnection: multiLine(4000, { empty: 'allowed' }).default(''),
+      dataSharing: multiLine(4000, { empty: 'allowed' }).default(''),
+      businessCollaboration: multiLine(4000, { empty: 'allowed' }).default(''),
     })
     .default({ interconnection: '', dataSharing: '', businessCollaboration: '' }),
   deployment: z
     .object({
       target: z.enum(DEPLOYMENT_TARGETS),
       riskAssessmentDocumentId: z.string().max(64).nullish(),
-      migrationPlan: text(4000).nullish(),
+      migrationPlan: multiLine(4000, { empty: 'allowed' }).nullish(),
     })
     .default({ target: 'gov-cloud' }),
   /** ART06: the item of the county's annual plan this project carries out, if any. */

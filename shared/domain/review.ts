@@ -4,6 +4,7 @@ import { ForbiddenError, ValidationError } from './errors.ts';
 import { FenSchema, type Project, type ReviewKind, ReviewKindSchema } from './project.schema.ts';
 import { type Actor, hasAnyRole, type Role } from './roles.ts';
 import type { RuleCode } from './rules/catalog.ts';
+import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 /** Who decides each review (API.md § Stages and reviews; ART04, ART13, ART14). */
@@ -47,11 +48,11 @@ export const DECISIONS = ['approve', 'reject', 'return'] as const;
 export const DecisionInputSchema = z
   .object({
     decision: z.enum(DECISIONS),
-    opinion: z.string().trim().min(1).max(10_000),
+    opinion: multiLine(10_000),
     opinionDocumentId: z.string().max(64).nullish(),
     checklist: z.record(
       z.string().max(64),
-      z.object({ ok: z.boolean(), note: z.string().max(2000).optional() }).strict(),
+      z.object({ ok: z.boolean(), note: multiLine(2000, { empty: 'allowed' }).optional() }).strict(),
     ),
     approvedBudgetFen: FenSchema.nullish(),
   })

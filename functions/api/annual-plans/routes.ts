@@ -1,16 +1,13 @@
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
+import { singleLine } from '#shared/domain/text.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { ANY_ROLE } from '../route-parts.ts';
+import { ANY_ROLE, decimalInteger } from '../route-parts.ts';
 
 const AnnualPlanBody = z
   .object({
     items: z
-      .array(
-        z
-          .object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: z.string().trim().min(1).max(200) })
-          .strict(),
-      )
+      .array(z.object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: singleLine(200) }).strict())
       .max(1000),
   })
   .strict();
@@ -22,7 +19,7 @@ export const getAnnualPlan = defineRoute({
   handler: 'annual-plans/get-annual-plan',
   roles: ANY_ROLE,
   summary: "The county's approved annual project plan for a year (ART06)",
-  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  params: z.object({ year: decimalInteger(2000, 2100) }),
   response: AnnualPlanBody.extend({ year: z.number().int(), updatedAt: z.string(), updatedBy: z.string() }),
 });
 
@@ -33,7 +30,7 @@ export const putAnnualPlan = defineRoute({
   handler: 'annual-plans/put-annual-plan',
   roles: ['data-bureau', 'admin'],
   summary: "Record the county's approved annual project plan for a year (ART06; the Data Bureau keeps it)",
-  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  params: z.object({ year: decimalInteger(2000, 2100) }),
   body: AnnualPlanBody,
   response: AnnualPlanBody.extend({ year: z.number().int(), updatedAt: z.string(), updatedBy: z.string() }),
 });

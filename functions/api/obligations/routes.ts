@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ObligationSchema } from '#shared/domain/obligation.ts';
+import { multiLine } from '#shared/domain/text.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, PAGING, ProjectParams, page } from '../route-parts.ts';
 
@@ -45,7 +46,7 @@ export const waiveObligation = defineRoute({
   roles: ['data-bureau'],
   summary: 'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`',
   params: ProjectParams.extend({ obligationId: z.string().min(1).max(200) }),
-  body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  body: z.object({ reason: multiLine(2000) }).strict(),
   response: ObligationSchema,
   status: 201,
   headers: ['Idempotency-Key'],
