@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { CONTENT_TYPES, type ContentType, type DocumentKind, DocumentKindSchema } from './document.schema.ts';
+import {
+  CONTENT_TYPES,
+  type ContentType,
+  type DocumentKind,
+  DocumentKindSchema,
+  extensionAgrees,
+} from './document.schema.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
 import type { Policy } from './policy.ts';
 import type { Project, ReviewKind } from './project.schema.ts';
@@ -18,7 +24,17 @@ export const DocumentRequestSchema = z
     sizeBytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hexadecimal characters'),
   })
-  .strict();
+  .strict()
+  .superRefine((request, context) => {
+    // A name that says one type and a declaration that says another is how a polyglot gets through.
+    if (!extensionAgrees(request.fileName, request.contentType)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['fileName'],
+        message: `The file name must end in .${CONTENT_TYPES[request.contentType].join(' or .')} for ${request.contentType}.`,
+      });
+    }
+  });
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
 /** The declaration's documents, attached by the owner while the declaration is open. */

@@ -78,12 +78,27 @@ export const documentObjects = (bucket: string) => ({
     return { url, headers: { 'content-type': input.contentType, 'x-amz-checksum-sha256': checksum } };
   },
 
-  async presignDownload(input: { key: string; versionId: string | null; fileName: string; expiresIn: number }) {
+  /**
+   * A presigned GET that overrides the response's Content-Type (the verified type) and
+   * Content-Disposition (`attachment`, under the name given): the browser saves the file, never
+   * renders it. S3 overrides only Content-Type, Content-Disposition, Content-Encoding,
+   * Content-Language, Cache-Control and Expires (the response-* parameters), and stores no other
+   * response header as object metadata, so `X-Content-Type-Options: nosniff` cannot be set from
+   * here: that takes a CloudFront response headers policy in front of the bucket.
+   */
+  async presignDownload(input: {
+    key: string;
+    versionId: string | null;
+    fileName: string;
+    contentType: string;
+    expiresIn: number;
+  }) {
     const { s3, sdk, getSignedUrl } = await load();
     const command = new sdk.GetObjectCommand({
       Bucket: bucket,
       Key: input.key,
       ...(input.versionId ? { VersionId: input.versionId } : {}),
+      ResponseContentType: input.contentType,
       ResponseContentDisposition: contentDisposition(input.fileName),
     });
     return getSignedUrl(s3, command, { expiresIn: input.expiresIn });

@@ -1,4 +1,4 @@
-import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { downloadName, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { objectKey } from '#shared/store/document-objects.ts';
@@ -27,7 +27,10 @@ export const getDocument = async (
   return document;
 };
 
-/** A short-lived GET of the verified version, saved under the original file name. */
+/**
+ * A short-lived GET of the verified version, served as the type it was verified to be and saved
+ * as an attachment under its file name, with that type's extension when the name says otherwise.
+ */
 export const downloadDocument = async (
   input: { projectId: string; documentId: string; actor: Actor },
   deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,
@@ -38,7 +41,8 @@ export const downloadDocument = async (
   const url = await deps.objects.presignDownload({
     key: objectKey(document.projectId, document.kind, document.id),
     versionId: document.versionId,
-    fileName: document.fileName,
+    fileName: downloadName(document.fileName, document.contentType),
+    contentType: document.contentType,
     expiresIn: DOWNLOAD_SECONDS,
   });
   return { url, expiresAt: new Date(deps.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString() };
