@@ -3,6 +3,7 @@ import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { shardOf } from './obligation-repository.ts';
+import { readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -72,7 +73,7 @@ export const findingRepository = (tableName: string) => ({
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map((item) => FundingHoldSchema.parse(item));
+    return readItems(Items, FundingHoldSchema, `holds PROJECT#${projectId}`);
   },
 
   /** A page of the open findings of one shard (what the sweep may resolve). */
@@ -89,7 +90,7 @@ export const findingRepository = (tableName: string) => ({
       }),
     );
     return {
-      items: (page.Items ?? []).map((i) => FindingSchema.parse(i)),
+      items: await readItems(page.Items, FindingSchema, `open findings ${shard}`),
       next: page.LastEvaluatedKey,
       scanned: page.ScannedCount ?? 0,
     };
@@ -143,7 +144,7 @@ export const findingRepository = (tableName: string) => ({
       }),
     );
     return {
-      items: (page.Items ?? []).map((i) => FindingSchema.parse(i)),
+      items: await readItems(page.Items, FindingSchema, `findings ${partition}`),
       nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
   },

@@ -11,7 +11,7 @@ import {
 import type { Actor } from '#shared/domain/roles.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { type Page, queryAll, queryPage } from './paged-query.ts';
+import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -127,10 +127,11 @@ export const projectRepository = (tableName: string) => {
     return { items, stored, event };
   };
 
+  const getRaw = async (id: string) =>
+    (await dynamo().send(new GetCommand({ TableName: tableName, Key: projectKey(id), ConsistentRead: true }))).Item;
+
   const get = async (id: string): Promise<StoredProject | undefined> => {
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: tableName, Key: projectKey(id), ConsistentRead: true }),
-    );
+    const Item = await getRaw(id);
     return Item ? StoredProjectSchema.parse(Item) : undefined;
   };
 
@@ -245,13 +246,15 @@ export const projectRepository = (tableName: string) => {
           }),
         }),
       );
+      const list = `projects ${partition}`;
       const items: StoredProject[] = [];
       for (const item of page.Items ?? []) {
-        if (item.type === 'project') items.push(StoredProjectSchema.parse(item));
-        else {
-          const project = await get(String(item.projectId));
-          if (project) items.push(project);
-        }
+        // A project today's schema refuses (written by an older version) is left out and reported, not a 500.
+        const project =
+          item.type === 'project'
+            ? await readItem(item, StoredProjectSchema, list)
+            : await getRaw(String(item.projectId)).then((raw) => raw && readItem(raw, StoredProjectSchema, list));
+        if (project) items.push(project);
       }
       return { items, nextCursor: encodeCursor(page.LastEvaluatedKey) };
     },

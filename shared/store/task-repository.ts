@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredTask, StoredTaskSchema } from '#shared/domain/review.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -54,7 +55,7 @@ export const taskRepository = (tableName: string) => ({
       }),
     );
     return {
-      items: (page.Items ?? []).map((item) => StoredTaskSchema.parse(item)),
+      items: await readItems(page.Items, StoredTaskSchema, `tasks ${partition}`),
       nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
   },
