@@ -27,7 +27,9 @@ export const DocumentRequestSchema = z
   .strict()
   .superRefine((request, context) => {
     // A name that says one type and a declaration that says another is how a polyglot gets through.
-    if (!extensionAgrees(request.fileName, request.contentType)) {
+    // (Judged only on a file name and a content type that are themselves sound.)
+    const unsound = context.issues.some((issue) => ['fileName', 'contentType'].includes(String(issue.path?.[0])));
+    if (!unsound && !extensionAgrees(request.fileName, request.contentType)) {
       context.addIssue({
         code: 'custom',
         path: ['fileName'],
