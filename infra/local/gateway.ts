@@ -57,7 +57,7 @@ const claimViolation = (error: unknown) =>
  * arrays flattened to "[a b]" (items space-separated inside brackets), strings as they are. The
  * functions read the flattened form (shared/http/actor.ts), so the two must agree.
  */
-const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
+export const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(payload).map(([name, value]) => [
       name,

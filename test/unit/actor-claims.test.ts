@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flattenClaims } from '#infra/local/gateway.ts';
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
 import { actorFromClaims } from '#shared/http/actor.ts';
 import { toProblem } from '#shared/http/problem.ts';
@@ -39,6 +40,14 @@ describe('claims validated at the edge with the schemas of the data (issue #15 i
       roles: ['audit'],
     });
     expect(actorFromClaims(claims({ roles: '[]' })).roles).toEqual([]);
+  });
+
+  it('reads exactly what the local gateway hands over, as API Gateway flattens it', () => {
+    const payload = { sub: 'u3', dept: 'edu', roles: ['dept-head', 'audit'], exp: 1900000000, iss: 'x', aud: ['a'] };
+    expect(flattenClaims(payload)).toMatchObject({ roles: '[dept-head audit]', exp: '1900000000' });
+    expect(actorFromClaims(flattenClaims(payload)).roles).toEqual(['dept-head', 'audit']);
+    expect(refusal(flattenClaims({ ...payload, roles: 'admin' })).violations?.[0]?.path).toBe('claims.roles');
+    expect(refusal(flattenClaims({ ...payload, roles: 'admin,audit' })).violations?.[0]?.path).toBe('claims.roles');
   });
 
   it('refuses a dept claim that is not a department id with 401 naming claims.dept', () => {
