@@ -39,7 +39,7 @@ export class LingchuanStack extends Stack {
       this.node.tryGetContext('reviewTimeoutSeconds') ?? DEFAULT_POLICY.reviewTimeoutSeconds,
     );
     const workflows = new Workflows(this, 'Workflows', { environment: shared, reviewTimeoutSeconds });
-    data.table.grantReadWriteData(workflows.approvalStep);
+    data.table.grantReadWriteData(workflows.step);
 
     const arrivals = new HouseFunction(this, 'DocumentArrived', {
       entry: 'functions/events/document-arrived.handler.ts',
@@ -63,14 +63,17 @@ export class LingchuanStack extends Stack {
       environment: {
         ...shared,
         PORTAL_ORIGIN: portalOrigin,
-        APPROVAL_STATE_MACHINE_ARN: workflows.approval.stateMachineArn,
+        APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
+        ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
       },
     });
     for (const fn of api.functions) {
       data.table.grantReadWriteData(fn);
       documents.bucket.grantReadWrite(fn);
-      workflows.approval.grantStartExecution(fn);
-      workflows.approval.grantTaskResponse(fn);
+      for (const machine of Object.values(workflows.machines)) {
+        machine.grantStartExecution(fn);
+        machine.grantTaskResponse(fn);
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });

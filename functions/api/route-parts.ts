@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { DEPARTMENT_ROLES, ROLES } from '#shared/domain/roles.ts';
+import { REVIEWER_ROLES as REVIEWERS } from '#shared/domain/review-catalogue.ts';
+import { DEPARTMENT_ROLES, ROLES, type Role } from '#shared/domain/roles.ts';
 
 /** Every role may read; `audit` is one of them and reads everything (ART33). */
 export const ANY_ROLE = ROLES;
@@ -31,5 +32,5 @@ export const page = <T extends z.ZodType>(item: T) =>
 
 export const ProjectParams = z.object({ id: z.string().min(1).max(64) });
 
-/** The reviewing bureaus: they decide review tasks and upload their own opinion documents. */
-export const REVIEWER_ROLES = ['data-bureau', 'approval-bureau', 'finance'] as const;
+/** The reviewing bureaus (from the review catalogue): they decide review tasks and upload their own opinion documents. */
+export const REVIEWER_ROLES = REVIEWERS as [Role, ...Role[]];

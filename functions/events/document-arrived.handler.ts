@@ -1,12 +1,12 @@
 import type { S3Event } from 'aws-lambda';
 import { logger } from '#shared/observability/logger.ts';
-import { objects } from '#shared/store/document-objects.ts';
+import { inspector } from '#shared/store/document-inspector.ts';
 import { documents } from '#shared/store/document-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
-import { systemDeps } from '#shared/use-cases/deps.ts';
+import { documentEventDeps } from '#shared/use-cases/deps.ts';
 import { verifyArrival } from '#shared/use-cases/documents/verify-arrival.ts';
 
-const dependencies = systemDeps({ documents, objects, projects });
+const dependencies = documentEventDeps({ documents, inspector, projects });
 
 /** S3 ObjectCreated under `projects/` (an S3 notification in AWS, s3rver's event locally). */
 export const handler = async (event: S3Event) => {

@@ -3,11 +3,11 @@ import { logger } from '#shared/observability/logger.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
-import { systemDeps } from '#shared/use-cases/deps.ts';
+import { sweepDeps } from '#shared/use-cases/deps.ts';
 import { reconcileCodeRegisters } from '#shared/use-cases/projects/reconcile-code-registers.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 
-const dependencies = systemDeps({ findings, obligations, projects });
+const dependencies = sweepDeps({ findings, obligations, projects });
 
 /**
  * EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day, then make every

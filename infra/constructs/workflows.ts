@@ -6,7 +6,8 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { workflowEnvSchema } from '#shared/config/env.ts';
-import { approvalDefinition } from '../workflows/approval.asl.ts';
+import { WORKFLOW_KINDS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { reviewWorkflowDefinition } from '../workflows/review-workflow.asl.ts';
 import { HouseFunction } from './house-function.ts';
 
 export interface WorkflowsProps {
@@ -15,14 +16,17 @@ export interface WorkflowsProps {
   readonly reviewTimeoutSeconds: number;
 }
 
+const pascal = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
 /**
- * Step Functions standard workflows, one execution per review phase of a project (a project
- * lives for years; an execution at most one). The approval phase is here; acceptance, change and
- * decommissioning arrive as siblings.
+ * Step Functions standard workflows, one state machine per workflow of the catalogue (approval,
+ * which also re-approves changes; acceptance), one execution per round (a project lives for
+ * years; an execution at most one). One step function serves them all: the payload names the
+ * workflow and the round.
  */
 export class Workflows extends Construct {
-  readonly approval: StateMachine;
-  readonly approvalStep: HouseFunction<typeof workflowEnvSchema>;
+  readonly machines: Record<WorkflowKind, StateMachine>;
+  readonly step: HouseFunction<typeof workflowEnvSchema>;
   /** Overdue reviews are announced here; the bureaus' heads subscribe (e-mail, SMS, an endpoint). */
   readonly escalations: Topic;
 
@@ -34,27 +38,35 @@ export class Workflows extends Construct {
       // Encrypted at rest with the account's SNS key: the notices name projects and bureaus.
       masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
     });
-    this.approvalStep = new HouseFunction(this, 'ApprovalStep', {
-      entry: 'functions/workflow/approval-step.handler.ts',
-      description: 'Task steps of the approval workflow',
+    this.step = new HouseFunction(this, 'ReviewStep', {
+      entry: 'functions/workflow/review-step.handler.ts',
+      description: 'Task steps of the review workflows (approval, acceptance)',
       envSchema: workflowEnvSchema,
       environment: { ...props.environment, ESCALATION_TOPIC_ARN: this.escalations.topicArn },
     });
-    this.escalations.grantPublish(this.approvalStep);
-    const logs = new LogGroup(this, 'ApprovalLogs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.approval = new StateMachine(this, 'Approval', {
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(
-        JSON.stringify(approvalDefinition({ reviewTimeoutSeconds: props.reviewTimeoutSeconds })),
-      ),
-      definitionSubstitutions: { ApprovalStepArn: this.approvalStep.functionArn, Partition: Aws.PARTITION },
-      tracingEnabled: true,
-      // Execution data stays out of the logs: it names projects and people; the audit trail has it.
-      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
-    });
-    this.approvalStep.grantInvoke(this.approval);
+    this.escalations.grantPublish(this.step);
+    const machine = (workflow: WorkflowKind) => {
+      const name = pascal(workflow);
+      const logs = new LogGroup(this, `${name}Logs`, {
+        retention: RetentionDays.ONE_YEAR,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      const stateMachine = new StateMachine(this, name, {
+        stateMachineType: StateMachineType.STANDARD,
+        definitionBody: DefinitionBody.fromString(
+          JSON.stringify(reviewWorkflowDefinition(workflow, { reviewTimeoutSeconds: props.reviewTimeoutSeconds })),
+        ),
+        definitionSubstitutions: { StepArn: this.step.functionArn, Partition: Aws.PARTITION },
+        tracingEnabled: true,
+        // Execution data stays out of the logs: it names projects and people; the audit trail has it.
+        logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      });
+      this.step.grantInvoke(stateMachine);
+      return stateMachine;
+    };
+    this.machines = Object.fromEntries(WORKFLOW_KINDS.map((kind) => [kind, machine(kind)])) as Record<
+      WorkflowKind,
+      StateMachine
+    >;
   }
 }

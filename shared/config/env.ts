@@ -15,6 +15,7 @@ const common = {
 export const apiEnvSchema = z.object({
   ...common,
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
+  ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import type { ProjectEvent } from './project.schema.ts';
 
 /** The hash before the first event of a chain. */
@@ -25,13 +26,14 @@ export const sealEvent = (prevHash: string, event: UnsealedEvent): ProjectEvent 
   return { ...body, hash };
 };
 
-export interface ChainVerdict {
-  readonly valid: boolean;
-  readonly count: number;
-  readonly headHash: string;
+export const ChainVerdictSchema = z.object({
+  valid: z.boolean(),
+  count: z.number().int(),
+  headHash: z.string(),
   /** The first event that does not check out, when the chain is broken. */
-  readonly brokenAt?: number;
-}
+  brokenAt: z.number().int().optional(),
+});
+export type ChainVerdict = z.infer<typeof ChainVerdictSchema>;
 
 /**
  * Recomputes the chain: seq runs 1..n without gaps, each event links to the hash before it,

@@ -12,9 +12,16 @@ export const DataManagementUnitSchema = z.object({
   contact: singleLine(200),
 });
 
+/**
+ * A department that is itself a reviewing bureau (API.md: `bureauRole`): a review of its own
+ * project is decided by it, marked as a conflict of interest, instead of deadlocking (ART04).
+ */
+export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc']);
+
 export const DepartmentInputSchema = z.object({
   name: singleLine(200),
   dataManagementUnit: DataManagementUnitSchema.nullish(),
+  bureauRole: BureauRoleSchema.nullish(),
 });
 export type DepartmentInput = z.infer<typeof DepartmentInputSchema>;
 
@@ -22,6 +29,7 @@ export const DepartmentSchema = z.object({
   id: DeptIdSchema,
   name: z.string(),
   dataManagementUnit: DataManagementUnitSchema.nullable(),
+  bureauRole: BureauRoleSchema.nullable().default(null),
   version: z.number().int().positive(),
   updatedAt: z.string(),
   updatedBy: z.string(),

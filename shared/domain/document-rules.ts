@@ -6,11 +6,14 @@ import {
   DocumentKindSchema,
   extensionAgrees,
 } from './document.schema.ts';
+import { buildingInEmergency } from './emergency.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
+import { ownerMayAttach } from './lifecycle.ts';
 import type { Policy } from './policy.ts';
-import type { Project, ReviewKind } from './project.schema.ts';
-import { OPINION_DOCUMENT, type StoredTask } from './review.ts';
-import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from './roles.ts';
+import type { Project } from './project.schema.ts';
+import { mayDecide, type StoredTask } from './review.ts';
+import { REVIEWS } from './review-catalogue.ts';
+import { type Actor, DEPARTMENT_ROLES, hasAnyRole, type Role } from './roles.ts';
 import { singleLine } from './text.ts';
 
 /** Any Unicode file name, as metadata only: one line of text, no path separators. */
@@ -39,48 +42,42 @@ export const DocumentRequestSchema = z
   });
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
-/** The declaration's documents, attached by the owner while the declaration is open. */
-const DECLARATION_KINDS: readonly DocumentKind[] = [
-  'collective-decision',
-  'construction-plan',
-  'expert-opinion',
-  'internal-compliance-review',
-  'risk-assessment',
-];
+/** Who records accountability (ART33, ART34) and may attach its evidence, whatever the stage. */
+export const ACCOUNTABILITY_ROLES: readonly Role[] = ['audit', 'data-bureau', 'finance'];
+
+type Attachable = Pick<Project, 'ownerDeptId' | 'stage' | 'emergency' | 'constructionStartedAt'>;
 
 /**
- * Whether `actor` may attach a document of `kind` to `project` now: the owner its declaration
- * documents while the declaration is open (and the budget approval once approved, ART14); a
- * reviewer only the opinion document of a review it holds open. Also the type and size policy.
+ * Whether `actor` may attach a document of `kind` to `project` now, and to which review task it
+ * belongs: a reviewer the opinion of a review it holds open and may decide (ART04: whoever may
+ * not decide a review does not author its opinion either); the owner department what the
+ * lifecycle allows in the project's stage; the accountability bodies their evidence. Then the
+ * size policy.
  */
 export const checkDocumentRequest = (
   actor: Actor,
-  project: Pick<Project, 'ownerDeptId' | 'stage'>,
+  project: Attachable,
   request: DocumentRequest,
-  openTasks: readonly Pick<StoredTask, 'kind' | 'role' | 'status'>[],
+  openTasks: readonly StoredTask[],
   policy: Pick<Policy, 'maxDocumentBytes'>,
-): DocumentKind => {
+): { kind: DocumentKind; taskId: string | null } => {
   const kind = request.kind;
   // Who may attach comes first: someone who may not act learns nothing from the size check.
-  const checked = (allowed: DocumentKind): DocumentKind => {
+  const allowed = (taskId: string | null) => {
     if (request.sizeBytes > policy.maxDocumentBytes) {
       throw new PayloadTooLargeError(`Documents are limited to ${policy.maxDocumentBytes} bytes.`);
     }
-    return allowed;
+    return { kind, taskId };
   };
-  const owner = actor.deptId === project.ownerDeptId && hasAnyRole(actor, DEPARTMENT_ROLES);
-  if (owner && DECLARATION_KINDS.includes(kind) && (project.stage === 'draft' || project.stage === 'returned')) {
-    return checked(kind);
-  }
-  if (owner && kind === 'budget-approval' && project.stage === 'approved') return checked(kind);
-  const reviewing = openTasks.some(
-    (task) =>
-      task.status === 'open' &&
-      hasAnyRole(actor, [task.role as never]) &&
-      OPINION_DOCUMENT[task.kind as ReviewKind] === kind &&
-      !owner,
+  const reviewing = openTasks.find(
+    (task) => task.status === 'open' && REVIEWS[task.kind].opinion === kind && mayDecide(actor, task),
   );
-  if (reviewing) return checked(kind);
+  if (reviewing) return allowed(reviewing.id);
+  const owner = actor.deptId === project.ownerDeptId && hasAnyRole(actor, DEPARTMENT_ROLES);
+  if (owner && ownerMayAttach(project.stage, kind, { emergencyBuilding: buildingInEmergency(project) })) {
+    return allowed(null);
+  }
+  if (kind === 'accountability-evidence' && hasAnyRole(actor, ACCOUNTABILITY_ROLES)) return allowed(null);
   throw new ForbiddenError(`You may not attach a ${kind} document to this project at stage ${project.stage}.`);
 };
 

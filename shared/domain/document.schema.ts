@@ -1,15 +1,42 @@
 import * as z from 'zod';
 
-/** Document kinds of the approval phase (API.md); later phases add theirs here. */
+/** Every document kind of a project's life (API.md); the lifecycle says who attaches which, when. */
 export const DOCUMENT_KINDS = [
+  // declaration and approval
   'collective-decision',
   'construction-plan',
   'expert-opinion',
   'internal-compliance-review',
+  'risk-assessment',
   'tech-review-opinion',
   'project-approval-reply',
   'budget-approval',
-  'risk-assessment',
+  // procurement and construction
+  'procurement-plan',
+  'procurement-notice',
+  'contract',
+  'qualification-review',
+  'confidentiality-agreement',
+  'staff-confidentiality',
+  'milestone-report',
+  'change-description',
+  'mlps-filing',
+  'security-assessment',
+  'crypto-assessment',
+  // acceptance, operations, decommissioning
+  'preliminary-acceptance-report',
+  'software-test-report',
+  'resource-sharing-catalogue',
+  'data-landing-report',
+  'tech-acceptance-opinion',
+  'completion-acceptance-report',
+  'acceptance-report',
+  'self-evaluation',
+  'operations-evidence',
+  'decommission-expert-opinion',
+  'decommission-decision',
+  'disposal-report',
+  'accountability-evidence',
 ] as const;
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;

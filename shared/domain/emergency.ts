@@ -1,20 +1,67 @@
-import { needsFinanceReview, needsProjectApproval } from './approval.ts';
+import { isDeclaring, onApprovalTrack } from './lifecycle.ts';
+import type { Obligation } from './obligation.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
+import { type ReviewKind, WORKFLOWS } from './review-catalogue.ts';
+import { routing } from './workflow.ts';
 
-/** The procedures an emergency project may complete while it builds (ART15), as obligation keys. */
-export type Procedure = 'declaration' | 'tech-review' | 'project-approval' | 'finance-review';
+/** The procedures an emergency project completes while it builds (ART15), as its duties' keys. */
+export type Procedure = 'declaration' | ReviewKind;
 
-/** What an emergency project has not yet done when it starts building: each stays an open duty. */
-export const skippedProcedures = (project: Project, policy: Policy): Procedure[] => {
-  if (project.stage === 'approved') return [];
-  if (project.stage === 'approval-review') {
-    return project.openReviews.filter((kind): kind is 'project-approval' | 'finance-review' => kind !== 'tech-review');
-  }
+type Building = Pick<
+  Project,
+  | 'emergency'
+  | 'constructionStartedAt'
+  | 'stage'
+  | 'rounds'
+  | 'keyProject'
+  | 'involvesConstruction'
+  | 'totalInvestmentFen'
+  | 'approvedBy'
+  | 'approvedBudgetFen'
+>;
+
+/** An emergency project building before its approval (ART15): its procurement routes stay open. */
+export const buildingInEmergency = (project: Pick<Project, 'emergency' | 'constructionStartedAt' | 'stage'>) =>
+  project.emergency !== null && project.constructionStartedAt !== null && onApprovalTrack(project.stage);
+
+/**
+ * What an emergency project building before approval still owes: its declaration until submitted,
+ * then every review its routing requires that has not approved it in the running round. A
+ * rejected project owes nothing more: nothing it could do would fulfil a duty.
+ */
+export const owedProcedures = (project: Building, policy: Policy): Procedure[] => {
+  if (!buildingInEmergency(project)) return [];
+  const round = project.rounds.approval;
+  const passed = round?.status === 'running' ? round.passed : [];
+  const route = routing('approval', project, policy);
+  const reviews = [WORKFLOWS.approval.first, ...WORKFLOWS.approval.parallel.filter((kind) => route[kind])];
   return [
-    ...(project.stage === 'tech-review' ? [] : (['declaration'] as const)),
-    'tech-review',
-    ...(needsProjectApproval(project) ? (['project-approval'] as const) : []),
-    ...(needsFinanceReview(project, policy) ? (['finance-review'] as const) : []),
+    ...(isDeclaring(project.stage) && !round ? (['declaration'] as const) : []),
+    ...reviews.filter((kind) => !passed.includes(kind)),
   ];
+};
+
+/**
+ * The ART15 duties to open and to cancel after a change of the project (an edit, a correction by
+ * the technical review, a rejection, the conclusion of its approval): a procedure now owed that
+ * has no duty yet gets one; an open duty whose procedure is neither owed nor done in the running
+ * round no longer applies and is cancelled. Doing a procedure (submitting, a review approving)
+ * fulfils its duty in that action's own transaction; this never fulfils.
+ */
+export const emergencyDutyChanges = (
+  project: Building,
+  duties: readonly Pick<Obligation, 'code' | 'key' | 'status'>[],
+  policy: Policy,
+): { open: Procedure[]; cancel: string[] } => {
+  const mine = duties.filter((duty) => duty.code === 'ART15-EMERGENCY');
+  const owed = owedProcedures(project, policy);
+  const round = project.rounds.approval;
+  const done: string[] = round?.status === 'running' ? ['declaration', ...round.passed] : [];
+  return {
+    open: owed.filter((key) => !mine.some((duty) => duty.key === key)),
+    cancel: mine
+      .filter((duty) => duty.status === 'open' && !owed.includes(duty.key as Procedure) && !done.includes(duty.key))
+      .map((duty) => duty.key),
+  };
 };

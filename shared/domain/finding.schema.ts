@@ -1,12 +1,14 @@
 import * as z from 'zod';
+import { FundSchema } from './obligation.ts';
+import { RULE_CODES } from './rules/catalog.ts';
 
 export const FindingSchema = z.object({
   id: z.string(),
   projectId: z.string(),
   ownerDeptId: z.string(),
-  code: z.string(),
+  code: z.enum(RULE_CODES),
   article: z.number().int(),
-  /** The duty within its rule (matches the obligation's key). */
+  /** The duty within its rule (matches the obligation's key), or what the finding is about. */
   key: z.string(),
   description: z.string(),
   dueDate: z.string(),
@@ -14,15 +16,38 @@ export const FindingSchema = z.object({
   openedAt: z.string(),
   resolvedAt: z.string().nullable(),
   /** Funds held while this finding is open (ART29, ART07-OM-FUNDING). */
-  holds: z.array(z.enum(['construction', 'operations'])),
+  holds: z.array(FundSchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** Funds withheld from a project under an article, until what it asks is done. */
 export const FundingHoldSchema = z.object({
   projectId: z.string(),
-  code: z.string(),
+  code: z.enum(RULE_CODES),
   key: z.string(),
-  funds: z.array(z.enum(['construction', 'operations'])),
+  funds: z.array(FundSchema),
   since: z.string(),
 });
 export type FundingHold = z.infer<typeof FundingHoldSchema>;
+
+/** API.md: whether construction and operations funds may be released, and the holds that say why not. */
+export const FundingSchema = z.object({
+  construction: z.enum(['allowed', 'held']),
+  operations: z.enum(['allowed', 'held']),
+  holds: z.array(
+    z.object({ code: z.string(), article: z.number().int().optional(), since: z.string(), funds: z.array(FundSchema) }),
+  ),
+});
+
+/** What one run of the compliance sweep did. */
+export const SweepSummarySchema = z.object({
+  asOf: z.string(),
+  examined: z.number().int(),
+  opened: z.number().int(),
+  resolved: z.number().int(),
+  holdsPlaced: z.number().int(),
+  holdsLifted: z.number().int(),
+  /** DynamoDB items read: the sweep's cost, which follows what is due, not how many projects exist. */
+  itemsRead: z.number().int(),
+});
+export type SweepSummary = z.infer<typeof SweepSummarySchema>;

@@ -1,6 +1,101 @@
 import * as z from 'zod';
 import { addCalendarDays, addMonths, addWorkingDays, type Calendars } from './calendar.ts';
-import type { RuleCode } from './rules/catalog.ts';
+import type { Policy } from './policy.ts';
+import type { Project } from './project.schema.ts';
+import { RULE_CODES, type RuleCode } from './rules/catalog.ts';
+
+export const FUNDS = ['construction', 'operations'] as const;
+export const FundSchema = z.enum(FUNDS);
+export type Fund = z.infer<typeof FundSchema>;
+
+type ClockUnit = 'working-days' | 'days' | 'months';
+
+interface ObligationKind {
+  readonly unit: ClockUnit;
+  /** The period the measures (or, where marked, a policy choice) give, from the policy settings. */
+  readonly period: (policy: Policy) => number;
+  readonly zh: string;
+  readonly en: string;
+  /** Funds withheld while the duty is unmet (ART29: construction and O&M; ART07: O&M). */
+  readonly cuts: readonly Fund[];
+  /** Whether the hold starts with the duty itself (ART29: 未备案的不得拨付) or only once it is late. */
+  readonly holdsFromStart: boolean;
+}
+
+const duty = (
+  unit: ClockUnit,
+  period: (policy: Policy) => number,
+  zh: string,
+  en: string,
+  funds: { cuts?: readonly Fund[]; holdsFromStart?: boolean } = {},
+): ObligationKind => ({ unit, period, zh, en, cuts: funds.cuts ?? [], holdsFromStart: funds.holdsFromStart ?? false });
+
+/**
+ * Every duty a clock starts, one row each: how its due date is counted (RULES.md: the day the
+ * clock starts is day 0), the period, what it asks, and the funds it cuts. Adding a duty is a row
+ * here and the use case that starts its clock.
+ */
+export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = {
+  'ART14-BUDGET-FILING': duty(
+    'working-days',
+    (p) => p.budgetFilingWorkingDays,
+    '向县数据局报备预算批复',
+    'file the budget approval with the Data Bureau',
+  ),
+  'ART15-EMERGENCY': duty(
+    'working-days',
+    (p) => p.emergencyProceduresWorkingDays,
+    '紧急项目边建设边补办手续（期限为政策设定，第十五条未规定）',
+    'complete the skipped procedure (the period is a policy setting: article 15 sets none)',
+  ),
+  'ART20-BASELINE': duty(
+    'days',
+    () => 0,
+    '按基线计划报告关键节点进度、成本、质量',
+    'report the baseline milestone (progress, cost, quality) by its planned date',
+  ),
+  'ART27-ACCEPTANCE-DEADLINE': duty(
+    'months',
+    (p) => p.acceptanceMonths,
+    '建成后半年内完成项目验收',
+    'complete acceptance within six months of completion',
+  ),
+  'ART29-FILING': duty(
+    'working-days',
+    (p) => p.completionFilingWorkingDays,
+    '竣工验收合格后30个工作日内向县数据局备案',
+    'file the acceptance report with the Data Bureau within 30 working days of acceptance',
+    { cuts: ['construction', 'operations'], holdsFromStart: true },
+  ),
+  'ART30-SELF-EVALUATION': duty(
+    'days',
+    (p) => p.selfEvaluationDays,
+    '验收完成后开展绩效自评（期限为政策设定，第三十条未规定）',
+    'carry out the performance self-evaluation (the period is a policy setting: article 30 sets none)',
+  ),
+  'ART07-OM-FUNDING': duty(
+    'days',
+    () => 0,
+    '按年度报告运维情况（迁移上云、数据共享、业务协同）',
+    'report the year of operations (government cloud, data sharing, collaboration)',
+    { cuts: ['operations'] },
+  ),
+  'ART32-DISPOSAL-REPORT': duty(
+    'days',
+    (p) => p.disposalReportDays,
+    '停用报废30日内报送资产处置情况说明',
+    'report the disposal of assets within 30 days of decommissioning',
+  ),
+};
+
+export const obligationKind = (code: RuleCode): ObligationKind => {
+  const kind = OBLIGATIONS[code];
+  if (!kind) throw new Error(`${code} starts no clock`);
+  return kind;
+};
+
+/** A duty whose article cuts funds is cured only by doing what the article asks: it cannot be waived (ART29, ART07). */
+export const isWaivable = (code: RuleCode) => obligationKind(code).cuts.length === 0;
 
 /** How a due date was counted, so that it can be counted again when a calendar year arrives. */
 export const DueBasisSchema = z.object({
@@ -10,17 +105,20 @@ export const DueBasisSchema = z.object({
 });
 export type DueBasis = z.infer<typeof DueBasisSchema>;
 
+export const ObligationStatusSchema = z.enum(['open', 'fulfilled', 'waived', 'cancelled']);
+
 export const ObligationSchema = z.object({
   projectId: z.string(),
   ownerDeptId: z.string(),
-  code: z.string(),
+  code: z.enum(RULE_CODES),
   /** Distinguishes several duties under one rule (ART15: one per skipped procedure). */
   key: z.string(),
   description: z.string(),
   dueDate: z.string(),
   dueBasis: DueBasisSchema,
   provisional: z.boolean(),
-  status: z.enum(['open', 'fulfilled', 'waived']),
+  /** `cancelled`: the duty no longer applies (an emergency procedure a change of the project made moot). */
+  status: ObligationStatusSchema,
   createdAt: z.string(),
   settledAt: z.string().nullable(),
   settledBy: z.string().nullable(),
@@ -44,20 +142,44 @@ export const countDue = (basis: DueBasis, calendars: Calendars): { dueDate: stri
   }
 };
 
+/** The basis of a new duty under `code` whose clock starts on `from`. */
+export const dueBasis = (code: RuleCode, from: string, policy: Policy): DueBasis => {
+  const kind = obligationKind(code);
+  return { from, amount: kind.period(policy), unit: kind.unit };
+};
+
+/** A new open duty, dated; its description is the catalogue's, with what this one is about. */
+export const newObligation = (input: {
+  project: Pick<Project, 'id' | 'ownerDeptId'>;
+  code: RuleCode;
+  key: string;
+  basis: DueBasis;
+  due: { dueDate: string; provisional: boolean };
+  detail?: string;
+  at: string;
+}): Obligation => {
+  const kind = obligationKind(input.code);
+  return {
+    projectId: input.project.id,
+    ownerDeptId: input.project.ownerDeptId,
+    code: input.code,
+    key: input.key,
+    description: `${kind.zh}${input.detail ? `：${input.detail}` : ''} (${kind.en})`,
+    dueDate: input.due.dueDate,
+    dueBasis: input.basis,
+    provisional: input.due.provisional,
+    status: 'open',
+    createdAt: input.at,
+    settledAt: null,
+    settledBy: null,
+    waiverReason: null,
+    foundAt: null,
+  };
+};
+
 /** Late means the due date has passed: a sweep as of the due date itself finds nothing. */
 export const isLate = (obligation: Pick<Obligation, 'dueDate' | 'status'>, asOf: string) =>
   obligation.status === 'open' && obligation.dueDate < asOf;
 
 export const daysLate = (dueDate: string, asOf: string) =>
   Math.max(0, Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000));
-
-export type Fund = 'construction' | 'operations';
-
-/**
- * Rules whose article cuts funds while late (ART29: no further construction or O&M funds;
- * ART07: no O&M funds). Every other late duty is a finding without a hold.
- */
-export const FUNDING_CUTS: Partial<Record<RuleCode, readonly Fund[]>> = {
-  'ART29-FILING': ['construction', 'operations'],
-  'ART07-OM-FUNDING': ['operations'],
-};

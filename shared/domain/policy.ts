@@ -1,51 +1,96 @@
+import * as z from 'zod';
+import { addCalendarDays, addMonths } from './calendar.ts';
+import { type Violation, violation } from './violation.ts';
+
 /**
  * The thresholds and periods of the measures, in one place (RULES.md: "policy settings with
  * these defaults, kept in one place, never literals scattered through handlers"). Functions
  * receive a Policy; nothing else spells these numbers.
  */
-export interface Policy {
+export const PolicySchema = z.object({
   /** ART14: finance review from this total investment, inclusive (达60万元以上). */
-  readonly financeReviewThresholdFen: number;
+  financeReviewThresholdFen: z.number(),
   /** ART14: budget approval filed within this many working days. */
-  readonly budgetFilingWorkingDays: number;
-  /** ART22: changes adjusting at most this share of the estimate may be filed instead of re-approved. */
-  readonly changeFilingMaxShare: number;
+  budgetFilingWorkingDays: z.number(),
+  /** ART22: changes adjusting at most this percentage of the estimate (cumulatively) may be filed instead of re-approved. */
+  changeFilingMaxPercent: z.number(),
   /** ART27: acceptance within this many calendar months of completion. */
-  readonly acceptanceMonths: number;
+  acceptanceMonths: z.number(),
   /** ART29: completion report filed within this many working days. */
-  readonly completionFilingWorkingDays: number;
+  completionFilingWorkingDays: z.number(),
+  /** ART30: self-evaluation within this many calendar days of acceptance (a policy choice: the article names none). */
+  selfEvaluationDays: z.number(),
+  /** ART07: the yearly O&M report is due on this day (MM-DD) of its budget year (a policy choice). */
+  operationsReportDue: z.string(),
+  /** ART24: a security drill of the owner department counts at acceptance if held within this many months. */
+  drillWindowMonths: z.number(),
   /** ART32: disposal report within this many calendar days. */
-  readonly disposalReportDays: number;
+  disposalReportDays: z.number(),
   /** ART35: the measures apply from this date for `validityYears`. */
-  readonly measuresInForce: string;
-  readonly validityYears: number;
+  measuresInForce: z.string(),
+  validityYears: z.number(),
+  /** ART35: submissions this close to the end of the measures (or after it) carry a warning. */
+  validityWarningDays: z.number(),
   /** Review tasks fall due after this many working days (a policy choice; the measures give none). */
-  readonly reviewDueWorkingDays: number;
+  reviewDueWorkingDays: z.number(),
   /** A review step waits this long before escalating rather than hanging (seconds). */
-  readonly reviewTimeoutSeconds: number;
+  reviewTimeoutSeconds: z.number(),
   /** ART15: an emergency project completes each skipped procedure within this many working days of starting. */
-  readonly emergencyProceduresWorkingDays: number;
+  emergencyProceduresWorkingDays: z.number(),
   /**
    * A review re-opened this many times fails on the record instead: with the default timeout,
    * eleven escalations stay inside a standard execution's one-year limit.
    */
-  readonly maxEscalations: number;
+  maxEscalations: z.number(),
   /** Largest document accepted for upload. */
-  readonly maxDocumentBytes: number;
-}
+  maxDocumentBytes: z.number(),
+});
+export type Policy = z.infer<typeof PolicySchema>;
 
 export const DEFAULT_POLICY: Policy = {
   financeReviewThresholdFen: 60_000_000,
   budgetFilingWorkingDays: 3,
-  changeFilingMaxShare: 0.1,
+  changeFilingMaxPercent: 10,
   acceptanceMonths: 6,
   completionFilingWorkingDays: 30,
+  selfEvaluationDays: 90,
+  operationsReportDue: '10-31',
+  drillWindowMonths: 12,
   disposalReportDays: 30,
   measuresInForce: '2024-09-20',
   validityYears: 5,
+  validityWarningDays: 180,
   reviewDueWorkingDays: 10,
   reviewTimeoutSeconds: 30 * 24 * 3600,
   emergencyProceduresWorkingDays: 30,
   maxEscalations: 11,
   maxDocumentBytes: 100 * 1024 * 1024,
 };
+
+/** ART35: the window the measures apply in, as of `today`; `expires` is the last day they are in force. */
+export const measuresValidity = (policy: Pick<Policy, 'measuresInForce' | 'validityYears'>, today: string) => {
+  const expires = addCalendarDays(addMonths(policy.measuresInForce, policy.validityYears * 12), -1);
+  return { inForce: policy.measuresInForce, expires, daysLeft: daysBetween(today, expires) };
+};
+
+/**
+ * ART35-VALIDITY: a submission after the measures expire, or within the warning period before,
+ * is accepted with a warning (a rule set has a validity window, and the system says so as it ends).
+ */
+export const validityWarnings = (
+  policy: Pick<Policy, 'measuresInForce' | 'validityYears' | 'validityWarningDays'>,
+  today: string,
+): Violation[] => {
+  const { expires, daysLeft } = measuresValidity(policy, today);
+  if (daysLeft > policy.validityWarningDays) return [];
+  return [
+    violation(
+      'ART35-VALIDITY',
+      'submittedAt',
+      daysLeft < 0 ? `The measures expired on ${expires}.` : `The measures expire on ${expires}, in ${daysLeft} days.`,
+    ),
+  ];
+};
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { DeptIdSchema } from './department.schema.ts';
+import { StageSchema } from './lifecycle.ts';
+import { ReviewKindSchema, WorkflowKindSchema } from './review-catalogue.ts';
 import { ActorSchema } from './roles.ts';
 import { multiLine, singleLine } from './text.ts';
 import { ViolationSchema } from './violation.ts';
@@ -20,14 +22,6 @@ export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'p
 export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-health', 'social-security'] as const;
 export const DEPLOYMENT_TARGETS = ['gov-cloud', 'public-cloud', 'on-premise'] as const;
 
-export const STAGES = ['draft', 'tech-review', 'approval-review', 'approved', 'returned', 'rejected'] as const;
-export const StageSchema = z.enum(STAGES);
-export type Stage = z.infer<typeof StageSchema>;
-
-export const REVIEW_KINDS = ['tech-review', 'project-approval', 'finance-review'] as const;
-export const ReviewKindSchema = z.enum(REVIEW_KINDS);
-export type ReviewKind = z.infer<typeof ReviewKindSchema>;
-
 export const ProjectFieldsSchema = z.object({
   name: singleLine(200),
   year: z.number().int().min(2024).max(2100),
@@ -39,9 +33,17 @@ export const ProjectFieldsSchema = z.object({
   keyProject: z.boolean().default(false),
   involvesConstruction: z.boolean().default(false),
   coBuilderDeptIds: z.array(DeptIdSchema).max(20).default([]),
-  cityCountyCoBuild: z.object({ countyShareFen: FenSchema }).nullable().default(null),
+  /** ART08: the county's share of construction and of O&M funds in a city–county co-built project. */
+  cityCountyCoBuild: z.object({ countyShareFen: FenSchema, countyOmShareFen: FenSchema }).nullable().default(null),
   emergency: z
-    .object({ eventType: z.enum(EMERGENCY_EVENT_TYPES), justification: multiLine(4000) })
+    .object({
+      eventType: z
+        .enum(EMERGENCY_EVENT_TYPES)
+        .describe(
+          'ART15: natural disaster (自然灾害), accident (事故灾难), public-health event (公共卫生事件), social-safety incident (社会安全事件)',
+        ),
+      justification: multiLine(4000),
+    })
     .nullable()
     .default(null),
   scope: z
@@ -101,6 +103,19 @@ export const SignOffSchema = z.object({
 
 export const ConfirmationSchema = z.object({ by: z.string(), name: z.string(), at: z.string() });
 
+/** A workflow round on the project: which one, how it stands, what it is about, which reviews it passed. */
+export const RoundSchema = z.object({
+  round: z.number().int().positive(),
+  status: z.enum(['running', 'approved', 'rejected', 'returned']),
+  /** A change's re-approval round (ART22) names its change; a declaration's round names none. */
+  changeId: z.string().nullable(),
+  /** Reviews approved in this round. */
+  passed: z.array(ReviewKindSchema),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+const date = z.string().nullable().default(null);
+
 export const ProjectSchema = ProjectFieldsSchema.extend({
   id: z.string(),
   code: z.string().describe('Human-readable, unique per year: LC-2026-0007'),
@@ -113,14 +128,22 @@ export const ProjectSchema = ProjectFieldsSchema.extend({
   createdBy: z.string(),
   submittedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
-  submissions: z.number().int().min(0),
   warnings: z.array(ViolationSchema),
   signOff: SignOffSchema.nullable(),
   confirmations: z.record(z.string(), ConfirmationSchema),
-  /** Set by the finance decision (ART14). */
+  /** The latest round of each workflow. */
+  rounds: z.partialRecord(WorkflowKindSchema, RoundSchema).default({}),
+  /** Reviews that approved the project in an approval round that concluded approved (ART27: DRC acceptance follows ART13 project approval). */
+  approvedBy: z.array(ReviewKindSchema).default([]),
+  /** 概算 (ART22): the total as approved; replaced only when a change is re-approved. The base of the 10%. */
+  approvedEstimateFen: FenSchema.nullable().default(null),
+  /** 预算: set by the finance decision (ART14). */
   approvedBudgetFen: FenSchema.nullable().default(null),
-  /** ART15: an emergency project may build before approval. */
-  constructionStartedAt: z.string().nullable().default(null),
+  constructionStartedAt: date,
+  completedOn: date,
+  acceptedOn: date,
+  filedOn: date,
+  decommissionedOn: date,
 });
 export type Project = z.infer<typeof ProjectSchema>;
 

@@ -1,49 +1,32 @@
 import * as z from 'zod';
-import type { DocumentKind, ProjectDocument } from './document.schema.ts';
+import type { ProjectDocument } from './document.schema.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
-import { FenSchema, type Project, type ReviewKind, ReviewKindSchema } from './project.schema.ts';
-import { type Actor, hasAnyRole, type Role } from './roles.ts';
-import type { RuleCode } from './rules/catalog.ts';
+import { FenSchema, type Project } from './project.schema.ts';
+import {
+  ChecklistEntrySchema,
+  REVIEWS,
+  type ReviewKind,
+  ReviewKindSchema,
+  WorkflowKindSchema,
+} from './review-catalogue.ts';
+import { type Actor, hasAnyRole, type Role, RoleSchema } from './roles.ts';
 import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
-/** Who decides each review (API.md § Stages and reviews; ART04, ART13, ART14). */
-export const REVIEW_ROLE: Record<ReviewKind, Role> = {
-  'tech-review': 'data-bureau',
-  'project-approval': 'approval-bureau',
-  'finance-review': 'finance',
-};
-
-/** The checklist of each review, and the rule a failed item stands for. */
-export const CHECKLIST: Record<ReviewKind, Record<string, RuleCode>> = {
-  'tech-review': {
-    resourceCatalogue: 'ART13-TECH-REVIEW',
-    dataSharing: 'ART13-TECH-REVIEW',
-    consolidation: 'ART13-TECH-REVIEW',
-    cloudMigration: 'ART13-TECH-REVIEW',
-    commandCentreLinkage: 'ART13-TECH-REVIEW',
-    noPolicyConflict: 'ART07-POLICY-CONFLICT',
-    notDisguised: 'ART07-DISGUISED',
-  },
-  'project-approval': {},
-  'finance-review': {},
-};
-
-/** The written opinion each review issues, uploaded as a document before approving. */
-/** The article each review answers to. */
-export const REVIEW_RULE: Record<ReviewKind, RuleCode> = {
-  'tech-review': 'ART13-TECH-REVIEW',
-  'project-approval': 'ART13-PROJECT-APPROVAL',
-  'finance-review': 'ART14-FINANCE-REVIEW',
-};
-
-export const OPINION_DOCUMENT: Record<ReviewKind, DocumentKind> = {
-  'tech-review': 'tech-review-opinion',
-  'project-approval': 'project-approval-reply',
-  'finance-review': 'budget-approval',
-};
-
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
+
+const ScopeSchema = z
+  .object({ dataCentre: z.boolean(), machineRoom: z.boolean(), cloudPlatform: z.boolean() })
+  .strict();
+
+/**
+ * The technical review's correction of the flags that route a project (ART13, ART07): applied to
+ * the project with the decision, recorded on the audit trail, and the workflow re-routes on it.
+ */
+export const ClassificationSchema = z
+  .object({ keyProject: z.boolean(), involvesConstruction: z.boolean(), scope: ScopeSchema })
+  .strict();
+export type Classification = z.infer<typeof ClassificationSchema>;
 
 export const DecisionInputSchema = z
   .object({
@@ -55,6 +38,7 @@ export const DecisionInputSchema = z
       z.object({ ok: z.boolean(), note: multiLine(2000, { empty: 'allowed' }).optional() }).strict(),
     ),
     approvedBudgetFen: FenSchema.nullish(),
+    classification: ClassificationSchema.nullish(),
   })
   .strict();
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
@@ -66,7 +50,10 @@ export const TaskSchema = z.object({
   kind: ReviewKindSchema,
   role: z.string(),
   projectId: z.string(),
-  submission: z.number().int().positive(),
+  workflow: WorkflowKindSchema,
+  round: z.number().int().positive(),
+  /** The change whose re-approval this round is (ART22), or null. */
+  changeId: z.string().nullable(),
   status: z.enum(TASK_STATUSES),
   dueDate: z.string(),
   /** The due date was counted into a year with no calendar yet. */
@@ -74,6 +61,11 @@ export const TaskSchema = z.object({
   createdAt: z.string(),
   openedAt: z.string(),
   escalations: z.number().int().min(0),
+  /** Every item the decision must answer (API.md): a portal renders the form from the task. */
+  checklistItems: z.array(z.string()),
+  checklist: z.array(ChecklistEntrySchema),
+  /** Decided by the reviewing bureau on its own project (ART04: it decides rather than deadlock), for the Audit Bureau. */
+  conflictOfInterest: z.boolean(),
   decision: DecisionInputSchema.extend({
     decidedBy: z.string(),
     decidedByName: z.string(),
@@ -88,78 +80,107 @@ export const StoredTaskSchema = TaskSchema.extend({
   /** When the workflow stops waiting and escalates (ISO instant). */
   expiresAt: z.string(),
   ownerDeptId: z.string(),
+  /** The reviewing bureau the owner department is, if it is one (its `bureauRole` when the task opened). */
+  ownerBureauRole: RoleSchema.nullable(),
   submittedBy: z.string().nullable(),
 });
 export type StoredTask = z.infer<typeof StoredTaskSchema>;
 
-export const taskId = (projectId: string, submission: number, kind: ReviewKind) => `${projectId}.${submission}.${kind}`;
+type Authority = Pick<StoredTask, 'role' | 'ownerDeptId' | 'ownerBureauRole' | 'submittedBy'>;
 
 /**
- * Separation of duties: whoever submitted the project, and anyone of its owner department,
- * never decides its review (DESIGN.md § Roles).
+ * Separation of duties (ART04): whoever submitted the project never decides its review, nor does
+ * anyone of its owner department — except where the owner department is itself the reviewing
+ * bureau: then the bureau decides its own project, marked as a conflict of interest for the
+ * Audit Bureau, rather than deadlock. Whoever may not decide a review may not author its opinion.
  */
-export const assertMayDecide = (actor: Actor, task: Pick<StoredTask, 'role' | 'ownerDeptId' | 'submittedBy'>) => {
+export const decisionAuthority = (actor: Actor, task: Authority): { conflictOfInterest: boolean } => {
   if (!hasAnyRole(actor, [task.role as Role])) throw new ForbiddenError(`This review is decided by ${task.role}.`);
-  if (task.submittedBy === actor.sub || (actor.deptId !== null && actor.deptId === task.ownerDeptId)) {
-    throw new ForbiddenError('Who declared a project, or belongs to its department, does not decide its review.');
+  if (task.submittedBy === actor.sub) throw new ForbiddenError('Who declared a project does not decide its review.');
+  if (actor.deptId !== null && actor.deptId === task.ownerDeptId) {
+    if (task.ownerBureauRole === task.role) return { conflictOfInterest: true };
+    throw new ForbiddenError('Nobody of the owner department decides its review.');
+  }
+  return { conflictOfInterest: false };
+};
+
+export const mayDecide = (actor: Actor, task: Authority): boolean => {
+  try {
+    decisionAuthority(actor, task);
+    return true;
+  } catch {
+    return false;
   }
 };
 
+export interface DecisionContext {
+  readonly project: Pick<Project, 'id'>;
+  readonly task: Pick<StoredTask, 'id' | 'kind'>;
+  readonly actor: Actor;
+  /** The total the review judges: the declared total, or a change's new total (ART22). */
+  readonly totalFen: number;
+  readonly opinionDocument: ProjectDocument | undefined;
+  /** What else must hold to approve this kind (e.g. the ART24 and ART21 gates of a technical acceptance). */
+  readonly gates?: readonly Violation[];
+}
+
 /**
  * The checks a decision must pass beyond its shape: a complete checklist (400 if an item is
- * missing or unknown), every item ok to approve (422 with the item's rule), the opinion document
- * verified, and for finance an approved budget within the declared total.
+ * missing or unknown), every blocking item ok to approve (422 with the item's rule), the opinion
+ * document verified and uploaded by this reviewer for this task, for finance an approved budget
+ * within the total, and no forbidden scope in a correction it approves.
  */
-export const decisionViolations = (
-  kind: ReviewKind,
-  input: DecisionInput,
-  project: Pick<Project, 'id' | 'totalInvestmentFen'>,
-  opinionDocument: ProjectDocument | undefined,
-): Violation[] => {
-  const items = CHECKLIST[kind];
-  const missing = Object.keys(items).filter((item) => !(item in input.checklist));
-  const unknown = Object.keys(input.checklist).filter((item) => !(item in items));
-  if (missing.length > 0 || unknown.length > 0) {
+export const decisionViolations = (kind: ReviewKind, input: DecisionInput, context: DecisionContext): Violation[] => {
+  const review = REVIEWS[kind];
+  const items = review.checklist;
+  const missing = Object.keys(items).filter((name) => !(name in input.checklist));
+  const unknown = Object.keys(input.checklist).filter((name) => !(name in items));
+  const misplaced = input.classification && kind !== 'tech-review' ? ['classification'] : [];
+  if (missing.length > 0 || unknown.length > 0 || misplaced.length > 0) {
     throw new ValidationError([
-      ...missing.map((item) => ({ path: `checklist.${item}`, message: 'Answer every checklist item of this review.' })),
-      ...unknown.map((item) => ({ path: `checklist.${item}`, message: 'Not an item of this review.' })),
+      ...missing.map((name) => ({ path: `checklist.${name}`, message: 'Answer every checklist item of this review.' })),
+      ...unknown.map((name) => ({ path: `checklist.${name}`, message: 'Not an item of this review.' })),
+      ...misplaced.map((path) => ({ path, message: 'Only the technical review corrects the classification.' })),
     ]);
   }
   const found: Violation[] = [];
-  const reviewRule = REVIEW_RULE[kind];
   if (input.decision === 'approve') {
-    for (const [item, code] of Object.entries(items)) {
-      if (!input.checklist[item]?.ok)
-        found.push(violation(code, `checklist.${item}`, 'A project that fails this item is not approved.'));
+    for (const [name, entry] of Object.entries(items)) {
+      if (entry.blocks && !input.checklist[name]?.ok)
+        found.push(violation(entry.rule, `checklist.${name}`, 'A project that fails this item is not approved.'));
     }
     if (!input.opinionDocumentId) {
       found.push(
-        violation(reviewRule, 'opinionDocumentId', `Approving needs the verified ${OPINION_DOCUMENT[kind]} document.`),
+        violation(review.rule, 'opinionDocumentId', `Approving needs the verified ${review.opinion} document.`),
       );
     }
     if (kind === 'finance-review') {
       if (input.approvedBudgetFen === undefined || input.approvedBudgetFen === null) {
         found.push(violation('ART14-FINANCE-REVIEW', 'approvedBudgetFen', 'Approving states the approved budget.'));
-      } else if (input.approvedBudgetFen > project.totalInvestmentFen) {
-        found.push(
-          violation('ART14-FINANCE-REVIEW', 'approvedBudgetFen', 'The approved budget exceeds the declared total.'),
-        );
+      } else if (input.approvedBudgetFen > context.totalFen) {
+        found.push(violation('ART14-FINANCE-REVIEW', 'approvedBudgetFen', 'The approved budget exceeds the total.'));
       }
     }
+    for (const [flag, on] of Object.entries(input.classification?.scope ?? {})) {
+      if (on) found.push(violation('ART07-FORBIDDEN-SCOPE', `classification.scope.${flag}`));
+    }
+    found.push(...(context.gates ?? []));
   }
   if (input.opinionDocumentId) {
-    const ok =
-      opinionDocument?.projectId === project.id &&
-      opinionDocument.kind === OPINION_DOCUMENT[kind] &&
-      opinionDocument.status === 'verified';
-    if (!ok) {
+    const document = context.opinionDocument;
+    const sound =
+      document?.projectId === context.project.id && document.kind === review.opinion && document.status === 'verified';
+    if (!sound) {
       found.push(
         violation(
-          reviewRule,
+          review.rule,
           'opinionDocumentId',
-          `It must name a verified ${OPINION_DOCUMENT[kind]} document of this project.`,
+          `It must name a verified ${review.opinion} document of this project.`,
         ),
       );
+    } else if (document.uploadedBy !== context.actor.sub || document.taskId !== context.task.id) {
+      // ART04: the opinion is the deciding reviewer's own, written for this review.
+      found.push(violation('ART04-ROLE', 'opinionDocumentId', 'The opinion must be one you uploaded for this review.'));
     }
   }
   return found;

@@ -1,24 +1,16 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import type { AnnualPlan } from '#shared/domain/rules/declaration.ts';
+import { type AnnualPlan, AnnualPlanSchema } from '#shared/domain/annual-plan.schema.ts';
 import { dynamo } from './clients.ts';
-
-export const AnnualPlanSchema = z.object({
-  year: z.number().int(),
-  items: z.array(z.object({ id: z.string().min(1).max(64), deptId: z.string(), name: z.string().min(1).max(200) })),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
 
 const key = (year: number) => ({ PK: 'ANNUAL-PLAN', SK: `YEAR#${year}` });
 
 /** ART06: the county's approved annual project plans, kept by the Data Bureau. */
 export const annualPlanRepository = (tableName: string) => ({
-  async get(year: number): Promise<(AnnualPlan & z.infer<typeof AnnualPlanSchema>) | undefined> {
+  async get(year: number): Promise<AnnualPlan | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tableName, Key: key(year) }));
     return Item ? AnnualPlanSchema.parse(Item) : undefined;
   },
-  async put(plan: z.infer<typeof AnnualPlanSchema>): Promise<void> {
+  async put(plan: AnnualPlan): Promise<void> {
     await dynamo().send(
       new PutCommand({ TableName: tableName, Item: { ...key(plan.year), type: 'annual-plan', ...plan } }),
     );

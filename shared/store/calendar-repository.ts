@@ -7,6 +7,7 @@ import {
   type WorkingDayCount,
   yearsSpanned,
 } from '#shared/domain/calendar.ts';
+import { countDue, type DueBasis } from '#shared/domain/obligation.ts';
 import { dynamo } from './clients.ts';
 
 const key = (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` });
@@ -60,6 +61,12 @@ export const calendarRepository = (tableName: string) => {
     /** Loads the calendars the count needs, then counts. */
     async addWorkingDays(from: string, workingDays: number): Promise<WorkingDayCount> {
       return addWorkingDays(from, workingDays, await load(yearsSpanned(from, workingDays)));
+    },
+
+    /** A duty's due date by its basis; only a count in working days needs calendars. */
+    async countDue(basis: DueBasis): Promise<{ dueDate: string; provisional: boolean }> {
+      const years = basis.unit === 'working-days' ? yearsSpanned(basis.from, basis.amount) : [];
+      return countDue(basis, await load(years));
     },
   };
 };

@@ -1,11 +1,7 @@
-import type { SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 
-let loaded: Promise<{ client: SNSClient; sdk: typeof import('@aws-sdk/client-sns') }> | undefined;
-/** Only the approval step announces escalations; no other function pays for the SNS SDK. */
-const sns = () => {
-  loaded ??= import('@aws-sdk/client-sns').then((sdk) => ({ sdk, client: new sdk.SNSClient({}) }));
-  return loaded;
-};
+/** Only the workflow step announces escalations: no other function imports this module or its SDK. */
+const client = new SNSClient({});
 
 export interface EscalationNotice {
   readonly projectId: string;
@@ -28,9 +24,8 @@ export interface EscalationNotice {
 export const escalationNotices = (topicArn: string | undefined) => ({
   async announce(notice: EscalationNotice): Promise<void> {
     if (!topicArn) throw new Error('This function has no escalation topic to announce to.');
-    const { client, sdk } = await sns();
     await client.send(
-      new sdk.PublishCommand({
+      new PublishCommand({
         TopicArn: topicArn,
         Subject: `Review overdue: ${notice.projectCode} (${notice.code})`,
         Message: [

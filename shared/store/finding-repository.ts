@@ -1,8 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
+import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { shardOf } from './obligation-repository.ts';
+import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
 import { readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
@@ -26,7 +27,7 @@ const indexKeys = (f: Finding) => ({
 });
 
 export const findingRepository = (tableName: string) => ({
-  async get(projectId: string, code: string, key: string): Promise<Finding | undefined> {
+  async get(projectId: string, code: RuleCode, key: string): Promise<Finding | undefined> {
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: tableName, Key: findingKey({ projectId, code, key }), ConsistentRead: true }),
     );
@@ -76,24 +77,29 @@ export const findingRepository = (tableName: string) => ({
     return readItems(Items, FundingHoldSchema, `holds PROJECT#${projectId}`);
   },
 
-  /** A page of the open findings of one shard (what the sweep may resolve). */
-  async openInShard(shard: number, start?: Record<string, unknown>) {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: INDEXES.openFindings.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.openFindings.pk },
-        ExpressionAttributeValues: { ':pk': `OPEN-FINDINGS#${shard}` },
-        ExclusiveStartKey: start,
-        Limit: 100,
-      }),
-    );
-    return {
-      items: await readItems(page.Items, FindingSchema, `open findings ${shard}`),
-      next: page.LastEvaluatedKey,
-      scanned: page.ScannedCount ?? 0,
-    };
+  /** The open findings (what the sweep may resolve), a page at a time, every shard. */
+  async *openPages(): AsyncGenerator<{ items: Finding[]; scanned: number }> {
+    for (let shard = 0; shard < OBLIGATION_SHARDS; shard++) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo().send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEXES.openFindings.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': INDEXES.openFindings.pk },
+            ExpressionAttributeValues: { ':pk': `OPEN-FINDINGS#${shard}` },
+            ExclusiveStartKey: start,
+            Limit: 100,
+          }),
+        );
+        yield {
+          items: await readItems(page.Items, FindingSchema, `open findings ${shard}`),
+          scanned: page.ScannedCount ?? 0,
+        };
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
   },
 
   /** Newest first: of one project, of one department, or of the county; filtered by status and code. */

@@ -13,32 +13,46 @@ const key = (sub: string, scope: string, idempotencyKey: string) => ({
   SK: `${scope}#${idempotencyKey}`,
 });
 
-export const requestHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+const requestHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 /**
  * `Idempotency-Key` on creating POSTs (API.md): the record is written in the same transaction as
  * what it creates, so a retry either finds it or creates nothing twice.
  */
 export const idempotencyRepository = (tableName: string) => ({
-  /** The first response for this key, or undefined; the same key with another body is a conflict. */
-  async replay<T>(sub: string, scope: string, idempotencyKey: string, hash: string, now: Date): Promise<T | undefined> {
+  /** The first response for this key, or undefined; the same key with another request is a conflict. */
+  async replay<T>(
+    sub: string,
+    scope: string,
+    idempotencyKey: string,
+    request: unknown,
+    now: Date,
+  ): Promise<T | undefined> {
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: tableName, Key: key(sub, scope, idempotencyKey), ConsistentRead: true }),
     );
     // DynamoDB's TTL deletes expired records within days, not at once: past its time a key is forgotten.
     if (!Item || Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
-    if (Item.requestHash !== hash) throw new ConflictError('This Idempotency-Key was used with a different body.');
+    if (Item.requestHash !== requestHash(request))
+      throw new ConflictError('This Idempotency-Key was used with a different body.');
     return JSON.parse(String(Item.response)) as T;
   },
 
-  record(sub: string, scope: string, idempotencyKey: string, hash: string, response: unknown, now: Date): TransactItem {
+  record(
+    sub: string,
+    scope: string,
+    idempotencyKey: string,
+    request: unknown,
+    response: unknown,
+    now: Date,
+  ): TransactItem {
     return {
       Put: {
         TableName: tableName,
         Item: {
           ...key(sub, scope, idempotencyKey),
           type: 'idempotency',
-          requestHash: hash,
+          requestHash: requestHash(request),
           response: JSON.stringify(response),
           expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
         },

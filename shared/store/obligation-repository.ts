@@ -4,7 +4,7 @@ import { type Obligation, ObligationSchema } from '#shared/domain/obligation.ts'
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
-import type { TransactItem } from './transactions.ts';
+import { type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 /**
  * Open obligations are spread over this many index partitions so that a county-wide sweep
@@ -90,7 +90,7 @@ export const obligationRepository = (tableName: string) => {
       };
     },
 
-    /** Fulfilled or waived: leaves the due index, once. */
+    /** Fulfilled, waived or cancelled: leaves the due index, once. */
     settle(obligation: Obligation): TransactItem {
       return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
     },
@@ -139,14 +139,46 @@ export const obligationRepository = (tableName: string) => {
       };
     },
 
-    /** Open obligations of `shard` due on or after `from`: the ones a newly loaded calendar year may move. */
-    dueFrom: (shard: number, from: string, start?: Record<string, unknown>) => dueIndexPage(shard, '>=', from, start),
+    /** Open duties due on or after `from` whose date was counted provisionally: what a newly loaded calendar year may move. */
+    async *provisionalFrom(from: string): AsyncGenerator<Obligation> {
+      for (let shard = 0; shard < OBLIGATION_SHARDS; shard++) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await dueIndexPage(shard, '>=', from, start);
+          yield* page.items.filter((o) => o.provisional);
+          start = page.next;
+        } while (start);
+      }
+    },
 
     /**
-     * One page of the open obligations of `shard` due before `asOf` (strictly: on the due date
-     * itself nothing is late yet). Reads only what is due: the sweep's cost follows what is due.
+     * The open duties due before `asOf` (strictly: on the due date itself nothing is late yet), a
+     * page at a time, every shard. Reads only what is due: the sweep's cost follows what is due.
      */
-    dueBefore: (shard: number, asOf: string, start?: Record<string, unknown>) => dueIndexPage(shard, '<', asOf, start),
+    async *dueBefore(asOf: string): AsyncGenerator<{ items: Obligation[]; scanned: number }> {
+      for (let shard = 0; shard < OBLIGATION_SHARDS; shard++) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await dueIndexPage(shard, '<', asOf, start);
+          yield { items: page.items, scanned: page.scanned };
+          start = page.next;
+        } while (start);
+      }
+    },
+
+    /**
+     * Marks a duty found whose finding already exists (opened before duties were marked, or
+     * re-dated since): false when another sweep or a settlement got there first.
+     */
+    async markFound(obligation: Obligation, at: string): Promise<boolean> {
+      try {
+        await transact([this.found(obligation, at)]);
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionRefused) return false;
+        throw error;
+      }
+    },
   };
 };
 export type ObligationRepository = ReturnType<typeof obligationRepository>;

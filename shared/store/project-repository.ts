@@ -2,11 +2,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
+import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
   type Project,
   type ProjectEvent,
   ProjectEventSchema,
-  type Stage,
   type StoredProject,
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';

@@ -1,9 +1,15 @@
-import { apiEnvSchema, documentEventsEnvSchema, loadEnv, workflowEnvSchema } from '#shared/config/env.ts';
+import {
+  apiEnvSchema,
+  documentEventsEnvSchema,
+  loadEnv,
+  sweepEnvSchema,
+  workflowEnvSchema,
+} from '#shared/config/env.ts';
 import { DEFAULT_POLICY, type Policy } from '#shared/domain/policy.ts';
 import type { AnnualPlanRepository } from '#shared/store/annual-plan-repository.ts';
-import type { ApprovalWorkflow } from '#shared/store/approval-workflow.ts';
 import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
 import type { DepartmentRepository } from '#shared/store/department-repository.ts';
+import type { DocumentInspector } from '#shared/store/document-inspector.ts';
 import type { DocumentObjects } from '#shared/store/document-objects.ts';
 import type { DocumentRepository } from '#shared/store/document-repository.ts';
 import type { EscalationNotices } from '#shared/store/escalation-notices.ts';
@@ -12,12 +18,14 @@ import type { IdempotencyRepository } from '#shared/store/idempotency-repository
 import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
 import type { ProjectRepository } from '#shared/store/project-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
+import type { WorkflowEngine } from '#shared/store/workflows.ts';
 
 export interface DepsEnv {
   readonly TABLE_NAME: string;
   readonly BUCKET_NAME: string;
-  /** Only API functions start workflows; workflow steps must not reference their own machine. */
+  /** Only API functions start workflows; workflow steps must not reference their own machines. */
   readonly APPROVAL_STATE_MACHINE_ARN?: string;
+  readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
   /** Only the approval workflow's steps announce overdue reviews. */
   readonly ESCALATION_TOPIC_ARN?: string;
 }
@@ -34,13 +42,14 @@ export interface Deps {
   readonly projects: ProjectRepository;
   readonly documents: DocumentRepository;
   readonly objects: DocumentObjects;
+  readonly inspector: DocumentInspector;
   readonly idempotency: IdempotencyRepository;
   readonly annualPlans: AnnualPlanRepository;
   readonly calendar: CalendarRepository;
   readonly tasks: TaskRepository;
   readonly obligations: ObligationRepository;
   readonly findings: FindingRepository;
-  readonly approval: ApprovalWorkflow;
+  readonly workflows: WorkflowEngine;
   readonly notices: EscalationNotices;
 }
 
@@ -75,5 +84,5 @@ const wire =
 
 export const apiDeps = wire(() => loadEnv(apiEnvSchema));
 export const workflowDeps = wire(() => loadEnv(workflowEnvSchema));
-/** Event and sweep functions (their environments are the same). */
-export const systemDeps = wire(() => loadEnv(documentEventsEnvSchema));
+export const documentEventDeps = wire(() => loadEnv(documentEventsEnvSchema));
+export const sweepDeps = wire(() => loadEnv(sweepEnvSchema));

@@ -1,8 +1,10 @@
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { requestHash } from '#shared/store/idempotency-repository.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from './deps.ts';
+
+/** Items that record a response under its key, written in the transaction that creates what it answers. */
+export type Remember<T> = (response: T) => TransactItem[];
 
 export interface IdempotentRequest {
   readonly actor: Actor;
@@ -25,16 +27,15 @@ export interface IdempotentRequest {
 export const idempotent = async <T>(
   { actor, scope, key, request }: IdempotentRequest,
   deps: Pick<Deps, 'idempotency' | 'now'>,
-  run: (remember: (response: T) => TransactItem[], replay: () => Promise<T | undefined>) => Promise<T>,
+  run: (remember: Remember<T>, replay: () => Promise<T | undefined>) => Promise<T>,
 ): Promise<T> => {
   if (key === undefined)
     return run(
       () => [],
       async () => undefined,
     );
-  const hash = requestHash(request);
-  const replay = () => deps.idempotency.replay<T>(actor.sub, scope, key, hash, deps.now());
-  const remember = (response: T) => [deps.idempotency.record(actor.sub, scope, key, hash, response, deps.now())];
+  const replay = () => deps.idempotency.replay<T>(actor.sub, scope, key, request, deps.now());
+  const remember = (response: T) => [deps.idempotency.record(actor.sub, scope, key, request, response, deps.now())];
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {

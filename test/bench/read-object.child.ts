@@ -1,5 +1,5 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { documentObjects } from '#shared/store/document-objects.ts';
+import { documentInspector } from '#shared/store/document-inspector.ts';
 
 /**
  * Run in a fresh process by the upload bench: reads one object either as the verifier does
@@ -10,7 +10,7 @@ const [mode, bucket, key] = process.argv.slice(2) as ['streamed' | 'whole', stri
 const MB = 1024 * 1024;
 const client = new S3Client({ forcePathStyle: true });
 const read = async () => {
-  if (mode === 'streamed') return documentObjects(bucket).inspect(key);
+  if (mode === 'streamed') return documentInspector(bucket).inspect(key);
   const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   return object.Body?.transformToByteArray();
 };

@@ -48,7 +48,10 @@ export const benchUploadMemory = async (runtime: LocalRuntime) => {
     await fetch(declared.upload.url, { method: 'PUT', headers: declared.upload.headers, body: bytes });
     await runtime.settled();
     const read = await api('GET', `/v1/projects/${project.id}/documents/${declared.document.id}`, staff);
-    return { key: objectKey(String(project.id), 'construction-plan', declared.document.id), status: read.status };
+    return {
+      key: objectKey({ projectId: String(project.id), kind: 'construction-plan', id: declared.document.id }),
+      status: read.status,
+    };
   };
 
   // Asynchronous on purpose: s3rver answers the children from this process's event loop.

@@ -97,7 +97,7 @@ describe('sweep', () => {
 });
 
 describe('escalation topic', () => {
-  it('is encrypted, accepts TLS only, and only the approval step may publish to it', () => {
+  it('is encrypted, accepts TLS only, and only the workflows’ step function may publish to it', () => {
     const topics = resourcesOf('AWS::SNS::Topic');
     expect(topics).toHaveLength(1);
     expect(topics[0]?.Properties.KmsMasterKeyId).toBeDefined();
@@ -112,7 +112,7 @@ describe('escalation topic', () => {
       JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'),
     );
     expect(publishers.map((policy) => JSON.stringify(policy.Properties.Roles))).toEqual([
-      expect.stringContaining('ApprovalStep'),
+      expect.stringContaining('ReviewStep'),
     ]);
   });
 });

@@ -155,7 +155,9 @@ describe('the approval workflow (real ASL) against the local runtime', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await submit(project.id, await staff())).submissions).toBe(2);
+    expect((await submit(project.id, await staff())).rounds).toMatchObject({
+      approval: { round: 2, status: 'running' },
+    });
     expect((await decide(project.id, 2, 'tech-review', 'approve', await bureau('data-bureau'))).status).toBe(200);
     await waitForStage(project.id, await staff(), 'approved');
     expect(decisions(await trail(project.id, await staff())).map((d) => d[1])).toEqual(['return', 'approve']);

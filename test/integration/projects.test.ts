@@ -20,7 +20,7 @@ type Problem = {
 };
 
 describe('projects over HTTP against the local runtime', () => {
-  it('refuses at creation every scope violation at once (ART02-SCOPE-CLASSIFIED, ART02-SCOPE-KIND, ART07-FORBIDDEN-SCOPE, ART08-COUNTY-SHARE)', async () => {
+  it('refuses at creation every scope violation at once (ART02-SCOPE-CLASSIFIED, ART02-SCOPE-KIND, ART07-FORBIDDEN-SCOPE, ART08-COUNTY-SHARE of construction and of O&M)', async () => {
     const { staff } = people(uniqueDept('scope'));
     const response = await call<Problem>('POST', '/v1/projects', {
       token: await staff(),
@@ -28,7 +28,7 @@ describe('projects over HTTP against the local runtime', () => {
         classified: true,
         category: 'military',
         scope: { dataCentre: true, machineRoom: false, cloudPlatform: true },
-        cityCountyCoBuild: { countyShareFen: 99_000_000 },
+        cityCountyCoBuild: { countyShareFen: 99_000_000, countyOmShareFen: 99_000_000 },
       }),
     });
     expect(response.status).toBe(422);
@@ -40,6 +40,7 @@ describe('projects over HTTP against the local runtime', () => {
       ['ART07-FORBIDDEN-SCOPE', 'scope.dataCentre'],
       ['ART07-FORBIDDEN-SCOPE', 'scope.cloudPlatform'],
       ['ART08-COUNTY-SHARE', 'cityCountyCoBuild.countyShareFen'],
+      ['ART08-COUNTY-SHARE', 'cityCountyCoBuild.countyOmShareFen'],
     ]);
     expect(response.body.violations?.every((v) => v.article && v.messageZh)).toBe(true);
   });
@@ -247,12 +248,24 @@ describe('projects over HTTP against the local runtime', () => {
       ['POST', `/v1/projects/${project.id}/submit`],
       ['POST', `/v1/projects/${project.id}/sign-off`],
       ['POST', '/v1/projects'],
-      ['POST', `/v1/projects/${project.id}/documents`],
     ] as const) {
       const response = await call<Problem>(method, path, { token: audit, headers: { 'if-match': '1' }, body: {} });
       expect(response.status, `${method} ${path}`).toBe(403);
       expect(response.body.code).toBe('ART04-ROLE');
     }
+    // The Audit Bureau attaches its accountability evidence (ART34) and nothing else.
+    const plan = await call<Problem>('POST', `/v1/projects/${project.id}/documents`, {
+      token: audit,
+      body: {
+        kind: 'construction-plan',
+        fileName: 'plan.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'a'.repeat(64),
+      },
+    });
+    expect(plan.status).toBe(403);
+    expect(plan.body.code).toBe('ART04-ROLE');
   });
 
   it('shows a co-built project to the co-builder, lets its head confirm (ART11-JOINT-DECLARATION), and voids confirmations on edit', async () => {
@@ -299,7 +312,11 @@ describe('projects over HTTP against the local runtime', () => {
     const { project, staff } = await readyProject();
     const response = await call<Project>('POST', `/v1/projects/${project.id}/submit`, { token: await staff() });
     expect(response.status).toBe(202);
-    expect(response.body).toMatchObject({ stage: 'tech-review', openReviews: ['tech-review'], submissions: 1 });
+    expect(response.body).toMatchObject({
+      stage: 'tech-review',
+      openReviews: ['tech-review'],
+      rounds: { approval: { round: 1, status: 'running', changeId: null } },
+    });
   });
 
   it('answers a forged cursor, an oversized Idempotency-Key and an out-of-range date with 400, never 500', async () => {

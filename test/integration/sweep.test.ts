@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { call, tokenFor } from './support/client.ts';
 import { directDeps } from './support/direct.ts';
 import {
@@ -42,7 +43,7 @@ const obligationsOf = async (projectId: string, token: string) =>
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** An open duty under `code`, due on `dueDate`, as a later issue's clock will write it (seeded directly). */
-const openDuty = (project: { id: string; ownerDeptId?: unknown }, code: string, dueDate: string) => ({
+const openDuty = (project: { id: string; ownerDeptId?: unknown }, code: RuleCode, dueDate: string) => ({
   projectId: project.id,
   ownerDeptId: project.ownerDeptId as string,
   code,
@@ -182,7 +183,7 @@ describe('the compliance sweep against the local runtime', () => {
     expect(after.every((f) => f.status === 'open' && f.code === 'ART15-EMERGENCY')).toBe(true);
   });
 
-  it('puts a funding hold for a late ART29-FILING and lifts it when the duty is waived (ART07-OM-FUNDING holds O&M only)', async () => {
+  it('puts a funding hold for a late ART29-FILING and ART07-OM-FUNDING (O&M only) and refuses to waive either', async () => {
     const deps = await directDeps();
     const { transact } = await import('#shared/store/transactions.ts');
     const { staff } = people(uniqueDept('funds'));
@@ -219,36 +220,23 @@ describe('the compliance sweep against the local runtime', () => {
     expect(held).toMatchObject({ construction: 'held', operations: 'held' });
     expect(held.holds.map((h) => h.code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
 
-    const refused = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
+    const staffRefused = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
       token: await staff(),
       body: { reason: '不适用' },
     });
-    expect(refused.status).toBe(403);
-    const waive = async (headers: Record<string, string>) =>
-      call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
-        token: await sweeper(),
-        headers,
-        body: { reason: '县政府决定豁免' },
-      });
-    const waived = await waive({ 'idempotency-key': 'waive-art29-1' });
-    expect(waived.status, JSON.stringify(waived.body)).toBe(201);
-    // A retry with the key answers the first response; without it, the duty is already waived.
-    expect(await waive({ 'idempotency-key': 'waive-art29-1' })).toMatchObject({ status: 201, body: waived.body });
-    expect((await waive({})).status).toBe(409);
+    expect(staffRefused.status).toBe(403);
+    // ART29: 未备案的不得拨付 — cured only by filing, never waived; ART07 likewise.
+    for (const code of ['ART29-FILING', 'ART07-OM-FUNDING']) {
+      const refused = await call<{ code: string; violations: { article: number }[] }>(
+        'POST',
+        `/v1/projects/${project.id}/obligations/${code}.phase-1/waiver`,
+        { token: await sweeper(), body: { reason: '县政府决定豁免' } },
+      );
+      expect(refused.status, code).toBe(422);
+      expect(refused.body.code).toBe(code);
+    }
     await sweep('2026-11-14');
-    expect(await funding()).toMatchObject({
-      construction: 'allowed',
-      operations: 'held',
-      holds: [{ code: 'ART07-OM-FUNDING' }],
-    });
-    const events = await call<{ items: { action: string; details: { reason?: string } }[] }>(
-      'GET',
-      `/v1/projects/${project.id}/events`,
-      {
-        token: await staff(),
-      },
-    );
-    expect(events.body.items.find((e) => e.action === 'obligation.waived')?.details.reason).toBe('县政府决定豁免');
+    expect((await funding()).holds.map((h) => h.code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
   });
 
   it('sweeps past a duty whose finding predates the found mark, and beside a department editing the project at once', async () => {
@@ -303,29 +291,36 @@ describe('the compliance sweep against the local runtime', () => {
   });
 
   it('writes every finding it opens and resolves on the project audit trail, once, with its rule code (ART33-RECORDS)', async () => {
-    const deps = await directDeps();
-    const { transact } = await import('#shared/store/transactions.ts');
-    const { staff } = people(uniqueDept('sweep-trail'));
-    const project = await createProject(await staff());
-    await transact([deps.obligations.open(openDuty(project, 'ART29-FILING', '2026-11-12'))]);
-    await Promise.all([sweep('2026-11-13'), sweep('2026-11-13')]);
-    await sweep('2026-11-14');
-    const waived = await call('POST', `/v1/projects/${project.id}/obligations/ART29-FILING.phase-1/waiver`, {
-      token: await sweeper(),
-      body: { reason: '已补报' },
-    });
+    const { project, staff, filing } = await financeApproved();
+    await Promise.all([sweep(dayAfter(filing.dueDate)), sweep(dayAfter(filing.dueDate))]);
+    await sweep(dayAfter(dayAfter(filing.dueDate)));
+    const waive = async (headers: Record<string, string>) =>
+      call('POST', `/v1/projects/${project.id}/obligations/ART14-BUDGET-FILING.approval-1/waiver`, {
+        token: await sweeper(),
+        headers,
+        body: { reason: '财政局已直接抄送县数据局' },
+      });
+    const waived = await waive({ 'idempotency-key': 'waive-art14-1' });
     expect(waived.status, JSON.stringify(waived.body)).toBe(201);
-    await sweep('2026-11-15');
-    await sweep('2026-11-16');
+    // A retry with the key answers the first response; without it, the duty is already waived.
+    expect(await waive({ 'idempotency-key': 'waive-art14-1' })).toMatchObject({ status: 201, body: waived.body });
+    expect((await waive({})).status).toBe(409);
+    await sweep(dayAfter(dayAfter(dayAfter(filing.dueDate))));
+    await sweep(dayAfter(dayAfter(dayAfter(dayAfter(filing.dueDate)))));
 
-    type Trail = { items: { action: string; actor: { sub: string }; details: { code?: string } }[] };
+    type Trail = {
+      items: { action: string; actor: { sub: string }; details: { code?: string; reason?: string } }[];
+    };
     const token = await staff();
     const trail = await call<Trail>('GET', `/v1/projects/${project.id}/events?limit=200`, { token });
     const bySweep = trail.body.items.filter((e) => e.actor.sub === 'system:compliance-sweep');
     expect(bySweep.map((e) => [e.action, e.details.code])).toEqual([
-      ['finding.opened', 'ART29-FILING'],
-      ['finding.resolved', 'ART29-FILING'],
+      ['finding.opened', 'ART14-BUDGET-FILING'],
+      ['finding.resolved', 'ART14-BUDGET-FILING'],
     ]);
+    expect(trail.body.items.find((e) => e.action === 'obligation.waived')?.details.reason).toBe(
+      '财政局已直接抄送县数据局',
+    );
     const verdict = await call<{ valid: boolean }>('GET', `/v1/projects/${project.id}/events/verify`, { token });
     expect(verdict.body.valid).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { annualPlans } from '#shared/store/annual-plan-repository.ts';
-import { approval } from '#shared/store/approval-workflow.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { departments } from '#shared/store/department-repository.ts';
+import { inspector } from '#shared/store/document-inspector.ts';
 import { objects } from '#shared/store/document-objects.ts';
 import { documents } from '#shared/store/document-repository.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
@@ -10,16 +10,17 @@ import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
+import { workflows } from '#shared/store/workflows.ts';
 import { build, type Deps, type DepsEnv } from '#shared/use-cases/deps.ts';
 
 /** Every adapter, for tests and benches that call use cases directly against the local runtime. */
 export const allDeps = (env: DepsEnv): Deps =>
   build(env, {
     annualPlans,
-    approval,
     calendar,
     departments,
     objects,
+    inspector,
     documents,
     notices,
     findings,
@@ -27,4 +28,5 @@ export const allDeps = (env: DepsEnv): Deps =>
     obligations,
     projects,
     tasks,
+    workflows,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, GENESIS_HASH, sealEvent, verifyChain } from '#shared/domain/audit-chain.ts';
-import { skippedProcedures } from '#shared/domain/emergency.ts';
-import { countDue, daysLate, FUNDING_CUTS, isLate } from '#shared/domain/obligation.ts';
+import { emergencyDutyChanges, owedProcedures } from '#shared/domain/emergency.ts';
+import { countDue, daysLate, isLate, isWaivable, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 
@@ -76,9 +76,30 @@ describe('obligations and their due dates', () => {
   });
 
   it('cuts construction and O&M funds for ART29-FILING and O&M funds for ART07-OM-FUNDING, nothing else', () => {
-    expect(FUNDING_CUTS['ART29-FILING']).toEqual(['construction', 'operations']);
-    expect(FUNDING_CUTS['ART07-OM-FUNDING']).toEqual(['operations']);
-    expect(FUNDING_CUTS['ART14-BUDGET-FILING']).toBeUndefined();
+    expect(OBLIGATIONS['ART29-FILING']).toMatchObject({ cuts: ['construction', 'operations'], holdsFromStart: true });
+    expect(OBLIGATIONS['ART07-OM-FUNDING']).toMatchObject({ cuts: ['operations'] });
+    const cutting = Object.entries(OBLIGATIONS).filter(([, kind]) => kind.cuts.length > 0);
+    expect(cutting.map(([code]) => code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
+  });
+
+  it('refuses to waive a duty whose article cuts funds (ART29-FILING, ART07-OM-FUNDING); others may be waived', () => {
+    expect(isWaivable('ART29-FILING')).toBe(false);
+    expect(isWaivable('ART07-OM-FUNDING')).toBe(false);
+    expect(isWaivable('ART14-BUDGET-FILING')).toBe(true);
+    expect(isWaivable('ART15-EMERGENCY')).toBe(true);
+  });
+
+  it('counts each duty of the catalogue in its own unit (ART27 in months, ART32 in days, ART14 in working days)', () => {
+    expect(OBLIGATIONS['ART27-ACCEPTANCE-DEADLINE']).toMatchObject({ unit: 'months' });
+    expect(OBLIGATIONS['ART27-ACCEPTANCE-DEADLINE']?.period(DEFAULT_POLICY)).toBe(6);
+    expect(OBLIGATIONS['ART32-DISPOSAL-REPORT']).toMatchObject({ unit: 'days' });
+    expect(OBLIGATIONS['ART14-BUDGET-FILING']).toMatchObject({ unit: 'working-days' });
+    expect(OBLIGATIONS['ART14-BUDGET-FILING']?.period(DEFAULT_POLICY)).toBe(3);
+  });
+
+  it('says in the ART15-EMERGENCY duty that its 30 working days are a policy choice', () => {
+    expect(OBLIGATIONS['ART15-EMERGENCY']?.en).toMatch(/policy setting: article 15 sets none/);
+    expect(OBLIGATIONS['ART15-EMERGENCY']?.period(DEFAULT_POLICY)).toBe(30);
   });
 });
 
@@ -86,24 +107,64 @@ describe('ART15-EMERGENCY', () => {
   const project = (overrides: Partial<Project>) =>
     ({
       stage: 'draft',
+      emergency: { eventType: 'natural-disaster', justification: '灾后' },
+      constructionStartedAt: '2026-11-01T00:00:00.000Z',
+      rounds: {},
       openReviews: [],
       keyProject: false,
       involvesConstruction: false,
       totalInvestmentFen: 1,
+      approvedBy: [],
+      approvedBudgetFen: null,
       ...overrides,
     }) as Project;
+  const running = (passed: Project['openReviews']) => ({
+    approval: { round: 1, status: 'running' as const, changeId: null, passed },
+  });
 
-  it('keeps every procedure an emergency project skipped open', () => {
-    expect(skippedProcedures(project({ keyProject: true, totalInvestmentFen: 60_000_000 }), DEFAULT_POLICY)).toEqual([
+  it('owes every procedure an emergency project skipped, until each is done in the running round', () => {
+    expect(owedProcedures(project({ keyProject: true, totalInvestmentFen: 60_000_000 }), DEFAULT_POLICY)).toEqual([
       'declaration',
       'tech-review',
       'project-approval',
       'finance-review',
     ]);
-    expect(skippedProcedures(project({ stage: 'tech-review' }), DEFAULT_POLICY)).toEqual(['tech-review']);
+    expect(owedProcedures(project({ stage: 'tech-review', rounds: running([]) }), DEFAULT_POLICY)).toEqual([
+      'tech-review',
+    ]);
+    // The window after the technical review approved and before the next review opens owes only what can still be done.
     expect(
-      skippedProcedures(project({ stage: 'approval-review', openReviews: ['finance-review'] }), DEFAULT_POLICY),
+      owedProcedures(
+        project({ stage: 'tech-review', rounds: running(['tech-review']), totalInvestmentFen: 60_000_000 }),
+        DEFAULT_POLICY,
+      ),
     ).toEqual(['finance-review']);
-    expect(skippedProcedures(project({ stage: 'approved' }), DEFAULT_POLICY)).toEqual([]);
+    expect(owedProcedures(project({ stage: 'construction' }), DEFAULT_POLICY)).toEqual([]);
+    expect(owedProcedures(project({ stage: 'rejected' }), DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('recounts ART15-EMERGENCY duties when the project changes: an edit opens or cancels, a rejection cancels', () => {
+    const duties = [
+      { code: 'ART15-EMERGENCY' as const, key: 'declaration', status: 'open' as const },
+      { code: 'ART15-EMERGENCY' as const, key: 'tech-review', status: 'open' as const },
+      { code: 'ART15-EMERGENCY' as const, key: 'finance-review', status: 'open' as const },
+    ];
+    // Edited below the finance threshold, and made a key project.
+    expect(emergencyDutyChanges(project({ keyProject: true }), duties, DEFAULT_POLICY)).toEqual({
+      open: ['project-approval'],
+      cancel: ['finance-review'],
+    });
+    expect(emergencyDutyChanges(project({ stage: 'rejected' }), duties, DEFAULT_POLICY)).toEqual({
+      open: [],
+      cancel: ['declaration', 'tech-review', 'finance-review'],
+    });
+    // A procedure done in the running round is fulfilled by the action that did it, never cancelled by the count.
+    expect(
+      emergencyDutyChanges(
+        project({ stage: 'tech-review', rounds: running(['tech-review']) }),
+        duties.slice(1, 2),
+        DEFAULT_POLICY,
+      ),
+    ).toEqual({ open: [], cancel: [] });
   });
 });

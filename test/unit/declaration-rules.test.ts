@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Department } from '#shared/domain/department.schema.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { DEFAULT_POLICY, measuresValidity, validityWarnings } from '#shared/domain/policy.ts';
 import { type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
 import { annualPlanWarnings, declarationViolations, scopeViolations } from '#shared/domain/rules/declaration.ts';
 
@@ -29,12 +30,18 @@ const project = (overrides: Partial<Project> = {}): Project => ({
   createdBy: 'u1',
   submittedBy: null,
   submittedAt: null,
-  submissions: 0,
   warnings: [],
   signOff: { by: 'head', name: '局长', at: '2026-11-01T00:00:00.000Z', internalReviewDocumentId: 'd4' },
   confirmations: {},
+  rounds: {},
+  approvedBy: [],
+  approvedEstimateFen: null,
   approvedBudgetFen: null,
   constructionStartedAt: null,
+  completedOn: null,
+  acceptedOn: null,
+  filedOn: null,
+  decommissionedOn: null,
   ...overrides,
 });
 
@@ -63,6 +70,7 @@ const department: Department = {
   id: 'edu',
   name: '教育局',
   dataManagementUnit: { name: '信息股', contact: '0356' },
+  bureauRole: null,
   version: 1,
   updatedAt: '',
   updatedBy: '',
@@ -104,11 +112,16 @@ describe('scope rules (refused at creation and on every edit)', () => {
     expect(new Set(codes(found))).toEqual(new Set(['ART07-FORBIDDEN-SCOPE']));
   });
 
-  it('refuses a county share above the total under ART08-COUNTY-SHARE, and accepts one equal to it', () => {
-    expect(codes(scopeViolations(input({ cityCountyCoBuild: { countyShareFen: 58_000_001 } }), 'edu'))).toEqual([
-      'ART08-COUNTY-SHARE',
+  it('refuses a county share of construction or of O&M funds above the total under ART08-COUNTY-SHARE', () => {
+    const share = (countyShareFen: number, countyOmShareFen: number) =>
+      scopeViolations(input({ cityCountyCoBuild: { countyShareFen, countyOmShareFen } }), 'edu');
+    expect(share(58_000_001, 1).map((v) => [v.code, v.path])).toEqual([
+      ['ART08-COUNTY-SHARE', 'cityCountyCoBuild.countyShareFen'],
     ]);
-    expect(scopeViolations(input({ cityCountyCoBuild: { countyShareFen: 58_000_000 } }), 'edu')).toEqual([]);
+    expect(share(1, 58_000_001).map((v) => [v.code, v.path])).toEqual([
+      ['ART08-COUNTY-SHARE', 'cityCountyCoBuild.countyOmShareFen'],
+    ]);
+    expect(share(58_000_000, 58_000_000)).toEqual([]);
   });
 
   it('lists every violation at once', () => {
@@ -173,6 +186,20 @@ describe('completeness rules (checked at submit)', () => {
     ]);
   });
 
+  it('requires the risk assessment and migration plan for on-premise too under ART26-GOV-CLOUD', () => {
+    const onPremise = project({ deployment: { target: 'on-premise' } });
+    expect(declarationViolations(onPremise, { department, documents: complete }).map((v) => [v.code, v.path])).toEqual([
+      ['ART26-GOV-CLOUD', 'deployment.riskAssessmentDocumentId'],
+      ['ART26-GOV-CLOUD', 'deployment.migrationPlan'],
+    ]);
+    const cured = project({
+      deployment: { target: 'on-premise', riskAssessmentDocumentId: 'ra', migrationPlan: '2027 迁入政务云' },
+    });
+    expect(
+      declarationViolations(cured, { department, documents: [...complete, doc('risk-assessment', 'verified', 'ra')] }),
+    ).toEqual([]);
+  });
+
   it('requires a verified risk assessment and a migration plan for public cloud under ART26-GOV-CLOUD', () => {
     const publicCloud = project({ deployment: { target: 'public-cloud', riskAssessmentDocumentId: 'ra' } });
     expect(codes(declarationViolations(publicCloud, { department, documents: complete }))).toEqual([
@@ -202,7 +229,7 @@ describe('completeness rules (checked at submit)', () => {
 });
 
 describe('ART06-ANNUAL-PLAN', () => {
-  const plan = { year: 2026, items: [{ id: 'plan-7', deptId: 'edu', name: '指挥平台' }] };
+  const plan = { year: 2026, items: [{ id: 'plan-7', deptId: 'edu', name: '指挥平台' }], updatedAt: '', updatedBy: '' };
 
   it('warns when a plan exists for the year and the project is not in it', () => {
     expect(codes(annualPlanWarnings({ year: 2026, ownerDeptId: 'edu', annualPlanItemId: null }, plan))).toEqual([
@@ -213,8 +240,31 @@ describe('ART06-ANNUAL-PLAN', () => {
     ]);
   });
 
-  it('says nothing when the project is in the plan or no plan exists', () => {
+  it('says nothing when the project is in the plan', () => {
     expect(annualPlanWarnings({ year: 2026, ownerDeptId: 'edu', annualPlanItemId: 'plan-7' }, plan)).toEqual([]);
-    expect(annualPlanWarnings({ year: 2027, ownerDeptId: 'edu', annualPlanItemId: null }, undefined)).toEqual([]);
+  });
+
+  it('warns under ART06-ANNUAL-PLAN when the year has no approved plan at all', () => {
+    expect(annualPlanWarnings({ year: 2027, ownerDeptId: 'edu', annualPlanItemId: null }, undefined)).toEqual([
+      expect.objectContaining({ code: 'ART06-ANNUAL-PLAN', path: 'year' }),
+    ]);
+  });
+});
+
+describe('ART35-VALIDITY', () => {
+  it('knows the measures are in force from 2024-09-20 for five years', () => {
+    expect(measuresValidity(DEFAULT_POLICY, '2026-11-28')).toEqual({
+      inForce: '2024-09-20',
+      expires: '2029-09-19',
+      daysLeft: 1026,
+    });
+  });
+
+  it('warns under ART35-VALIDITY on a submission within 180 days of the end, or after it; not before', () => {
+    expect(validityWarnings(DEFAULT_POLICY, '2029-03-22')).toEqual([]);
+    expect(validityWarnings(DEFAULT_POLICY, '2029-03-23')).toEqual([
+      expect.objectContaining({ code: 'ART35-VALIDITY', article: 35 }),
+    ]);
+    expect(validityWarnings(DEFAULT_POLICY, '2029-09-20')[0]?.message).toMatch(/expired on 2029-09-19/);
   });
 });

@@ -4,7 +4,7 @@ import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import type { EscalationNotice } from '#shared/store/escalation-notices.ts';
 import type { ProjectChange } from '#shared/store/project-repository.ts';
-import { escalateReview } from '#shared/use-cases/reviews/escalate-review.ts';
+import { escalateReview } from '#shared/use-cases/workflows/escalate-review.ts';
 
 /** In-memory stand-ins for what the step touches: this tests the step's decision only. */
 const fakes = (task: Partial<StoredTask>) => {
@@ -12,7 +12,7 @@ const fakes = (task: Partial<StoredTask>) => {
   const announced: EscalationNotice[] = [];
   const project = { id: 'p1', code: 'LC-2026-0001', stage: 'tech-review', version: 4 } as StoredProject;
   const stored = {
-    id: 'p1.1.tech-review',
+    id: 'p1.approval.1.tech-review',
     role: 'data-bureau',
     status: 'open',
     escalations: 0,
@@ -46,7 +46,9 @@ const fakes = (task: Partial<StoredTask>) => {
 describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)', () => {
   it('records the escalation, announces it under ART13-TECH-REVIEW, and lets the workflow re-open the review', async () => {
     const { deps, saved, announced } = fakes({ escalations: 0 });
-    expect(await escalateReview({ kind: 'tech-review', projectId: 'p1', submission: 1 }, deps)).toEqual({});
+    expect(
+      await escalateReview({ kind: 'tech-review', workflow: 'approval', projectId: 'p1', round: 1 }, deps),
+    ).toEqual({});
     expect(saved.map((c) => [c.action, c.details.escalation])).toEqual([['review.escalated', 1]]);
     expect(announced).toEqual([
       expect.objectContaining({
@@ -61,7 +63,9 @@ describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)',
 
   it('announces again, without recording twice, when the step is retried after the escalation was recorded', async () => {
     const { deps, saved, announced } = fakes({ status: 'expired', escalations: 1 });
-    expect(await escalateReview({ kind: 'tech-review', projectId: 'p1', submission: 1 }, deps)).toEqual({});
+    expect(
+      await escalateReview({ kind: 'tech-review', workflow: 'approval', projectId: 'p1', round: 1 }, deps),
+    ).toEqual({});
     expect(saved).toEqual([]);
     expect(announced.map((n) => n.escalation)).toEqual([1]);
   });
@@ -76,7 +80,9 @@ describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)',
       decidedAt: '',
     };
     const { deps, saved, announced } = fakes({ status: 'decided', decision: decision as never });
-    expect(await escalateReview({ kind: 'tech-review', projectId: 'p1', submission: 1 }, deps)).toEqual({
+    expect(
+      await escalateReview({ kind: 'tech-review', workflow: 'approval', projectId: 'p1', round: 1 }, deps),
+    ).toEqual({
       decision: 'approve',
     });
     expect(saved).toEqual([]);
@@ -85,7 +91,9 @@ describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)',
 
   it('tells the workflow to fail on the record once escalations are exhausted', async () => {
     const { deps } = fakes({ escalations: DEFAULT_POLICY.maxEscalations - 1 });
-    expect(await escalateReview({ kind: 'tech-review', projectId: 'p1', submission: 1 }, deps)).toEqual({
+    expect(
+      await escalateReview({ kind: 'tech-review', workflow: 'approval', projectId: 'p1', round: 1 }, deps),
+    ).toEqual({
       exhausted: true,
     });
   });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { approvalInput, needsFinanceReview, needsProjectApproval } from '#shared/domain/approval.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { ForbiddenError, ValidationError } from '#shared/domain/errors.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
-import { assertMayDecide, CHECKLIST, type DecisionInput, decisionViolations } from '#shared/domain/review.ts';
+import {
+  type DecisionContext,
+  type DecisionInput,
+  decisionAuthority,
+  decisionViolations,
+} from '#shared/domain/review.ts';
+import { checklistItems, REVIEWS, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { needsFinanceReview, needsProjectApproval, routing, stateName } from '#shared/domain/workflow.ts';
 
-const allOk = Object.fromEntries(Object.keys(CHECKLIST['tech-review']).map((item) => [item, { ok: true }]));
-const opinion = (kind: ProjectDocument['kind'], status: ProjectDocument['status'] = 'verified'): ProjectDocument => ({
+const reviewer: Actor = { sub: 'r', name: '审核员', deptId: 'data', roles: ['data-bureau'] };
+const allOk = (kind: keyof typeof REVIEWS) =>
+  Object.fromEntries(checklistItems(kind).map((item) => [item, { ok: true }]));
+const opinion = (kind: ProjectDocument['kind'], overrides: Partial<ProjectDocument> = {}): ProjectDocument => ({
   id: 'op',
   projectId: 'p1',
   kind,
@@ -15,28 +23,63 @@ const opinion = (kind: ProjectDocument['kind'], status: ProjectDocument['status'
   contentType: 'application/pdf',
   sizeBytes: 1,
   sha256: 'a'.repeat(64),
-  status,
+  status: 'verified',
   rejectionReason: null,
   versionId: null,
   uploadedBy: 'r',
   createdAt: '',
   verifiedAt: null,
-  taskId: null,
+  taskId: 't1',
+  ...overrides,
 });
-const project = { id: 'p1', totalInvestmentFen: 60_000_000 };
+const context = (document: ProjectDocument | undefined, overrides: Partial<DecisionContext> = {}): DecisionContext => ({
+  project: { id: 'p1' },
+  task: { id: 't1', kind: 'tech-review' },
+  actor: reviewer,
+  totalFen: 60_000_000,
+  opinionDocument: document,
+  ...overrides,
+});
 const decision = (overrides: Partial<DecisionInput> = {}): DecisionInput => ({
   decision: 'approve',
   opinion: '同意',
   opinionDocumentId: 'op',
-  checklist: allOk,
+  checklist: allOk('tech-review'),
   ...overrides,
 });
 const codes = (v: { code: string }[]) => v.map((x) => x.code);
+const tech = (input: DecisionInput, document = opinion('tech-review-opinion')) =>
+  decisionViolations('tech-review', input, context(document));
+
+describe('the review catalogue', () => {
+  it('names, for every review, its role, its rule, its opinion document and its workflow', () => {
+    for (const [kind, review] of Object.entries(REVIEWS)) {
+      const workflow = WORKFLOWS[review.workflow];
+      expect([workflow.first, ...workflow.parallel], kind).toContain(kind);
+      expect(review.opinion, kind).toMatch(/-/);
+    }
+    expect(REVIEWS['tech-acceptance']).toMatchObject({ role: 'data-bureau', opinion: 'tech-acceptance-opinion' });
+    expect(REVIEWS['completion-acceptance']).toMatchObject({ role: 'drc', opinion: 'completion-acceptance-report' });
+  });
+
+  it('builds the state names of the ASL from the review kinds', () => {
+    expect(stateName('tech-review')).toBe('TechReview');
+    expect(stateName('completion-acceptance')).toBe('CompletionAcceptance');
+  });
+});
 
 describe('routing of the approval workflow', () => {
+  const project = {
+    keyProject: false,
+    involvesConstruction: false,
+    totalInvestmentFen: 58_000_000,
+    approvedBy: [],
+    approvedBudgetFen: null,
+  };
+
   it('sends exactly 600,000.00 CNY to the Finance Bureau under ART14-FINANCE-REVIEW, and 599,999.99 not', () => {
-    expect(needsFinanceReview({ totalInvestmentFen: 60_000_000 }, DEFAULT_POLICY)).toBe(true);
-    expect(needsFinanceReview({ totalInvestmentFen: 59_999_999 }, DEFAULT_POLICY)).toBe(false);
+    expect(needsFinanceReview(60_000_000, DEFAULT_POLICY)).toBe(true);
+    expect(needsFinanceReview(59_999_999, DEFAULT_POLICY)).toBe(false);
   });
 
   it('sends key and engineering-construction projects to project approval under ART13-PROJECT-APPROVAL', () => {
@@ -45,120 +88,168 @@ describe('routing of the approval workflow', () => {
     expect(needsProjectApproval({ keyProject: false, involvesConstruction: false })).toBe(false);
   });
 
-  it('passes the computed branches to the workflow, never a threshold', () => {
-    const input = approvalInput(
-      {
-        id: 'p',
-        submissions: 2,
-        keyProject: true,
-        involvesConstruction: false,
-        totalInvestmentFen: 60_000_000,
-      } as never,
-      DEFAULT_POLICY,
-    );
-    expect(input).toEqual({ projectId: 'p', submission: 2, reviews: { projectApproval: true, financeReview: true } });
+  it('answers the Route step from the project as it stands, never from a threshold in ASL', () => {
+    expect(routing('approval', project, DEFAULT_POLICY)).toEqual({
+      'project-approval': false,
+      'finance-review': false,
+    });
+    expect(
+      routing('approval', { ...project, keyProject: true, totalInvestmentFen: 60_000_000 }, DEFAULT_POLICY),
+    ).toEqual({ 'project-approval': true, 'finance-review': true });
+  });
+
+  it('sends the DRC completion acceptance only after ART13-PROJECT-APPROVAL (ART27-ACCEPTANCE-ORDER)', () => {
+    expect(routing('acceptance', project, DEFAULT_POLICY)).toEqual({ 'completion-acceptance': false });
+    expect(routing('acceptance', { ...project, approvedBy: ['project-approval'] }, DEFAULT_POLICY)).toEqual({
+      'completion-acceptance': true,
+    });
   });
 });
 
 describe('a tech-review decision (ART13-TECH-REVIEW)', () => {
-  it('accepts an approval with every item ok and a verified opinion', () => {
-    expect(decisionViolations('tech-review', decision(), project, opinion('tech-review-opinion'))).toEqual([]);
+  it('accepts an approval with every item ok and a verified opinion of the reviewer', () => {
+    expect(tech(decision())).toEqual([]);
   });
 
   it('refuses to approve a project in conflict with sharing policy under ART07-POLICY-CONFLICT', () => {
-    const found = decisionViolations(
-      'tech-review',
-      decision({ checklist: { ...allOk, noPolicyConflict: { ok: false } } }),
-      project,
-      opinion('tech-review-opinion'),
-    );
+    const found = tech(decision({ checklist: { ...allOk('tech-review'), noPolicyConflict: { ok: false } } }));
     expect(found).toEqual([
       expect.objectContaining({ code: 'ART07-POLICY-CONFLICT', article: 7, path: 'checklist.noPolicyConflict' }),
     ]);
   });
 
   it('refuses to approve a disguised project under ART07-DISGUISED', () => {
-    const found = decisionViolations(
-      'tech-review',
-      decision({ checklist: { ...allOk, notDisguised: { ok: false } } }),
-      project,
-      opinion('tech-review-opinion'),
-    );
-    expect(codes(found)).toEqual(['ART07-DISGUISED']);
+    expect(codes(tech(decision({ checklist: { ...allOk('tech-review'), notDisguised: { ok: false } } })))).toEqual([
+      'ART07-DISGUISED',
+    ]);
   });
 
   it('refuses to approve with a failed technical item or without a verified opinion under ART13-TECH-REVIEW', () => {
-    const failed = decisionViolations(
-      'tech-review',
-      decision({ checklist: { ...allOk, cloudMigration: { ok: false } } }),
-      project,
-      opinion('tech-review-opinion'),
-    );
-    expect(codes(failed)).toEqual(['ART13-TECH-REVIEW']);
-    expect(
-      codes(decisionViolations('tech-review', decision(), project, opinion('tech-review-opinion', 'pending'))),
-    ).toEqual(['ART13-TECH-REVIEW']);
-    expect(codes(decisionViolations('tech-review', decision({ opinionDocumentId: null }), project, undefined))).toEqual(
+    expect(codes(tech(decision({ checklist: { ...allOk('tech-review'), cloudMigration: { ok: false } } })))).toEqual([
+      'ART13-TECH-REVIEW',
+    ]);
+    expect(codes(tech(decision(), opinion('tech-review-opinion', { status: 'pending' })))).toEqual([
+      'ART13-TECH-REVIEW',
+    ]);
+    expect(codes(decisionViolations('tech-review', decision({ opinionDocumentId: null }), context(undefined)))).toEqual(
       ['ART13-TECH-REVIEW'],
     );
+  });
+
+  it('records ART06-ANNUAL-PLAN as answered but does not block approval on it', () => {
+    expect(
+      tech(decision({ checklist: { ...allOk('tech-review'), inAnnualPlan: { ok: false, note: '未列入' } } })),
+    ).toEqual([]);
+  });
+
+  it('asks the reviewer to confirm the classification (classificationConfirmed, ART13-PROJECT-APPROVAL)', () => {
+    expect(
+      codes(tech(decision({ checklist: { ...allOk('tech-review'), classificationConfirmed: { ok: false } } }))),
+    ).toEqual(['ART13-PROJECT-APPROVAL']);
+  });
+
+  it('refuses to approve a classification corrected to a forbidden scope under ART07-FORBIDDEN-SCOPE', () => {
+    const classification = {
+      keyProject: false,
+      involvesConstruction: false,
+      scope: { dataCentre: true, machineRoom: false, cloudPlatform: false },
+    };
+    expect(tech(decision({ classification }))).toEqual([
+      expect.objectContaining({ code: 'ART07-FORBIDDEN-SCOPE', path: 'classification.scope.dataCentre' }),
+    ]);
+    expect(tech(decision({ decision: 'reject', opinionDocumentId: null, classification }))).toEqual([]);
+  });
+
+  it('refuses an opinion document another person uploaded, or one for another review, under ART04-ROLE', () => {
+    expect(codes(tech(decision(), opinion('tech-review-opinion', { uploadedBy: 'someone-else' })))).toEqual([
+      'ART04-ROLE',
+    ]);
+    expect(codes(tech(decision(), opinion('tech-review-opinion', { taskId: 'an-older-task' })))).toEqual([
+      'ART04-ROLE',
+    ]);
   });
 
   it('lets a reviewer return a project that fails an item', () => {
     const returned = decision({
       decision: 'return',
       opinionDocumentId: null,
-      checklist: { ...allOk, dataSharing: { ok: false, note: '补充共享清单' } },
+      checklist: { ...allOk('tech-review'), dataSharing: { ok: false, note: '补充共享清单' } },
     });
-    expect(decisionViolations('tech-review', returned, project, undefined)).toEqual([]);
+    expect(decisionViolations('tech-review', returned, context(undefined))).toEqual([]);
   });
 
-  it('requires every checklist item, and only those (400, not a rule)', () => {
-    const { notDisguised: _, ...missing } = allOk;
-    expect(() => decisionViolations('tech-review', decision({ checklist: missing }), project, undefined)).toThrow(
+  it('requires every checklist item, and only those, and a classification only from the technical review (400)', () => {
+    const { notDisguised: _, ...missing } = allOk('tech-review');
+    expect(() => decisionViolations('tech-review', decision({ checklist: missing }), context(undefined))).toThrow(
       ValidationError,
     );
     expect(() =>
-      decisionViolations('finance-review', decision({ checklist: { extra: { ok: true } } }), project, undefined),
+      decisionViolations('finance-review', decision({ checklist: { extra: { ok: true } } }), context(undefined)),
+    ).toThrow(ValidationError);
+    expect(() =>
+      decisionViolations(
+        'finance-review',
+        decision({
+          checklist: {},
+          classification: {
+            keyProject: true,
+            involvesConstruction: false,
+            scope: { dataCentre: false, machineRoom: false, cloudPlatform: false },
+          },
+        }),
+        context(undefined),
+      ),
     ).toThrow(ValidationError);
   });
 });
 
 describe('a finance decision (ART14-FINANCE-REVIEW)', () => {
-  it('needs an approved budget within the declared total', () => {
-    expect(
-      codes(decisionViolations('finance-review', decision({ checklist: {} }), project, opinion('budget-approval'))),
-    ).toEqual(['ART14-FINANCE-REVIEW']);
-    expect(
-      codes(
-        decisionViolations(
-          'finance-review',
-          decision({ checklist: {}, approvedBudgetFen: 60_000_001 }),
-          project,
-          opinion('budget-approval'),
-        ),
-      ),
-    ).toEqual(['ART14-FINANCE-REVIEW']);
-    expect(
+  const finance = (input: Partial<DecisionInput>, total = 60_000_000) =>
+    codes(
       decisionViolations(
         'finance-review',
-        decision({ checklist: {}, approvedBudgetFen: 55_000_000 }),
-        project,
-        opinion('budget-approval'),
+        decision({ checklist: {}, ...input }),
+        context(opinion('budget-approval'), { totalFen: total }),
       ),
-    ).toEqual([]);
+    );
+
+  it('needs an approved budget within the total under review', () => {
+    expect(finance({})).toEqual(['ART14-FINANCE-REVIEW']);
+    expect(finance({ approvedBudgetFen: 60_000_001 })).toEqual(['ART14-FINANCE-REVIEW']);
+    expect(finance({ approvedBudgetFen: 60_000_000 })).toEqual([]);
+    expect(finance({ approvedBudgetFen: 55_000_000 })).toEqual([]);
   });
 
   it('needs the project-approval reply to approve under ART13-PROJECT-APPROVAL', () => {
     expect(
       codes(
-        decisionViolations('project-approval', decision({ checklist: {} }), project, opinion('tech-review-opinion')),
+        decisionViolations('project-approval', decision({ checklist: {} }), context(opinion('tech-review-opinion'))),
       ),
     ).toEqual(['ART13-PROJECT-APPROVAL']);
   });
 });
 
+describe('a technical acceptance (ART28-ACCEPTANCE-EVIDENCE)', () => {
+  it('asks the six ART28 items and refuses approval while one fails', () => {
+    expect(checklistItems('tech-acceptance')).toEqual([
+      'selfControllable',
+      'cryptoApplication',
+      'securityReview',
+      'softwareTest',
+      'resourceSharingCatalogue',
+      'dataLanding',
+    ]);
+    const found = decisionViolations(
+      'tech-acceptance',
+      decision({ checklist: { ...allOk('tech-acceptance'), dataLanding: { ok: false } } }),
+      context(opinion('tech-acceptance-opinion'), { task: { id: 't1', kind: 'tech-acceptance' } }),
+    );
+    expect(codes(found)).toEqual(['ART28-ACCEPTANCE-EVIDENCE']);
+  });
+});
+
 describe('separation of duties (ART04-ROLE)', () => {
-  const task = { role: 'data-bureau', ownerDeptId: 'edu', submittedBy: 'zhang' };
+  const task = { role: 'data-bureau', ownerDeptId: 'edu', ownerBureauRole: null, submittedBy: 'zhang' };
   const actor = (overrides: Partial<Actor>): Actor => ({
     sub: 'li',
     name: '李',
@@ -168,12 +259,22 @@ describe('separation of duties (ART04-ROLE)', () => {
   });
 
   it('lets the reviewing bureau decide', () => {
-    expect(() => assertMayDecide(actor({}), task)).not.toThrow();
+    expect(decisionAuthority(actor({}), task)).toEqual({ conflictOfInterest: false });
   });
 
   it('refuses the wrong role, the submitter and anyone of the owner department', () => {
-    expect(() => assertMayDecide(actor({ roles: ['finance'] }), task)).toThrow(ForbiddenError);
-    expect(() => assertMayDecide(actor({ sub: 'zhang' }), task)).toThrow(ForbiddenError);
-    expect(() => assertMayDecide(actor({ deptId: 'edu' }), task)).toThrow(ForbiddenError);
+    expect(() => decisionAuthority(actor({ roles: ['finance'] }), task)).toThrow(ForbiddenError);
+    expect(() => decisionAuthority(actor({ sub: 'zhang' }), task)).toThrow(ForbiddenError);
+    expect(() => decisionAuthority(actor({ deptId: 'edu' }), task)).toThrow(ForbiddenError);
+  });
+
+  it('lets a bureau decide the review of its own project, marked conflictOfInterest, rather than deadlock (ART04-ROLE)', () => {
+    const own = { ...task, ownerDeptId: 'data', ownerBureauRole: 'data-bureau' as const };
+    expect(decisionAuthority(actor({}), own)).toEqual({ conflictOfInterest: true });
+    expect(() => decisionAuthority(actor({ sub: 'zhang' }), own)).toThrow(ForbiddenError);
+    // The bureau is the data bureau: its staff still may not decide another bureau's review of its project.
+    expect(() =>
+      decisionAuthority(actor({ roles: ['finance'] }), { ...own, role: 'finance', ownerBureauRole: 'data-bureau' }),
+    ).toThrow(ForbiddenError);
   });
 });

@@ -1,16 +1,9 @@
 import * as z from 'zod';
-import { DeptIdSchema } from '#shared/domain/department.schema.ts';
-import { singleLine } from '#shared/domain/text.ts';
+import { AnnualPlanInputSchema, AnnualPlanSchema } from '#shared/domain/annual-plan.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, decimalInteger } from '../route-parts.ts';
 
-const AnnualPlanBody = z
-  .object({
-    items: z
-      .array(z.object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: singleLine(200) }).strict())
-      .max(1000),
-  })
-  .strict();
+const YearParams = z.object({ year: decimalInteger(2000, 2100) });
 
 export const getAnnualPlan = defineRoute({
   id: 'getAnnualPlan',
@@ -19,8 +12,8 @@ export const getAnnualPlan = defineRoute({
   handler: 'annual-plans/get-annual-plan',
   roles: ANY_ROLE,
   summary: "The county's approved annual project plan for a year (ART06)",
-  params: z.object({ year: decimalInteger(2000, 2100) }),
-  response: AnnualPlanBody.extend({ year: z.number().int(), updatedAt: z.string(), updatedBy: z.string() }),
+  params: YearParams,
+  response: AnnualPlanSchema,
 });
 
 export const putAnnualPlan = defineRoute({
@@ -30,7 +23,7 @@ export const putAnnualPlan = defineRoute({
   handler: 'annual-plans/put-annual-plan',
   roles: ['data-bureau', 'admin'],
   summary: "Record the county's approved annual project plan for a year (ART06; the Data Bureau keeps it)",
-  params: z.object({ year: decimalInteger(2000, 2100) }),
-  body: AnnualPlanBody,
-  response: AnnualPlanBody.extend({ year: z.number().int(), updatedAt: z.string(), updatedBy: z.string() }),
+  params: YearParams,
+  body: AnnualPlanInputSchema,
+  response: AnnualPlanSchema,
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ChainVerdictSchema } from '#shared/domain/audit-chain.ts';
 import { ProjectEventSchema } from '#shared/domain/project.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, PAGING, ProjectParams, page } from '../route-parts.ts';
@@ -23,10 +24,5 @@ export const verifyProjectEvents = defineRoute({
   roles: ANY_ROLE,
   summary: 'Recompute the hash chain of the audit trail (ART33)',
   params: ProjectParams,
-  response: z.object({
-    valid: z.boolean(),
-    count: z.number().int(),
-    headHash: z.string(),
-    brokenAt: z.number().int().optional(),
-  }),
+  response: ChainVerdictSchema,
 });

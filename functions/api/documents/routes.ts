@@ -11,8 +11,9 @@ export const requestDocumentUpload = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/documents',
   handler: 'documents/request-upload',
-  roles: [...OWNER_ROLES, ...REVIEWER_ROLES],
-  summary: 'Declare a document and get a presigned PUT (15 minutes) signing its type, length and SHA-256',
+  roles: [...OWNER_ROLES, ...REVIEWER_ROLES, 'audit'],
+  summary:
+    'Declare a document and get a presigned PUT (15 minutes) signing its type, length and SHA-256: the owner what its stage allows, a reviewer its own opinion, the Audit Bureau its accountability evidence',
   params: ProjectParams,
   body: DocumentRequestSchema,
   response: z.object({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FundingSchema } from '#shared/domain/finding.schema.ts';
 import { ObligationSchema } from '#shared/domain/obligation.ts';
 import { multiLine } from '#shared/domain/text.ts';
 import { defineRoute } from '#shared/http/route.ts';
@@ -12,18 +13,7 @@ export const getFunding = defineRoute({
   roles: ANY_ROLE,
   summary: 'Whether construction and operations funds may be released, and why not',
   params: ProjectParams,
-  response: z.object({
-    construction: z.enum(['allowed', 'held']),
-    operations: z.enum(['allowed', 'held']),
-    holds: z.array(
-      z.object({
-        code: z.string(),
-        article: z.number().int().optional(),
-        since: z.string(),
-        funds: z.array(z.string()),
-      }),
-    ),
-  }),
+  response: FundingSchema,
 });
 
 export const listObligations = defineRoute({
@@ -44,7 +34,8 @@ export const waiveObligation = defineRoute({
   path: '/v1/projects/{id}/obligations/{obligationId}/waiver',
   handler: 'obligations/waive-obligation',
   roles: ['data-bureau'],
-  summary: 'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`',
+  summary:
+    'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`. A duty whose article cuts funds (ART29-FILING, ART07-OM-FUNDING) cannot be waived (422)',
   params: ProjectParams.extend({ obligationId: z.string().min(1).max(200) }),
   body: z.object({ reason: multiLine(2000) }).strict(),
   response: ObligationSchema,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
-import { ProjectInputSchema, ProjectPatchSchema, ProjectSchema, StageSchema } from '#shared/domain/project.schema.ts';
+import { StageSchema } from '#shared/domain/lifecycle.ts';
+import { ProjectInputSchema, ProjectPatchSchema, ProjectSchema } from '#shared/domain/project.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, OWNER_ROLES, PAGING, ProjectParams, page } from '../route-parts.ts';
 
@@ -91,6 +92,7 @@ export const submitProject = defineRoute({
   params: ProjectParams,
   response: ProjectSchema,
   status: 202,
+  headers: ['Idempotency-Key'],
 });
 
 export const fileBudget = defineRoute({

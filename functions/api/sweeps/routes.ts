@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DateSchema } from '#shared/domain/calendar.ts';
-import { FindingSchema } from '#shared/domain/finding.schema.ts';
+import { FindingSchema, SweepSummarySchema } from '#shared/domain/finding.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { PAGING, page } from '../route-parts.ts';
 
@@ -12,15 +12,7 @@ export const runSweep = defineRoute({
   roles: ['data-bureau', 'admin'],
   summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
   body: z.object({ asOf: DateSchema.optional() }).strict().default({}),
-  response: z.object({
-    asOf: z.string(),
-    examined: z.number().int(),
-    opened: z.number().int(),
-    resolved: z.number().int(),
-    holdsPlaced: z.number().int(),
-    holdsLifted: z.number().int(),
-    itemsRead: z.number().int(),
-  }),
+  response: SweepSummarySchema,
 });
 
 export const listFindings = defineRoute({

@@ -4,11 +4,12 @@ import { documents } from '#shared/store/document-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
+import { workflows } from '#shared/store/workflows.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { decideTask as decide } from '#shared/use-cases/reviews/decide-task.ts';
+import { decideTask as decide } from '#shared/use-cases/workflows/decide-task.ts';
 import { decideTask } from './routes.ts';
 
-const deps = apiDeps({ calendar, documents, obligations, projects, tasks });
+const deps = apiDeps({ calendar, documents, obligations, projects, tasks, workflows });
 
 export const handler = apiHandler(decideTask, ({ actor, params, body }) =>
   decide({ taskId: params.taskId, actor, decision: body }, deps()),

@@ -11,8 +11,13 @@ export const listTasks = defineRoute({
   path: '/v1/tasks',
   handler: 'tasks/list-tasks',
   roles: ANY_ROLE,
-  summary: 'Open review tasks the caller may decide (its queue), earliest due first',
+  summary:
+    'Open review tasks the caller may decide (every queue of its review roles, paged as one), earliest due first; with `conflictOfInterest=true`, the decisions reviewing bureaus took on their own projects (audit, admin)',
   query: z.object({
+    conflictOfInterest: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
     ...PAGING,
   }),
   response: page(TaskSchema),
@@ -35,7 +40,8 @@ export const decideTask = defineRoute({
   path: '/v1/tasks/{taskId}/decision',
   handler: 'tasks/decide-task',
   roles: [...REVIEWER_ROLES],
-  summary: 'Decide a review: approve, reject or return, with the opinion and the checklist (ART13, ART14)',
+  summary:
+    'Decide a review: approve, reject or return, with the opinion and the checklist the task lists (ART13, ART14, ART27, ART28)',
   params: TaskParams,
   body: DecisionInputSchema,
   response: TaskSchema,

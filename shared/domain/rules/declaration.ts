@@ -1,3 +1,4 @@
+import type { AnnualPlan } from '../annual-plan.schema.ts';
 import type { Department } from '../department.schema.ts';
 import type { ProjectDocument } from '../document.schema.ts';
 import { CATEGORIES, CONSTRUCTION_TYPES, FUNDING_MODES, type Project, type ProjectInput } from '../project.schema.ts';
@@ -31,14 +32,12 @@ export const scopeViolations = (project: Fields, ownerDeptId: string): Violation
   for (const flag of ['dataCentre', 'machineRoom', 'cloudPlatform'] as const) {
     if (project.scope[flag]) found.push(violation('ART07-FORBIDDEN-SCOPE', `scope.${flag}`));
   }
-  if (project.cityCountyCoBuild && project.cityCountyCoBuild.countyShareFen > project.totalInvestmentFen) {
-    found.push(
-      violation(
-        'ART08-COUNTY-SHARE',
-        'cityCountyCoBuild.countyShareFen',
-        'The county share exceeds the total investment.',
-      ),
-    );
+  for (const share of ['countyShareFen', 'countyOmShareFen'] as const) {
+    if (project.cityCountyCoBuild && project.cityCountyCoBuild[share] > project.totalInvestmentFen) {
+      found.push(
+        violation('ART08-COUNTY-SHARE', `cityCountyCoBuild.${share}`, 'The county share exceeds the total investment.'),
+      );
+    }
   }
   if (project.coBuilderDeptIds.includes(ownerDeptId)) {
     found.push(
@@ -84,7 +83,9 @@ export const declarationViolations = (project: Project, context: DeclarationCont
   for (const kind of DEMAND_DOCUMENTS) {
     if (!verified(context, kind)) found.push(violation('ART12-DEMAND-DOCS', `documents.${kind}`));
   }
-  if (project.deployment.target === 'public-cloud') {
+  // ART26: the government cloud is the rule; a public cloud or on-premise is an exception the
+  // technical review decides (its cloudMigration item), on a risk assessment and a migration plan.
+  if (project.deployment.target !== 'gov-cloud') {
     if (!verified(context, 'risk-assessment', project.deployment.riskAssessmentDocumentId ?? '')) {
       found.push(violation('ART26-GOV-CLOUD', 'deployment.riskAssessmentDocumentId'));
     }
@@ -93,17 +94,17 @@ export const declarationViolations = (project: Project, context: DeclarationCont
   return found;
 };
 
-export interface AnnualPlan {
-  readonly year: number;
-  readonly items: readonly { id: string; deptId: string; name: string }[];
-}
-
-/** ART06: a warning, not a refusal, where the county has a plan for the project's year. */
+/**
+ * ART06: a warning, not a refusal. A year with no approved annual plan warns too: the project
+ * cannot be in a plan that does not exist.
+ */
 export const annualPlanWarnings = (
   project: Pick<Project, 'year' | 'ownerDeptId' | 'annualPlanItemId'>,
   plan: AnnualPlan | undefined,
 ): Violation[] => {
-  if (!plan || plan.year !== project.year) return [];
+  if (!plan || plan.year !== project.year) {
+    return [violation('ART06-ANNUAL-PLAN', 'year', `The county has no approved annual plan for ${project.year}.`)];
+  }
   const item = plan.items.find((i) => i.id === project.annualPlanItemId);
   if (item && item.deptId === project.ownerDeptId) return [];
   return [violation('ART06-ANNUAL-PLAN', 'annualPlanItemId')];

@@ -3,7 +3,6 @@ import { ValidationError } from '#shared/domain/errors.ts';
 import { countDue, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
 
@@ -33,15 +32,8 @@ export const putCalendarYear = async (
   await deps.calendar.put(calendar);
 
   let recounted = 0;
-  for (let shard = 0; shard < OBLIGATION_SHARDS; shard++) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.obligations.dueFrom(shard, `${input.year}-01-01`, start);
-      for (const provisional of page.items.filter((o) => o.provisional)) {
-        if (await recount(provisional, input.actor, deps)) recounted++;
-      }
-      start = page.next;
-    } while (start);
+  for await (const provisional of deps.obligations.provisionalFrom(`${input.year}-01-01`)) {
+    if (await recount(provisional, input.actor, deps)) recounted++;
   }
   logger.info('calendar year replaced', { year: input.year, by: input.actor.sub, recounted });
   return { ...calendar, recounted };

@@ -1,7 +1,6 @@
-import { downloadName, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { objectKey } from '#shared/store/document-objects.ts';
 import type { Deps } from '../deps.ts';
 import { loadVisible } from '../projects/project-access.ts';
 
@@ -38,12 +37,6 @@ export const downloadDocument = async (
   const document = await getDocument(input, deps);
   if (document.status !== 'verified')
     throw new ConflictError(`The document is ${document.status}; only verified documents are served.`);
-  const url = await deps.objects.presignDownload({
-    key: objectKey(document.projectId, document.kind, document.id),
-    versionId: document.versionId,
-    fileName: downloadName(document.fileName, document.contentType),
-    contentType: document.contentType,
-    expiresIn: DOWNLOAD_SECONDS,
-  });
+  const url = await deps.objects.presignDownload(document, DOWNLOAD_SECONDS);
   return { url, expiresAt: new Date(deps.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString() };
 };

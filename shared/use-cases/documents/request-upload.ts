@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { checkDocumentRequest, type DocumentRequest } from '#shared/domain/document-rules.ts';
-import { REVIEW_KINDS } from '#shared/domain/project.schema.ts';
-import { taskId } from '#shared/domain/review.ts';
+import type { StoredProject } from '#shared/domain/project.schema.ts';
+import { type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { objectKey } from '#shared/store/document-objects.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
+import { taskId } from '#shared/domain/workflow.ts';
 import type { Deps } from '../deps.ts';
-import { idempotent } from '../idempotent.ts';
+import { idempotent, type Remember } from '../idempotent.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { retryOnConflict } from '../retry.ts';
 
@@ -43,14 +42,22 @@ export const requestUpload = async (
 
 const presign = async (document: ProjectDocument, deps: Pick<Deps, 'objects' | 'now'>) => {
   const expiresAt = new Date(deps.now().getTime() + UPLOAD_SECONDS * 1000).toISOString();
-  const upload = await deps.objects.presignUpload({
-    key: objectKey(document.projectId, document.kind, document.id),
-    contentType: document.contentType,
-    sizeBytes: document.sizeBytes,
-    sha256: document.sha256,
-    expiresIn: UPLOAD_SECONDS,
-  });
+  const upload = await deps.objects.presignUpload(document, UPLOAD_SECONDS);
   return { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt };
+};
+
+/** The tasks of the rounds now running on the project: a reviewer attaches the opinion of one it holds open. */
+const runningTasks = async (project: StoredProject, deps: Pick<Deps, 'tasks'>) => {
+  const running = Object.entries(project.rounds).filter(([, round]) => round?.status === 'running');
+  const tasks = await Promise.all(
+    running.flatMap(([workflow, round]) => {
+      const { first, parallel } = WORKFLOWS[workflow as WorkflowKind];
+      return [first, ...parallel].map((kind: ReviewKind) =>
+        deps.tasks.get(taskId(project.id, workflow as WorkflowKind, round?.round ?? 0, kind)),
+      );
+    }),
+  );
+  return tasks.filter((task) => task !== undefined);
 };
 
 /** Whether the caller may attach this kind to the project now: its stage, the caller's role and open reviews. */
@@ -59,24 +66,19 @@ const permitted = async (
   deps: Pick<Deps, 'projects' | 'tasks' | 'policy'>,
 ) => {
   const project = await loadVisible(input.projectId, input.actor, deps);
-  const tasks =
-    project.submissions > 0
-      ? await Promise.all(REVIEW_KINDS.map((kind) => deps.tasks.get(taskId(project.id, project.submissions, kind))))
-      : [];
-  const open = tasks.filter((t) => t !== undefined);
-  const kind = checkDocumentRequest(input.actor, project, input.request, open, deps.policy);
-  const openTask = open.find((t) => t.status === 'open' && input.actor.roles.includes(t.role as never));
-  return { project, kind, openTask };
+  const open = await runningTasks(project, deps);
+  const { kind, taskId: forTask } = checkDocumentRequest(input.actor, project, input.request, open, deps.policy);
+  return { project, kind, forTask };
 };
 
 /** Checks the request against the project's stage and the caller's reviews, and records the pending document. */
 const declare = async (
   input: { projectId: string; actor: Actor; request: DocumentRequest },
   deps: Pick<Deps, 'projects' | 'tasks' | 'documents' | 'policy' | 'now'>,
-  remember: (document: ProjectDocument) => TransactItem[],
+  remember: Remember<ProjectDocument>,
 ): Promise<ProjectDocument> => {
   const { actor, request } = input;
-  const { project, kind, openTask } = await permitted(input, deps);
+  const { project, kind, forTask } = await permitted(input, deps);
   const at = deps.now().toISOString();
   const document: ProjectDocument = {
     id: randomUUID(),
@@ -92,7 +94,7 @@ const declare = async (
     uploadedBy: actor.sub,
     createdAt: at,
     verifiedAt: null,
-    taskId: openTask?.id ?? null,
+    taskId: forTask,
   };
   await deps.projects.save({
     project,

@@ -1,7 +1,6 @@
 import { arrivalVerdict } from '#shared/domain/document-rules.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { parseObjectKey } from '#shared/store/document-objects.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
 
@@ -15,12 +14,12 @@ const VERIFIER: Actor = { sub: 'system:document-verifier', name: '材料核验',
  */
 export const verifyArrival = async (
   input: { key: string; versionId?: string | undefined },
-  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'documents' | 'inspector' | 'now'>,
 ): Promise<'verified' | 'rejected' | 'quarantined' | 'ignored'> => {
-  const parsed = parseObjectKey(input.key);
+  const parsed = deps.inspector.locate(input.key);
   const document = parsed ? await deps.documents.get(parsed.projectId, parsed.documentId) : undefined;
   if (!parsed || !document || document.kind !== parsed.kind) {
-    const target = await deps.objects.quarantine(input.key, input.versionId);
+    const target = await deps.inspector.quarantine(input.key, input.versionId);
     logger.warn('object quarantined: no pending document has this key', { key: input.key, quarantinedAs: target });
     return 'quarantined';
   }
@@ -31,7 +30,7 @@ export const verifyArrival = async (
     });
     return 'ignored';
   }
-  const actual = await deps.objects.inspect(input.key, input.versionId);
+  const actual = await deps.inspector.inspect(input.key, input.versionId);
   const reason = arrivalVerdict(document, actual);
   return retryOnConflict(async () => {
     const [project, current] = await Promise.all([

@@ -1,12 +1,17 @@
-import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
-import type { Obligation } from '#shared/domain/obligation.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain/errors.ts';
+import { isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { retryOnConflict } from '../retry.ts';
 
-/** The Data Bureau waives a duty, with its reason on the audit trail; the sweep then resolves any finding. */
+/**
+ * The Data Bureau waives a duty, with its reason on the audit trail; the sweep then resolves any
+ * finding. A duty whose article cuts funds (ART29, ART07) is cured only by doing what the article
+ * asks: it is refused with that article's code.
+ */
 export const waiveObligation = async (
   input: {
     projectId: string;
@@ -32,6 +37,11 @@ export const waiveObligation = async (
         const obligation = code ? await deps.obligations.get(project.id, code, rest.join('.')) : undefined;
         if (!obligation) throw new NotFoundError('No such obligation.');
         if (obligation.status !== 'open') throw new ConflictError(`The obligation is already ${obligation.status}.`);
+        if (!isWaivable(obligation.code)) {
+          throw new RuleViolationError([
+            violation(obligation.code, 'obligationId', 'Funds are held until it is done; it cannot be waived.'),
+          ]);
+        }
         const at = deps.now().toISOString();
         const waived: Obligation = {
           ...obligation,

@@ -1,10 +1,11 @@
 import { ForbiddenError } from '#shared/domain/errors.ts';
+import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 import { retryOnConflict } from '../retry.ts';
-import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+import { loadVisible } from './project-access.ts';
 
 /** ART11: a co-building department's head confirms the joint declaration for that department. */
 export const confirmProject = async (
@@ -26,7 +27,7 @@ export const confirmProject = async (
         if (!deptId || !project.coBuilderDeptIds.includes(deptId) || !hasAnyRole(actor, ['dept-head'])) {
           throw new ForbiddenError('Only the head of a co-building department confirms a joint declaration (ART11).');
         }
-        assertStage(project, EDITABLE_STAGES, 'confirm');
+        assertStage('confirm', project);
         const at = deps.now().toISOString();
         return deps.projects.save({
           project,

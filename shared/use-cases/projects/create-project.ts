@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConcurrentModificationError, ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { INITIAL_STAGE } from '#shared/domain/lifecycle.ts';
 import type { Project, ProjectInput } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
-import { lostRace } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 
@@ -28,7 +28,7 @@ export const createProject = async (
         id: randomUUID(),
         code: '',
         ownerDeptId: deptId,
-        stage: 'draft',
+        stage: INITIAL_STAGE,
         openReviews: [],
         version: 1,
         createdAt: at,
@@ -36,22 +36,28 @@ export const createProject = async (
         createdBy: actor.sub,
         submittedBy: null,
         submittedAt: null,
-        submissions: 0,
         warnings: annualPlanWarnings({ ...body, ownerDeptId: deptId }, await deps.annualPlans.get(body.year)),
         signOff: null,
         confirmations: {},
+        rounds: {},
+        approvedBy: [],
+        approvedEstimateFen: null,
         approvedBudgetFen: null,
         constructionStartedAt: null,
+        completedOn: null,
+        acceptedOn: null,
+        filedOn: null,
+        decommissionedOn: null,
       };
       return deps.projects.create(
         {
           after: project,
-          event: { at, actor, action: 'project.created', from: null, to: 'draft', details: {} },
+          event: { at, actor, action: 'project.created', from: null, to: INITIAL_STAGE, details: {} },
           with: ({ eventSeq: _seq, eventHead: _head, ...response }) => remember(response),
         },
         async () => {
           // The same key at once: stop, so that the retry answers what the winner created.
-          if (await replay()) throw lostRace('This Idempotency-Key');
+          if (await replay()) throw new ConcurrentModificationError('This Idempotency-Key was used at once.');
         },
       );
     },

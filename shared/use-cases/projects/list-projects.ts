@@ -1,5 +1,6 @@
 import { COUNTY_WIDE_ROLES } from '#shared/domain/access.ts';
-import type { Project, Stage } from '#shared/domain/project.schema.ts';
+import type { Stage } from '#shared/domain/lifecycle.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
 import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';

@@ -1,6 +1,5 @@
 import { assertVisible } from '#shared/domain/access.ts';
-import { ConflictError } from '#shared/domain/errors.ts';
-import type { Stage, StoredProject } from '#shared/domain/project.schema.ts';
+import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 
@@ -10,12 +9,3 @@ export const loadVisible = async (id: string, actor: Actor, deps: Pick<Deps, 'pr
   assertVisible(actor, project);
   return project;
 };
-
-/** Acting in the wrong stage is a conflict with the project's state (API.md: 409). */
-export const assertStage = (project: StoredProject, stages: readonly Stage[], action: string) => {
-  if (!stages.includes(project.stage)) {
-    throw new ConflictError(`Cannot ${action} a project in stage ${project.stage}; allowed in: ${stages.join(', ')}.`);
-  }
-};
-
-export const EDITABLE_STAGES: readonly Stage[] = ['draft', 'returned'];

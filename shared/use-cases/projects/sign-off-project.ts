@@ -1,11 +1,12 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { RuleViolationError } from '#shared/domain/errors.ts';
+import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
-import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+import { loadVisible } from './project-access.ts';
 
 /**
  * ART10: the owner department's head (第一责任人) signs the internal compliance review, which
@@ -17,7 +18,7 @@ const signOffProjectOnce = async (
 ): Promise<Project> => {
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project, ['dept-head']);
-  assertStage(project, EDITABLE_STAGES, 'sign off');
+  assertStage('sign-off', project);
   const document = await deps.documents.get(project.id, input.internalReviewDocumentId);
   if (document?.kind !== 'internal-compliance-review' || document.status !== 'verified') {
     throw new RuleViolationError([

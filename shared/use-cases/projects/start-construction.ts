@@ -1,10 +1,10 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { skippedProcedures } from '#shared/domain/emergency.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { owedProcedures } from '#shared/domain/emergency.ts';
+import { ConflictError } from '#shared/domain/errors.ts';
+import { assertStage, nextStage, onApprovalTrack } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { startClock } from '../obligations/start-clock.ts';
 import { retryOnConflict } from '../retry.ts';
@@ -12,7 +12,8 @@ import { loadVisible } from './project-access.ts';
 
 /**
  * Construction starts after approval (ART07: no 未批先建), or first for an emergency project
- * (ART15), whose every skipped procedure becomes an open obligation the sweep tracks.
+ * (ART15), whose every procedure still owed becomes an open obligation the sweep tracks. A
+ * rejected project owes nothing it could still do, so it cannot start.
  */
 const startConstructionOnce = async (
   input: { id: string; actor: Actor },
@@ -21,28 +22,16 @@ const startConstructionOnce = async (
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project);
   if (project.constructionStartedAt) throw new ConflictError('Construction has already started.');
-  if (project.stage === 'rejected') throw new ConflictError('A rejected project is not built.');
-  if (project.stage !== 'approved' && !project.emergency) {
-    throw new RuleViolationError([violation('ART07-NO-BUILD-BEFORE-APPROVAL', 'stage')]);
-  }
+  const emergency = project.emergency !== null && onApprovalTrack(project.stage);
+  assertStage(emergency ? 'emergency-start' : 'construction-start', project);
   const now = deps.now();
   const at = now.toISOString();
   const from = shanghaiDate(now);
-  const skipped = project.emergency ? skippedProcedures(project, deps.policy) : [];
+  const started = { ...project, constructionStartedAt: at };
+  const owed = emergency ? owedProcedures(started, deps.policy) : [];
   const obligations = await Promise.all(
-    skipped.map((procedure) =>
-      startClock(
-        {
-          project,
-          code: 'ART15-EMERGENCY',
-          key: procedure,
-          description: `紧急项目补办手续: ${procedure} (complete the skipped procedure)`,
-          from,
-          workingDays: deps.policy.emergencyProceduresWorkingDays,
-          at,
-        },
-        deps,
-      ),
+    owed.map((procedure) =>
+      startClock({ project, code: 'ART15-EMERGENCY', key: procedure, detail: procedure, from, at }, deps),
     ),
   );
   return deps.projects.save({
@@ -50,8 +39,8 @@ const startConstructionOnce = async (
     actor: input.actor,
     action: 'construction.started',
     at,
-    set: { constructionStartedAt: at },
-    details: { emergency: project.emergency !== null, skippedProcedures: skipped },
+    set: { constructionStartedAt: at, ...(emergency ? {} : { stage: nextStage('construction-start') }) },
+    details: { emergency, skippedProcedures: owed },
     with: obligations.map((o) => deps.obligations.open(o)),
   });
 };

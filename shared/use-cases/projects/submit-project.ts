@@ -1,42 +1,69 @@
-import { approvalInput } from '#shared/domain/approval.ts';
-import { ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { ConflictError, ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { assertStage, isDeclaring, nextStage } from '#shared/domain/lifecycle.ts';
+import { validityWarnings } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import { taskId } from '#shared/domain/review.ts';
+import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
+import { routing } from '#shared/domain/workflow.ts';
 import type { Deps } from '../deps.ts';
+import { idempotent, type Remember } from '../idempotent.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { retryOnConflict } from '../retry.ts';
-import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+import { loadVisible } from './project-access.ts';
+
+type SubmitDeps = Pick<
+  Deps,
+  | 'projects'
+  | 'documents'
+  | 'departments'
+  | 'annualPlans'
+  | 'workflows'
+  | 'obligations'
+  | 'idempotency'
+  | 'policy'
+  | 'now'
+>;
 
 /**
- * Declares the project (申报): every declaration rule is checked and every violation reported
- * at once; then the project enters technical review and the approval workflow starts. The
- * stage change and its audit event are one transaction; the workflow start after it is
- * idempotent per submission, so a retry after a failed start starts it, never twice.
+ * Declares the project (申报): every declaration rule is checked and every violation reported at
+ * once; then the project enters technical review and a new round of the approval workflow starts.
+ * The stage change and its audit event are one transaction; the workflow start after it is
+ * idempotent per round. A second submission of a declared project is a duplicate: 409, never a
+ * second 202 (the same Idempotency-Key replays the first answer). If the first one's workflow
+ * start failed after its transaction, the duplicate starts it before it answers.
  */
-const submitProjectOnce = async (
+export const submitProject = (
+  input: { id: string; actor: Actor; idempotencyKey?: string | undefined },
+  deps: SubmitDeps,
+): Promise<Project> =>
+  idempotent<Project>(
+    { actor: input.actor, scope: 'submit-project', key: input.idempotencyKey, request: { id: input.id } },
+    deps,
+    (remember, replay) =>
+      // A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409.
+      retryOnConflict(async () => (await replay()) ?? submitOnce(input, deps, remember)),
+  );
+
+const submitOnce = async (
   input: { id: string; actor: Actor },
-  deps: Pick<
-    Deps,
-    'projects' | 'documents' | 'departments' | 'annualPlans' | 'approval' | 'obligations' | 'tasks' | 'policy' | 'now'
-  >,
+  deps: SubmitDeps,
+  remember: Remember<Project>,
 ): Promise<Project> => {
   const { actor } = input;
   const project = await loadVisible(input.id, actor, deps);
   if (actor.deptId !== project.ownerDeptId || !hasAnyRole(actor, DEPARTMENT_ROLES)) {
     throw new ForbiddenError('Only the lead department submits the declaration (ART11).');
   }
-  if (
-    project.stage === 'tech-review' &&
-    !(await deps.tasks.get(taskId(project.id, project.submissions, 'tech-review')))
-  ) {
-    // Declared, but the workflow start failed after the transaction: submitting again starts it
-    // (the start is idempotent per submission, so a running one is never doubled).
-    await deps.approval.start(approvalInput(project, deps.policy));
-    return project;
+  const current = project.rounds.approval;
+  if (!isDeclaring(project.stage) && current?.status === 'running' && current.changeId === null) {
+    // Declared already: this request is a duplicate. Its round's workflow is started (idempotent)
+    // in case the first submission's start failed after its transaction.
+    await deps.workflows.start({ workflow: 'approval', projectId: project.id, round: current.round });
+    throw new ConflictError(`The project was already submitted (round ${current.round}); its review is under way.`);
   }
-  assertStage(project, EDITABLE_STAGES, 'submit');
+  assertStage('submit', project);
   const [department, documents, plan] = await Promise.all([
     deps.departments.get(project.ownerDeptId),
     deps.documents.list(project.id),
@@ -45,16 +72,17 @@ const submitProjectOnce = async (
   const [first, ...rest] = declarationViolations(project, { department, documents });
   if (first) throw new RuleViolationError([first, ...rest]);
 
-  const at = deps.now().toISOString();
+  const now = deps.now();
+  const at = now.toISOString();
+  const round = (current?.round ?? 0) + 1;
   const set = {
-    stage: 'tech-review',
-    openReviews: ['tech-review'],
+    stage: nextStage('submit'),
+    openReviews: [WORKFLOWS.approval.first],
     submittedBy: actor.sub,
     submittedAt: at,
-    submissions: project.submissions + 1,
-    warnings: annualPlanWarnings(project, plan),
+    rounds: { ...project.rounds, approval: { round, status: 'running' as const, changeId: null, passed: [] } },
+    warnings: [...annualPlanWarnings(project, plan), ...validityWarnings(deps.policy, shanghaiDate(now))],
   } satisfies Partial<Project>;
-  const route = approvalInput({ ...project, ...set }, deps.policy);
   // ART15: an emergency project already building has now made its declaration.
   const emergency = project.constructionStartedAt
     ? await fulfil(project, 'ART15-EMERGENCY', ['declaration'], actor, at, deps)
@@ -65,21 +93,16 @@ const submitProjectOnce = async (
     actor,
     action: 'project.submitted',
     details: {
-      submission: set.submissions,
-      reviews: route.reviews,
+      round,
+      reviews: routing('approval', project, deps.policy),
+      warnings: set.warnings.map((w) => w.code),
       documents: documents
         .filter((d) => d.status === 'verified')
         .map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
     },
     set,
-    with: emergency.items,
+    with: ({ eventSeq: _seq, eventHead: _head, ...response }) => [...emergency.items, ...remember(response)],
   });
-  await deps.approval.start(route);
+  await deps.workflows.start({ workflow: 'approval', projectId: project.id, round });
   return saved;
 };
-
-/** A change landing meanwhile (a sweep's finding, a co-builder's confirmation) is read again, not answered 409. */
-export const submitProject = (
-  input: Parameters<typeof submitProjectOnce>[0],
-  deps: Parameters<typeof submitProjectOnce>[1],
-) => retryOnConflict(() => submitProjectOnce(input, deps));

@@ -1,10 +1,12 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { ConflictError, RuleViolationError, ValidationError } from '#shared/domain/errors.ts';
+import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project, ProjectPatch } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
 import type { Deps } from '../deps.ts';
-import { assertStage, EDITABLE_STAGES, loadVisible } from './project-access.ts';
+import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
+import { loadVisible } from './project-access.ts';
 
 /** `If-Match: 3`, `"3"` or `W/"3"`: the version the client read. */
 export const parseIfMatch = (header: string | undefined): number => {
@@ -18,15 +20,16 @@ export const parseIfMatch = (header: string | undefined): number => {
 /**
  * Edits a draft or returned project. The scope rules are checked again on the result, and any
  * sign-off (ART10) or co-builder confirmation (ART11) is voided: they vouched for what it was.
+ * An emergency project already building owes the procedures of what it now is (ART15).
  */
 export const updateProject = async (
   input: { id: string; actor: Actor; patch: ProjectPatch; ifMatch: string | undefined },
-  deps: Pick<Deps, 'projects' | 'annualPlans' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'annualPlans' | 'obligations' | 'calendar' | 'policy' | 'now'>,
 ): Promise<Project> => {
   const expected = parseIfMatch(input.ifMatch);
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project);
-  assertStage(project, EDITABLE_STAGES, 'edit');
+  assertStage('edit', project);
   if (project.version !== expected) {
     throw new ConflictError(`The project is at version ${project.version}, not ${expected}; read it again.`);
   }
@@ -39,17 +42,26 @@ export const updateProject = async (
     ...(project.signOff ? ['signOff'] : []),
     ...Object.keys(project.confirmations).map((dept) => `confirmation:${dept}`),
   ];
+  const set = {
+    ...input.patch,
+    signOff: null,
+    confirmations: {},
+    warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
+  } satisfies Partial<Project>;
+  const emergency = await reconcileEmergencyDuties({ ...project, ...set }, input.actor, at, deps);
   return deps.projects.save({
     project,
     at,
     actor: input.actor,
     action: 'project.updated',
-    details: { changed: Object.keys(input.patch).sort(), ...(voided.length > 0 ? { voided } : {}) },
-    set: {
-      ...input.patch,
-      signOff: null,
-      confirmations: {},
-      warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
+    details: {
+      changed: Object.keys(input.patch).sort(),
+      ...(voided.length > 0 ? { voided } : {}),
+      ...(emergency.items.length > 0
+        ? { emergencyDuties: { opened: emergency.opened, cancelled: emergency.cancelled } }
+        : {}),
     },
+    set,
+    with: emergency.items,
   });
 };

@@ -1,38 +1,25 @@
 import { ConflictError } from '#shared/domain/errors.ts';
-import type { Finding } from '#shared/domain/finding.schema.ts';
-import { FUNDING_CUTS, isLate, type Obligation } from '#shared/domain/obligation.ts';
+import type { Finding, SweepSummary } from '#shared/domain/finding.schema.ts';
+import { isLate, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import { RULES } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
-import { TransactionRefused, transact } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
-
-export interface SweepSummary {
-  asOf: string;
-  examined: number;
-  opened: number;
-  resolved: number;
-  holdsPlaced: number;
-  holdsLifted: number;
-  /** DynamoDB items read: the sweep's cost, which follows what is due, not how many projects exist. */
-  itemsRead: number;
-}
 
 const findingOf = (o: Obligation, at: string): Finding => ({
   id: `${o.projectId}.${o.code}.${o.key}`,
   projectId: o.projectId,
   ownerDeptId: o.ownerDeptId,
   code: o.code,
-  article: RULES[o.code as RuleCode]?.article ?? 0,
+  article: RULES[o.code].article,
   key: o.key,
   description: o.description,
   dueDate: o.dueDate,
   status: 'open',
   openedAt: at,
   resolvedAt: null,
-  holds: [...(FUNDING_CUTS[o.code as RuleCode] ?? [])],
+  holds: [...obligationKind(o.code).cuts],
 });
 
 /** The sweep writes on a project's audit trail under this name (ART33-RECORDS). */
@@ -57,9 +44,7 @@ const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps
     read(2);
     if (earlier) {
       // Found before duties were marked (or marked and then re-dated): mark it, open nothing twice.
-      await transact([deps.obligations.found(obligation, earlier.openedAt)]).catch((error: unknown) => {
-        if (!(error instanceof TransactionRefused)) throw error;
-      });
+      await deps.obligations.markFound(obligation, earlier.openedAt);
       return;
     }
     if (!project) {
@@ -169,52 +154,35 @@ export const runSweep = async (
   };
   const at = deps.now().toISOString();
 
-  const late = async (shard: number) => {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.obligations.dueBefore(shard, input.asOf, start);
-      summary.itemsRead += page.scanned;
-      for (const obligation of page.items) {
-        summary.examined++;
-        // The index reads only what may be late; whether it is late is the domain's rule.
-        if (!isLate(obligation, input.asOf) || obligation.foundAt) continue;
-        const finding = await isolated(obligation, () => openFinding(obligation, input.asOf, at, deps, read));
-        if (finding) summary.opened++;
-        if (finding && finding.holds.length > 0) summary.holdsPlaced++;
-        tick();
-      }
-      start = page.next;
-    } while (start);
-  };
+  for await (const page of deps.obligations.dueBefore(input.asOf)) {
+    summary.itemsRead += page.scanned;
+    for (const obligation of page.items) {
+      summary.examined++;
+      // The index reads only what may be late; whether it is late is the domain's rule.
+      if (!isLate(obligation, input.asOf) || obligation.foundAt) continue;
+      const finding = await isolated(obligation, () => openFinding(obligation, input.asOf, at, deps, read));
+      if (finding) summary.opened++;
+      if (finding && finding.holds.length > 0) summary.holdsPlaced++;
+      tick();
+    }
+  }
 
-  const cured = async (shard: number) => {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.findings.openInShard(shard, start);
-      summary.itemsRead += page.scanned;
-      const settled = await Promise.all(
-        page.items.map(async (finding) => {
-          const obligation = await deps.obligations.get(finding.projectId, finding.code, finding.key);
-          summary.itemsRead++;
-          return { finding, cured: obligation !== undefined && obligation.status !== 'open' };
-        }),
-      );
-      for (const { finding, cured } of settled) {
-        if (!cured) continue;
-        const resolved = await isolated(finding, () => resolveFinding(finding, at, deps, read));
-        if (resolved) summary.resolved++;
-        if (resolved && resolved.holds.length > 0) summary.holdsLifted++;
-        tick();
-      }
-      start = page.next;
-    } while (start);
-  };
-
-  const shards = Array.from({ length: OBLIGATION_SHARDS }, (_, i) => i);
-  for (const shard of shards) {
-    await late(shard);
-    await cured(shard);
-    logger.info('sweep shard done', { shard, ...summary });
+  for await (const page of deps.findings.openPages()) {
+    summary.itemsRead += page.scanned;
+    const settled = await Promise.all(
+      page.items.map(async (finding) => {
+        const obligation = await deps.obligations.get(finding.projectId, finding.code, finding.key);
+        summary.itemsRead++;
+        return { finding, cured: obligation !== undefined && obligation.status !== 'open' };
+      }),
+    );
+    for (const { finding, cured } of settled) {
+      if (!cured) continue;
+      const resolved = await isolated(finding, () => resolveFinding(finding, at, deps, read));
+      if (resolved) summary.resolved++;
+      if (resolved && resolved.holds.length > 0) summary.holdsLifted++;
+      tick();
+    }
   }
   logger.info('sweep done', { ...summary });
   return summary;

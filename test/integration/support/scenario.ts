@@ -127,7 +127,10 @@ export const submit = async (projectId: string, token: string) => {
   return response.body;
 };
 
-export const taskIdOf = (projectId: string, submission: number, kind: string) => `${projectId}.${submission}.${kind}`;
+/** A review task's id: the project, the workflow and round it belongs to, and its kind. */
+export const taskIdOf = (projectId: string, round: number, kind: string, workflow = workflowOf(kind)) =>
+  `${projectId}.${workflow}.${round}.${kind}`;
+const workflowOf = (kind: string) => (kind.endsWith('acceptance') ? 'acceptance' : 'approval');
 
 /** Waits until the workflow has opened this review task. */
 export const openTask = (projectId: string, submission: number, kind: string, token: string) =>
@@ -151,6 +154,8 @@ export const TECH_CHECKLIST = Object.fromEntries(
     'commandCentreLinkage',
     'noPolicyConflict',
     'notDisguised',
+    'classificationConfirmed',
+    'inAnnualPlan',
   ].map((item) => [item, { ok: true }]),
 );
 

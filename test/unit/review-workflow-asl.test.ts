@@ -1,20 +1,30 @@
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { approvalDefinition } from '#infra/workflows/approval.asl.ts';
+import { reviewWorkflowDefinition } from '#infra/workflows/review-workflow.asl.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import { WORKFLOW_KINDS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 
-const definition = () => {
+const definition = (workflow: WorkflowKind = 'approval') => {
   // The substitutions CloudFormation makes at deploy time.
-  const text = JSON.stringify(approvalDefinition({ reviewTimeoutSeconds: DEFAULT_POLICY.reviewTimeoutSeconds }))
-    .replaceAll('${ApprovalStepArn}', 'arn:aws-cn:lambda:cn-north-1:123456789012:function:ApprovalStep')
+  const text = JSON.stringify(
+    reviewWorkflowDefinition(workflow, { reviewTimeoutSeconds: DEFAULT_POLICY.reviewTimeoutSeconds }),
+  )
+    .replaceAll('${StepArn}', 'arn:aws-cn:lambda:cn-north-1:123456789012:function:ReviewStep')
     .replaceAll('${Partition}', 'aws-cn');
   return JSON.parse(text) as { States: Record<string, Record<string, unknown>> };
 };
 
-describe('the approval state machine (ASL)', () => {
-  it('validates with asl-validator', () => {
-    const { isValid, errorsText } = aslValidator(definition());
+describe('the review state machines (ASL), built from the workflow catalogue', () => {
+  it.each(WORKFLOW_KINDS)('validates the %s machine with asl-validator', (workflow) => {
+    const { isValid, errorsText } = aslValidator(definition(workflow));
     expect(isValid, errorsText('\n')).toBe(true);
+  });
+
+  it('waits on the technical and DRC acceptance in the acceptance machine (ART27-ACCEPTANCE-ORDER)', () => {
+    const { States } = definition('acceptance');
+    expect(Object.keys(States)).toContain('TechAcceptance');
+    const parallel = States.ParallelReviews as { Branches: { StartAt: string }[] };
+    expect(parallel.Branches.map((b) => b.StartAt)).toEqual(['CompletionAcceptanceApplies']);
   });
 
   it('repeats no threshold (ART14-FINANCE-REVIEW) and reads no $$.State', () => {

@@ -1,10 +1,10 @@
-import type { ReviewKind } from '#shared/domain/project.schema.ts';
-import { REVIEW_RULE, taskId } from '#shared/domain/review.ts';
+import { REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
+import { taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import type { Deps } from '../deps.ts';
 import { retryOnConflict } from '../retry.ts';
-import { WORKFLOW_ACTOR } from './open-review.ts';
+import { workflowActor } from './workflow-actor.ts';
 
 /**
  * A review waited past its timeout. If its decision was recorded while the timeout fired, that
@@ -13,14 +13,15 @@ import { WORKFLOW_ACTOR } from './open-review.ts';
  * fresh token.
  */
 export const escalateReview = async (
-  input: { kind: ReviewKind; projectId: string; submission: number },
+  input: WorkflowInput & { kind: ReviewKind },
   deps: Pick<Deps, 'projects' | 'tasks' | 'notices' | 'policy' | 'now'>,
 ): Promise<{ decision?: string; exhausted?: true }> =>
   retryOnConflict(async () => {
-    const id = taskId(input.projectId, input.submission, input.kind);
+    const id = taskId(input.projectId, input.workflow, input.round, input.kind);
     const [project, task] = await Promise.all([deps.projects.get(input.projectId), deps.tasks.get(id)]);
     if (!project || !task) throw new Error(`Task ${id} does not exist`);
     if (task.status === 'decided' && task.decision) return { decision: task.decision.decision };
+    const rule = REVIEWS[input.kind].rule;
     const notice = (escalation: number) =>
       deps.notices.announce({
         projectId: project.id,
@@ -28,8 +29,8 @@ export const escalateReview = async (
         projectName: project.name,
         taskId: id,
         role: task.role,
-        code: REVIEW_RULE[input.kind],
-        article: RULES[REVIEW_RULE[input.kind]].article,
+        code: rule,
+        article: RULES[rule].article,
         dueDate: task.dueDate,
         escalation,
       });
@@ -44,7 +45,7 @@ export const escalateReview = async (
     await deps.projects.save({
       project,
       at,
-      actor: WORKFLOW_ACTOR,
+      actor: workflowActor(input.workflow),
       action: 'review.escalated',
       details: {
         kind: input.kind,

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { PolicySchema } from '#shared/domain/policy.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { ANY_ROLE } from '../route-parts.ts';
+
+export const getPolicy = defineRoute({
+  id: 'getPolicy',
+  method: 'GET',
+  path: '/v1/policy',
+  handler: 'policy/get-policy',
+  roles: ANY_ROLE,
+  summary: 'The policy settings in force (thresholds and periods), and the validity window of the measures (ART35)',
+  response: PolicySchema.extend({
+    measures: z.object({
+      inForce: z.string(),
+      expires: z.string().describe('The last day the measures are in force'),
+      daysLeft: z.number().int().describe('Negative once they have expired'),
+    }),
+  }),
+});

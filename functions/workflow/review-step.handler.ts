@@ -1,0 +1,47 @@
+import { WorkflowStepSchema } from '#shared/domain/workflow.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { calendar } from '#shared/store/calendar-repository.ts';
+import { departments } from '#shared/store/department-repository.ts';
+import { notices } from '#shared/store/escalation-notices.ts';
+import { obligations } from '#shared/store/obligation-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { tasks } from '#shared/store/task-repository.ts';
+import { workflowDeps } from '#shared/use-cases/deps.ts';
+import { concludeRound, recordWorkflowFailure } from '#shared/use-cases/workflows/conclude-round.ts';
+import { escalateReview } from '#shared/use-cases/workflows/escalate-review.ts';
+import { openReview } from '#shared/use-cases/workflows/open-review.ts';
+import { routeRound } from '#shared/use-cases/workflows/route-round.ts';
+
+const assertNever = (value: never): never => {
+  throw new Error(`Unhandled step ${JSON.stringify(value)}`);
+};
+
+const dependencies = workflowDeps({ calendar, departments, notices, obligations, projects, tasks });
+
+/**
+ * The task steps of every review workflow (approval, acceptance); each state machine
+ * (infra/workflows/review-workflow.asl.ts) says when each runs. One schema per step payload.
+ */
+export const handler = async (event: unknown) => {
+  const step = WorkflowStepSchema.parse(event);
+  const deps = dependencies();
+  logger.appendKeys({ step: step.step, workflow: step.workflow, projectId: step.projectId, round: step.round });
+  try {
+    switch (step.step) {
+      case 'open-review':
+        return await openReview(step, deps);
+      case 'escalate':
+        return await escalateReview(step, deps);
+      case 'route':
+        return await routeRound(step, deps);
+      case 'conclude':
+        return await concludeRound(step, deps);
+      case 'record-failure':
+        return await recordWorkflowFailure({ ...step, error: step.failure.Error, cause: step.failure.Cause }, deps);
+      default:
+        return assertNever(step);
+    }
+  } finally {
+    logger.resetKeys();
+  }
+};

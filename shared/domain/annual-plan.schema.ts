@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { DeptIdSchema } from './department.schema.ts';
+import { singleLine } from './text.ts';
+
+export const AnnualPlanItemSchema = z
+  .object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: singleLine(200) })
+  .strict();
+
+/** PUT /v1/annual-plans/{year}: the items of the county's approved plan for the year (ART06). */
+export const AnnualPlanInputSchema = z.object({ items: z.array(AnnualPlanItemSchema).max(1000) }).strict();
+
+/** The county's approved annual project plan for a year, kept by the Data Bureau (ART06). */
+export const AnnualPlanSchema = z.object({
+  year: z.number().int(),
+  items: z.array(AnnualPlanItemSchema),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type AnnualPlan = z.infer<typeof AnnualPlanSchema>;

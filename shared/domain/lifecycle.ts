@@ -1,0 +1,280 @@
+import * as z from 'zod';
+import type { DocumentKind } from './document.schema.ts';
+import { ConflictError, RuleViolationError } from './errors.ts';
+import type { RuleCode } from './rules/catalog.ts';
+import { violation } from './violation.ts';
+
+/**
+ * A project's whole life (DESIGN.md § Lifecycle, API.md § Stages of the whole life), the one
+ * model every use case reads:
+ *
+ *   draft ─submit─▶ tech-review ─▶ approval-review ─▶ approved ─procurement-plan─▶ procurement
+ *     ▲ returned ◀─┘ (return)           │ rejected          └──────┬───────────────────┘
+ *     └──── edit ──┘                                      construction-start (ART07, 17, 19, 23, 25)
+ *                                                                   ▼
+ *   decommissioned ◀─decommission─ operations ◀─accept─ acceptance ◀─completion─ construction
+ *
+ * An emergency project (ART15) may start construction while still on the approval track; it
+ * goes straight to `construction` when approved.
+ */
+export const STAGES = [
+  'draft',
+  'tech-review',
+  'approval-review',
+  'approved',
+  'procurement',
+  'construction',
+  'acceptance',
+  'operations',
+  'decommissioned',
+  'returned',
+  'rejected',
+] as const;
+export const StageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof StageSchema>;
+
+/** The declaration's own documents (ART10, ART12, ART26). */
+const DECLARATION: readonly DocumentKind[] = [
+  'collective-decision',
+  'construction-plan',
+  'expert-opinion',
+  'internal-compliance-review',
+  'risk-assessment',
+];
+/** The finance review's approval, filed by the owner within 3 working days (ART14). */
+const BUDGET: readonly DocumentKind[] = ['budget-approval'];
+const PROCUREMENT: readonly DocumentKind[] = [
+  'procurement-plan',
+  'procurement-notice',
+  'contract',
+  'qualification-review',
+  'confidentiality-agreement',
+  'staff-confidentiality',
+];
+/** A change's description, and for a re-approval its own collective decision and expert opinion (ART22). */
+const CHANGE: readonly DocumentKind[] = ['change-description', 'collective-decision', 'expert-opinion'];
+const SECURITY: readonly DocumentKind[] = ['mlps-filing', 'security-assessment', 'crypto-assessment'];
+const ACCEPTANCE: readonly DocumentKind[] = [
+  'preliminary-acceptance-report',
+  'software-test-report',
+  'resource-sharing-catalogue',
+  'data-landing-report',
+];
+const OPERATIONS: readonly DocumentKind[] = [
+  'acceptance-report',
+  'self-evaluation',
+  'operations-evidence',
+  'decommission-expert-opinion',
+  'decommission-decision',
+];
+
+/**
+ * Each stage: its name in Chinese, whether it is on the approval track (before `approved`), and
+ * the document kinds the owner department may attach while the project is there. Reviewers
+ * attach their opinion documents by the review catalogue, the Audit Bureau its evidence by the
+ * accountability rules: neither depends on the stage.
+ */
+export const STAGE_TABLE: Record<
+  Stage,
+  { zh: string; approvalTrack: boolean; ownerDocuments: readonly DocumentKind[] }
+> = {
+  draft: { zh: '草稿', approvalTrack: true, ownerDocuments: DECLARATION },
+  'tech-review': { zh: '技术审核', approvalTrack: true, ownerDocuments: [] },
+  'approval-review': { zh: '审批立项与财政评审', approvalTrack: true, ownerDocuments: BUDGET },
+  approved: { zh: '已批复', approvalTrack: false, ownerDocuments: [...BUDGET, ...PROCUREMENT] },
+  procurement: { zh: '招标采购', approvalTrack: false, ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE] },
+  construction: {
+    zh: '建设实施',
+    approvalTrack: false,
+    ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE, 'milestone-report', ...SECURITY],
+  },
+  acceptance: { zh: '项目验收', approvalTrack: false, ownerDocuments: [...SECURITY, ...ACCEPTANCE] },
+  operations: { zh: '运行维护', approvalTrack: false, ownerDocuments: [...SECURITY, ...OPERATIONS] },
+  decommissioned: { zh: '停用报废', approvalTrack: false, ownerDocuments: ['disposal-report'] },
+  returned: { zh: '退回修改', approvalTrack: true, ownerDocuments: DECLARATION },
+  rejected: { zh: '不予批准', approvalTrack: false, ownerDocuments: [] },
+};
+
+/** Where every project starts: a draft of its department. */
+export const INITIAL_STAGE: Stage = 'draft';
+
+/** Stages in which the declaration is with its department: it may be edited, signed, confirmed, submitted. */
+const DECLARING: readonly Stage[] = ['draft', 'returned'];
+
+interface ActionRule {
+  /** Stages the action is taken from. */
+  readonly from: readonly Stage[];
+  /** Where it leads, when it moves the project. */
+  readonly to?: Stage;
+  /** The rules that must hold to take it (checked by its use case, cited in its refusals). */
+  readonly guards: readonly RuleCode[];
+  /**
+   * The article that names why the action is refused in a stage not yet reached (API.md § 409
+   * or 422): then the answer is 422 with this code, not 409.
+   */
+  readonly tooEarly?: RuleCode;
+  /** Also open to an emergency project that started building, whatever its stage, until its ART15 duties are done. */
+  readonly emergency?: true;
+}
+
+/**
+ * What may be done to a project in which stage, and under which article. Actions taken by the
+ * workflows (a review opened, an approval or acceptance concluded) are here too: every stage a
+ * project can enter is entered by one of these rows.
+ */
+export const ACTIONS = {
+  edit: { from: DECLARING, guards: ['ART02-SCOPE-CLASSIFIED', 'ART07-FORBIDDEN-SCOPE', 'ART08-COUNTY-SHARE'] },
+  'sign-off': { from: DECLARING, guards: ['ART10-HEAD-SIGNOFF'] },
+  confirm: { from: DECLARING, guards: ['ART11-JOINT-DECLARATION'] },
+  submit: {
+    from: DECLARING,
+    to: 'tech-review',
+    guards: [
+      'ART07-NO-INTEROP',
+      'ART09-DATA-UNIT',
+      'ART10-HEAD-SIGNOFF',
+      'ART11-JOINT-DECLARATION',
+      'ART12-DEMAND-DOCS',
+      'ART26-GOV-CLOUD',
+    ],
+  },
+  'open-tech-review': { from: ['tech-review'], to: 'tech-review', guards: ['ART13-TECH-REVIEW'] },
+  'open-approval-review': {
+    from: ['tech-review', 'approval-review'],
+    to: 'approval-review',
+    guards: ['ART13-PROJECT-APPROVAL', 'ART14-FINANCE-REVIEW'],
+  },
+  approve: { from: ['tech-review', 'approval-review'], to: 'approved', guards: ['ART13-TECH-REVIEW'] },
+  /** An emergency project already building goes straight to construction when approved (ART15). */
+  'approve-building': { from: ['tech-review', 'approval-review'], to: 'construction', guards: ['ART15-EMERGENCY'] },
+  return: { from: ['tech-review', 'approval-review'], to: 'returned', guards: ['ART13-TECH-REVIEW'] },
+  reject: { from: ['tech-review', 'approval-review'], to: 'rejected', guards: ['ART13-TECH-REVIEW'] },
+  'budget-filing': {
+    from: ['approval-review', 'approved', 'procurement', 'construction'],
+    guards: ['ART14-BUDGET-FILING'],
+  },
+  'procurement-plan': {
+    from: ['approved'],
+    to: 'procurement',
+    guards: ['ART16-PROCUREMENT-PLAN', 'ART17-WITHIN-BUDGET', 'ART18-QUALIFICATION'],
+    emergency: true,
+  },
+  'procurement-notice': {
+    from: ['procurement', 'construction'],
+    guards: ['ART16-PROCUREMENT-PLAN'],
+    tooEarly: 'ART16-PROCUREMENT-PLAN',
+    emergency: true,
+  },
+  contract: {
+    from: ['procurement', 'construction'],
+    guards: [
+      'ART16-PROCUREMENT-PLAN',
+      'ART17-WITHIN-BUDGET',
+      'ART18-QUALIFICATION',
+      'ART18-NO-SUBCONTRACT',
+      'ART23-SUPERVISION',
+    ],
+    tooEarly: 'ART16-PROCUREMENT-PLAN',
+    emergency: true,
+  },
+  implementation: {
+    from: ['approved', 'procurement', 'construction'],
+    guards: ['ART19-RESPONSIBLE'],
+    emergency: true,
+  },
+  'construction-start': {
+    from: ['approved', 'procurement'],
+    to: 'construction',
+    guards: [
+      'ART07-NO-BUILD-BEFORE-APPROVAL',
+      'ART17-NO-BUILD-BEFORE-TENDER',
+      'ART19-RESPONSIBLE',
+      'ART23-SUPERVISION',
+      'ART25-CONFIDENTIALITY',
+    ],
+    tooEarly: 'ART07-NO-BUILD-BEFORE-APPROVAL',
+  },
+  /** ART15: an emergency project builds first, from the approval track. */
+  'emergency-start': { from: ['draft', 'tech-review', 'approval-review', 'returned'], guards: ['ART15-EMERGENCY'] },
+  milestone: { from: ['construction'], guards: ['ART20-BASELINE'] },
+  assets: { from: ['construction', 'acceptance'], guards: ['ART21-ASSETS'] },
+  'security-record': { from: ['construction', 'acceptance', 'operations'], guards: ['ART24-SECURITY'] },
+  change: { from: ['procurement', 'construction'], guards: ['ART22-CHANGE-FILING', 'ART22-REAPPROVAL'] },
+  completion: { from: ['construction'], to: 'acceptance', guards: ['ART27-ACCEPTANCE-DEADLINE'] },
+  'preliminary-acceptance': {
+    from: ['acceptance'],
+    guards: ['ART27-ACCEPTANCE-ORDER', 'ART28-ACCEPTANCE-EVIDENCE'],
+  },
+  accept: {
+    from: ['acceptance'],
+    to: 'operations',
+    guards: ['ART27-ACCEPTANCE-ORDER', 'ART28-ACCEPTANCE-EVIDENCE', 'ART24-SECURITY', 'ART21-ASSETS'],
+  },
+  'acceptance-filing': { from: ['operations', 'decommissioned'], guards: ['ART29-FILING'] },
+  'self-evaluation': { from: ['operations', 'decommissioned'], guards: ['ART30-SELF-EVALUATION'] },
+  'operations-report': { from: ['operations'], guards: ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] },
+  decommission: { from: ['operations'], to: 'decommissioned', guards: ['ART32-DECOMMISSION'] },
+  'disposal-report': { from: ['decommissioned'], guards: ['ART32-DISPOSAL-REPORT'] },
+} as const satisfies Record<string, ActionRule>;
+export type Action = keyof typeof ACTIONS;
+
+const rule = (action: Action): ActionRule => ACTIONS[action];
+
+/** Whether `action` may be taken in the project's stage (an emergency project's procurement routes stay open while it owes ART15 duties). */
+export const stageAllows = (
+  action: Action,
+  project: { stage: Stage },
+  options: { emergencyBuilding?: boolean } = {},
+): boolean =>
+  rule(action).from.includes(project.stage) || (rule(action).emergency === true && !!options.emergencyBuilding);
+
+/**
+ * Refuses an action the project's stage does not allow: 422 with the article that names why when
+ * the stage is not yet reached and an article says so (API.md § 409 or 422), else 409 naming the stage.
+ */
+export const assertStage = (
+  action: Action,
+  project: { stage: Stage },
+  options: { emergencyBuilding?: boolean } = {},
+): void => {
+  if (stageAllows(action, project, options)) return;
+  const { tooEarly, from } = rule(action);
+  if (tooEarly && isBefore(project.stage, from)) {
+    throw new RuleViolationError([violation(tooEarly, 'stage', `Not possible in stage ${project.stage}.`)]);
+  }
+  throw new ConflictError(`Cannot ${action} a project in stage ${project.stage}; allowed in: ${from.join(', ')}.`);
+};
+
+/** Where an action leads. */
+export const nextStage = (action: Action): Stage => {
+  const to = (rule(action) as { to?: Stage }).to;
+  if (!to) throw new Error(`${action} does not change the stage`);
+  return to;
+};
+
+/** The order of the main line, for "not yet reached" (returned sits with draft; rejected ends). */
+const ORDER: Record<Stage, number> = {
+  draft: 0,
+  returned: 0,
+  'tech-review': 1,
+  'approval-review': 2,
+  approved: 3,
+  procurement: 4,
+  construction: 5,
+  acceptance: 6,
+  operations: 7,
+  decommissioned: 8,
+  rejected: 9,
+};
+const isBefore = (stage: Stage, allowed: readonly Stage[]) =>
+  stage !== 'rejected' && allowed.every((target) => ORDER[stage] < ORDER[target]);
+
+/** The declaration is with its department (editable, signable, submittable). */
+export const isDeclaring = (stage: Stage) => DECLARING.includes(stage);
+
+/** Before approval: what an emergency project may be building in (ART15). */
+export const onApprovalTrack = (stage: Stage) => STAGE_TABLE[stage].approvalTrack;
+
+/** The owner department may attach `kind` in this stage (and its procurement papers while building in an emergency). */
+export const ownerMayAttach = (stage: Stage, kind: DocumentKind, options: { emergencyBuilding?: boolean } = {}) =>
+  STAGE_TABLE[stage].ownerDocuments.includes(kind) || (!!options.emergencyBuilding && PROCUREMENT.includes(kind));

@@ -1,0 +1,148 @@
+import * as z from 'zod';
+import type { DocumentKind } from './document.schema.ts';
+import type { Action } from './lifecycle.ts';
+import type { Role } from './roles.ts';
+import { RULES, type RuleCode } from './rules/catalog.ts';
+
+/** The Step Functions workflows a project runs through, one execution per round (DESIGN.md § Shape). */
+export const WORKFLOW_KINDS = ['approval', 'acceptance'] as const;
+export const WorkflowKindSchema = z.enum(WORKFLOW_KINDS);
+export type WorkflowKind = z.infer<typeof WorkflowKindSchema>;
+
+export const REVIEW_KINDS = [
+  'tech-review',
+  'project-approval',
+  'finance-review',
+  'tech-acceptance',
+  'completion-acceptance',
+] as const;
+export const ReviewKindSchema = z.enum(REVIEW_KINDS);
+export type ReviewKind = z.infer<typeof ReviewKindSchema>;
+
+interface ChecklistItem {
+  /** The rule a failed item stands for. */
+  readonly rule: RuleCode;
+  /** Whether `approve` is refused while this item is not ok (ART06 is a warning: answered, recorded, not blocking). */
+  readonly blocks: boolean;
+  readonly zh: string;
+}
+
+const item = (rule: RuleCode, zh: string, blocks = true): ChecklistItem => ({ rule, zh, blocks });
+
+interface Review {
+  readonly workflow: WorkflowKind;
+  /** Who decides it (ART04). */
+  readonly role: Role;
+  /** The article the review answers to. */
+  readonly rule: RuleCode;
+  readonly zh: string;
+  /** The written opinion the reviewer uploads before approving. */
+  readonly opinion: DocumentKind;
+  /** The lifecycle action its opening is, where it moves a declared project (a change round keeps its stage). */
+  readonly opens: Action | null;
+  /** Every item the decision must answer. */
+  readonly checklist: Readonly<Record<string, ChecklistItem>>;
+}
+
+/**
+ * Every review of a project's life, one row each: who decides it, under which article, what it
+ * must answer, which opinion it issues, which workflow it belongs to. Adding a review is adding a
+ * row here and naming it in its workflow below.
+ */
+export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
+  'tech-review': {
+    workflow: 'approval',
+    role: 'data-bureau',
+    rule: 'ART13-TECH-REVIEW',
+    zh: '技术审核',
+    opinion: 'tech-review-opinion',
+    opens: 'open-tech-review',
+    checklist: {
+      resourceCatalogue: item('ART13-TECH-REVIEW', '政务信息资源目录'),
+      dataSharing: item('ART13-TECH-REVIEW', '数据整合共享'),
+      consolidation: item('ART13-TECH-REVIEW', '应用集约化建设'),
+      cloudMigration: item('ART13-TECH-REVIEW', '迁云上云（非政务云部署的例外由此认定，第二十六条）'),
+      commandCentreLinkage: item('ART13-TECH-REVIEW', '指挥中心联动'),
+      noPolicyConflict: item('ART07-POLICY-CONFLICT', '不违背共享与集约化建设政策'),
+      notDisguised: item('ART07-DISGUISED', '未变相包装或纳入其他项目'),
+      classificationConfirmed: item('ART13-PROJECT-APPROVAL', '重点工程、工程建设及建设范围的申报属实'),
+      inAnnualPlan: item('ART06-ANNUAL-PLAN', '已列入年度项目计划', false),
+    },
+  },
+  'project-approval': {
+    workflow: 'approval',
+    role: 'approval-bureau',
+    rule: 'ART13-PROJECT-APPROVAL',
+    zh: '审批立项',
+    opinion: 'project-approval-reply',
+    opens: 'open-approval-review',
+    checklist: {},
+  },
+  'finance-review': {
+    workflow: 'approval',
+    role: 'finance',
+    rule: 'ART14-FINANCE-REVIEW',
+    zh: '财政预算评审',
+    opinion: 'budget-approval',
+    opens: 'open-approval-review',
+    checklist: {},
+  },
+  'tech-acceptance': {
+    workflow: 'acceptance',
+    role: 'data-bureau',
+    rule: 'ART27-ACCEPTANCE-ORDER',
+    zh: '技术验收',
+    opinion: 'tech-acceptance-opinion',
+    opens: null,
+    checklist: {
+      selfControllable: item('ART28-ACCEPTANCE-EVIDENCE', '软硬件产品安全自主可控'),
+      cryptoApplication: item('ART28-ACCEPTANCE-EVIDENCE', '密码应用'),
+      securityReview: item('ART28-ACCEPTANCE-EVIDENCE', '安全审查情况'),
+      softwareTest: item('ART28-ACCEPTANCE-EVIDENCE', '软件测评情况'),
+      resourceSharingCatalogue: item('ART28-ACCEPTANCE-EVIDENCE', '资源共享目录清单'),
+      dataLanding: item('ART28-ACCEPTANCE-EVIDENCE', '数据落盘情况'),
+    },
+  },
+  'completion-acceptance': {
+    workflow: 'acceptance',
+    role: 'drc',
+    rule: 'ART27-ACCEPTANCE-ORDER',
+    zh: '竣工验收',
+    opinion: 'completion-acceptance-report',
+    opens: null,
+    checklist: {},
+  },
+};
+
+/**
+ * Each workflow: the review every round starts with, then the reviews that run in parallel where
+ * the project's routing says they apply (computed by the domain, never in ASL).
+ */
+export const WORKFLOWS: Readonly<
+  Record<WorkflowKind, { first: ReviewKind; parallel: readonly ReviewKind[]; zh: string }>
+> = {
+  approval: { first: 'tech-review', parallel: ['project-approval', 'finance-review'], zh: '立项审批' },
+  acceptance: { first: 'tech-acceptance', parallel: ['completion-acceptance'], zh: '项目验收' },
+};
+
+/** The roles that decide reviews (and upload their opinions). */
+export const REVIEWER_ROLES = [...new Set(Object.values(REVIEWS).map((review) => review.role))];
+
+export const checklistItems = (kind: ReviewKind): string[] => Object.keys(REVIEWS[kind].checklist);
+
+/** What a task tells a portal about each item it must answer, so a decision form is rendered from the task. */
+export const ChecklistEntrySchema = z.object({
+  item: z.string(),
+  code: z.string(),
+  article: z.number().int(),
+  zh: z.string(),
+  blocks: z.boolean(),
+});
+export const checklistEntries = (kind: ReviewKind): z.infer<typeof ChecklistEntrySchema>[] =>
+  Object.entries(REVIEWS[kind].checklist).map(([name, entry]) => ({
+    item: name,
+    code: entry.rule,
+    article: RULES[entry.rule].article,
+    zh: entry.zh,
+    blocks: entry.blocks,
+  }));

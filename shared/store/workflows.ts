@@ -1,0 +1,62 @@
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
+import { logger } from '#shared/observability/logger.ts';
+
+/** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
+const client = new SFNClient({});
+
+const NOT_WAITING = ['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'];
+
+/**
+ * The Step Functions workflows (approval, acceptance): starting a round, and handing a recorded
+ * decision to the step waiting for it. One execution per round, named after it, so a retried
+ * start is the same execution, never a second.
+ */
+export const workflowEngine = (stateMachines: Partial<Record<WorkflowKind, string>>) => ({
+  async start(input: WorkflowInput): Promise<void> {
+    const stateMachineArn = stateMachines[input.workflow];
+    if (!stateMachineArn) throw new Error(`This function has no ${input.workflow} state machine to start.`);
+    try {
+      await client.send(
+        new StartExecutionCommand({ stateMachineArn, name: executionName(input), input: JSON.stringify(input) }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  },
+
+  /**
+   * Hands a recorded decision to the waiting step, retrying transient failures. False when the
+   * step no longer waits (its timeout fired, its branch was cancelled) or could not be reached:
+   * the decision is recorded, and the escalation step delivers it when the timeout fires. A
+   * recorded decision never becomes an error for the reviewer.
+   */
+  async sendDecision(token: string, output: unknown): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+        return true;
+      } catch (error) {
+        const name = (error as Error).name;
+        if (NOT_WAITING.includes(name)) return false;
+        if (attempt >= 4) {
+          logger.error('decision recorded but not delivered; escalation will deliver it', { error: name });
+          return false;
+        }
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  },
+});
+export type WorkflowEngine = ReturnType<typeof workflowEngine>;
+
+/** The `workflows` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
+export const workflows = (env: {
+  readonly APPROVAL_STATE_MACHINE_ARN?: string;
+  readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
+}) =>
+  workflowEngine({
+    ...(env.APPROVAL_STATE_MACHINE_ARN ? { approval: env.APPROVAL_STATE_MACHINE_ARN } : {}),
+    ...(env.ACCEPTANCE_STATE_MACHINE_ARN ? { acceptance: env.ACCEPTANCE_STATE_MACHINE_ARN } : {}),
+  });

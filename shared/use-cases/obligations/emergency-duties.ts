@@ -1,0 +1,38 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { emergencyDutyChanges } from '#shared/domain/emergency.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import type { TransactItem } from '#shared/store/transactions.ts';
+import type { Deps } from '../deps.ts';
+import { startClock } from './start-clock.ts';
+
+/**
+ * ART15: after a change of an emergency project that started building (an edit, a correction by
+ * the technical review, a rejection, its approval), the procedures it owes are counted again: a
+ * procedure now required opens its duty, a duty that no longer applies is cancelled. Items to
+ * write with the change, and what they did, for its audit event.
+ */
+export const reconcileEmergencyDuties = async (
+  after: Project,
+  actor: Actor,
+  at: string,
+  deps: Pick<Deps, 'obligations' | 'calendar' | 'policy'>,
+): Promise<{ items: TransactItem[]; opened: string[]; cancelled: string[] }> => {
+  if (!after.emergency || !after.constructionStartedAt) return { items: [], opened: [], cancelled: [] };
+  const duties = await deps.obligations.ofProject(after.id);
+  const changes = emergencyDutyChanges(after, duties, deps.policy);
+  const from = shanghaiDate(new Date(at));
+  const opened = await Promise.all(
+    changes.open.map((procedure) =>
+      startClock({ project: after, code: 'ART15-EMERGENCY', key: procedure, detail: procedure, from, at }, deps),
+    ),
+  );
+  const cancelled = duties
+    .filter((duty) => duty.code === 'ART15-EMERGENCY' && changes.cancel.includes(duty.key))
+    .map((duty) => ({ ...duty, status: 'cancelled' as const, settledAt: at, settledBy: actor.sub }));
+  return {
+    items: [...opened.map((o) => deps.obligations.open(o)), ...cancelled.map((o) => deps.obligations.settle(o))],
+    opened: changes.open,
+    cancelled: changes.cancel,
+  };
+};
