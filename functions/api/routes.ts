@@ -2,12 +2,14 @@ import type { RouteDefinition } from '#shared/http/route.ts';
 import * as annualPlans from './annual-plans/routes.ts';
 import * as auditTrail from './audit-trail/routes.ts';
 import * as calendar from './calendar/routes.ts';
+import * as changes from './changes/routes.ts';
 import * as construction from './construction/routes.ts';
 import * as departments from './departments/routes.ts';
 import * as documents from './documents/routes.ts';
 import * as meta from './meta/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as policy from './policy/routes.ts';
+import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
@@ -28,7 +30,9 @@ export const routes: readonly RouteDefinition[] = [
   documents,
   tasks,
   calendar,
+  procurement,
   construction,
+  changes,
   obligations,
   sweeps,
   annualPlans,

@@ -5,6 +5,7 @@ import { departments } from '#shared/store/department-repository.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
+import { records } from '#shared/store/record-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { workflowDeps } from '#shared/use-cases/deps.ts';
 import { concludeRound, recordWorkflowFailure } from '#shared/use-cases/workflows/conclude-round.ts';
@@ -16,7 +17,7 @@ const assertNever = (value: never): never => {
   throw new Error(`Unhandled step ${JSON.stringify(value)}`);
 };
 
-const dependencies = workflowDeps({ calendar, departments, notices, obligations, projects, tasks });
+const dependencies = workflowDeps({ calendar, departments, notices, obligations, projects, records, tasks });
 
 /**
  * The task steps of every review workflow (approval, acceptance); each state machine

@@ -7,6 +7,7 @@ import { routing } from './workflow.ts';
 
 /** The procedures an emergency project completes while it builds (ART15), as its duties' keys. */
 export type Procedure = 'declaration' | ReviewKind;
+const PROCEDURES: readonly string[] = ['declaration', WORKFLOWS.approval.first, ...WORKFLOWS.approval.parallel];
 
 type Building = Pick<
   Project,
@@ -54,7 +55,8 @@ export const emergencyDutyChanges = (
   duties: readonly Pick<Obligation, 'code' | 'key' | 'status'>[],
   policy: Policy,
 ): { open: Procedure[]; cancel: string[] } => {
-  const mine = duties.filter((duty) => duty.code === 'ART15-EMERGENCY');
+  // Only the procedure duties: what it skipped on the way to construction (a contract, a supervisor) is fulfilled by its route.
+  const mine = duties.filter((duty) => duty.code === 'ART15-EMERGENCY' && PROCEDURES.includes(duty.key));
   const owed = owedProcedures(project, policy);
   const round = project.rounds.approval;
   const done: string[] = round?.status === 'running' ? ['declaration', ...round.passed] : [];

@@ -245,6 +245,12 @@ export const assertStage = (
   throw new ConflictError(`Cannot ${action} a project in stage ${project.stage}; allowed in: ${from.join(', ')}.`);
 };
 
+/** Where the project is after `action`: its `to` when taken from one of its own stages, else where it was (an emergency project's procurement on the approval track stays there). */
+export const stageAfter = (action: Action, project: { stage: Stage }): Stage => {
+  const { from, to } = rule(action) as ActionRule;
+  return to && from.includes(project.stage) ? to : project.stage;
+};
+
 /** Where an action leads. */
 export const nextStage = (action: Action): Stage => {
   const to = (rule(action) as { to?: Stage }).to;

@@ -1,13 +1,20 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type SecurityDrill, SecurityDrillSchema } from '#shared/domain/construction.ts';
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
 import { ConcurrentModificationError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
 import { queryAll } from './paged-query.ts';
+import { storedAs } from './stored-item.ts';
 
 /** All departments share one partition: a county has dozens, and listing them is one query. */
 const PARTITION = 'DEPARTMENTS';
 const key = (id: string) => ({ PK: PARTITION, SK: `DEPT#${id}` });
+/** A department's security drills live in its own partition, oldest first (ART24). */
+const drillKey = (drill: Pick<SecurityDrill, 'deptId' | 'on' | 'id'>) => ({
+  PK: `DEPT#${drill.deptId}`,
+  SK: `DRILL#${drill.on}#${drill.id}`,
+});
 
 export const departmentRepository = (tableName: string) => ({
   async get(id: string): Promise<Department | undefined> {
@@ -19,6 +26,29 @@ export const departmentRepository = (tableName: string) => ({
     return queryAll(
       { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PARTITION } },
       DepartmentSchema,
+    );
+  },
+
+  /** Records a drill of the department's security emergency plan (ART24). */
+  async recordDrill(drill: SecurityDrill): Promise<void> {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...drillKey(drill), type: 'drill', ...SecurityDrillSchema.parse(drill) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  },
+
+  /** The department's drills, oldest first. */
+  drills(deptId: string): Promise<SecurityDrill[]> {
+    return queryAll(
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :drill)',
+        ExpressionAttributeValues: { ':pk': `DEPT#${deptId}`, ':drill': 'DRILL#' },
+      },
+      storedAs(SecurityDrillSchema),
     );
   },
 

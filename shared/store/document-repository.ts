@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
@@ -23,6 +23,24 @@ export const documentRepository = (tableName: string) => ({
       new GetCommand({ TableName: tableName, Key: documentKey(projectId, documentId), ConsistentRead: true }),
     );
     return Item ? DocumentSchema.parse(Item) : undefined;
+  },
+
+  /**
+   * The named documents of a project, in one call (a route checks each document it names is
+   * verified and of its kind). Strongly consistent: a document just verified counts.
+   */
+  async getMany(projectId: string, ids: readonly string[]): Promise<ProjectDocument[]> {
+    const found: ProjectDocument[] = [];
+    let keys = [...new Set(ids)].map((id) => documentKey(projectId, id));
+    // A batch may leave keys unprocessed under load: ask again for those.
+    while (keys.length > 0) {
+      const { Responses, UnprocessedKeys } = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      found.push(...(Responses?.[tableName] ?? []).map((item) => DocumentSchema.parse(item)));
+      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+    }
+    return found;
   },
 
   /** Every document of a project (the declaration rules count them all). */

@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecuti
 import type { WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retry } from '#shared/retry.ts';
 
 /** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
 const client = new SFNClient({});
@@ -33,19 +34,19 @@ export const workflowEngine = (stateMachines: Partial<Record<WorkflowKind, strin
    * recorded decision never becomes an error for the reviewer.
    */
   async sendDecision(token: string, output: unknown): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
-        return true;
-      } catch (error) {
-        const name = (error as Error).name;
-        if (NOT_WAITING.includes(name)) return false;
-        if (attempt >= 4) {
-          logger.error('decision recorded but not delivered; escalation will deliver it', { error: name });
-          return false;
-        }
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    try {
+      await retry(() => client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })), {
+        attempts: 4,
+        retryable: (error) => !NOT_WAITING.includes((error as Error).name),
+        delayMs: (attempt) => 100 * 2 ** attempt,
+      });
+      return true;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (!NOT_WAITING.includes(name)) {
+        logger.error('decision recorded but not delivered; escalation will deliver it', { error: name });
       }
+      return false;
     }
   },
 });

@@ -17,6 +17,7 @@ import type { FindingRepository } from '#shared/store/finding-repository.ts';
 import type { IdempotencyRepository } from '#shared/store/idempotency-repository.ts';
 import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
 import type { ProjectRepository } from '#shared/store/project-repository.ts';
+import type { RecordRepository } from '#shared/store/record-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 import type { WorkflowEngine } from '#shared/store/workflows.ts';
 
@@ -49,6 +50,7 @@ export interface Deps {
   readonly tasks: TaskRepository;
   readonly obligations: ObligationRepository;
   readonly findings: FindingRepository;
+  readonly records: RecordRepository;
   readonly workflows: WorkflowEngine;
   readonly notices: EscalationNotices;
 }

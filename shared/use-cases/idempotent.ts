@@ -1,5 +1,6 @@
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from './deps.ts';
 
@@ -46,3 +47,14 @@ export const idempotent = async <T>(
     return winner;
   }
 };
+
+/**
+ * The shape of most creating actions: idempotent under its key, and a lost optimistic race read
+ * again and re-checked (unless it was lost to the same key, whose first answer is then the answer).
+ */
+export const idempotentAction = <T>(
+  request: IdempotentRequest,
+  deps: Pick<Deps, 'idempotency' | 'now'>,
+  once: (remember: Remember<T>) => Promise<T>,
+): Promise<T> =>
+  idempotent<T>(request, deps, (remember, replay) => retryOnConflict(async () => (await replay()) ?? once(remember)));

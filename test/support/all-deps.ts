@@ -9,6 +9,7 @@ import { findings } from '#shared/store/finding-repository.ts';
 import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
+import { records } from '#shared/store/record-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { workflows } from '#shared/store/workflows.ts';
 import { build, type Deps, type DepsEnv } from '#shared/use-cases/deps.ts';
@@ -27,6 +28,7 @@ export const allDeps = (env: DepsEnv): Deps =>
     idempotency,
     obligations,
     projects,
+    records,
     tasks,
     workflows,
   });

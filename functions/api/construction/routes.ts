@@ -1,6 +1,25 @@
+import * as z from 'zod';
+import { ChangeSchema } from '#shared/domain/change.ts';
+import {
+  AssetsInputSchema,
+  AssetsSchema,
+  BaselineRecordSchema,
+  CompletionInputSchema,
+  ConstructionStartInputSchema,
+  MilestoneReportInputSchema,
+  MilestoneReportSchema,
+  SecurityRecordInputSchema,
+  SecurityRecordSchema,
+} from '#shared/domain/construction.ts';
+import {
+  ContractSchema,
+  ImplementationSchema,
+  ProcurementNoticeSchema,
+  ProcurementPlanSchema,
+} from '#shared/domain/procurement.ts';
 import { ProjectSchema } from '#shared/domain/project.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { OWNER_ROLES, ProjectParams } from '../route-parts.ts';
+import { ANY_ROLE, OWNER_ROLES, ProjectParams } from '../route-parts.ts';
 
 export const startConstruction = defineRoute({
   id: 'startConstruction',
@@ -8,7 +27,98 @@ export const startConstruction = defineRoute({
   path: '/v1/projects/{id}/construction-start',
   handler: 'construction/start-construction',
   roles: OWNER_ROLES,
-  summary: 'Record the start of construction: after approval, or first for an emergency project (ART07, ART15)',
+  summary:
+    'Start construction with its baseline: after approval (ART07-NO-BUILD-BEFORE-APPROVAL), a construction contract (ART17-NO-BUILD-BEFORE-TENDER), the responsible person (ART19-RESPONSIBLE), supervision (ART23-SUPERVISION) and confidentiality (ART25-CONFIDENTIALITY); an emergency project first, each missing item an ART15-EMERGENCY duty',
   params: ProjectParams,
+  body: ConstructionStartInputSchema,
   response: ProjectSchema,
+});
+
+export const reportMilestone = defineRoute({
+  id: 'reportMilestone',
+  method: 'POST',
+  path: '/v1/projects/{id}/milestones',
+  handler: 'construction/report-milestone',
+  roles: OWNER_ROLES,
+  summary:
+    'Report a baseline milestone (progress, cumulative spend, quality); late, over plan or deficient is accepted with an ART20-BASELINE warning',
+  params: ProjectParams,
+  body: MilestoneReportInputSchema,
+  response: MilestoneReportSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const putAssets = defineRoute({
+  id: 'putAssets',
+  method: 'PUT',
+  path: '/v1/projects/{id}/assets',
+  handler: 'construction/put-assets',
+  roles: OWNER_ROLES,
+  summary: 'Record the assets the project formed, each with its state-asset registration number (ART21-ASSETS)',
+  params: ProjectParams,
+  body: AssetsInputSchema,
+  response: AssetsSchema,
+});
+
+export const recordSecurity = defineRoute({
+  id: 'recordSecurity',
+  method: 'POST',
+  path: '/v1/projects/{id}/security-records',
+  handler: 'construction/record-security',
+  roles: OWNER_ROLES,
+  summary:
+    'Record an MLPS filing (with its level), a security assessment or a commercial-crypto assessment (ART24-SECURITY)',
+  params: ProjectParams,
+  body: SecurityRecordInputSchema,
+  response: SecurityRecordSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const confirmSecurity = defineRoute({
+  id: 'confirmSecurity',
+  method: 'POST',
+  path: '/v1/projects/{id}/security-records/{recordId}/confirmation',
+  handler: 'construction/confirm-security',
+  roles: ['public-security'],
+  summary: 'The Public Security Bureau confirms an MLPS filing (ART04, ART24-SECURITY); only a confirmed filing counts',
+  params: ProjectParams.extend({ recordId: z.string().min(1).max(64) }),
+  body: z.object({}).strict().default({}),
+  response: SecurityRecordSchema,
+});
+
+export const completeConstruction = defineRoute({
+  id: 'completeConstruction',
+  method: 'POST',
+  path: '/v1/projects/{id}/completion',
+  handler: 'construction/complete-construction',
+  roles: OWNER_ROLES,
+  summary:
+    'The project is built: construction → acceptance; ART27-ACCEPTANCE-DEADLINE starts (six months). 409 while a change awaits re-approval',
+  params: ProjectParams,
+  body: CompletionInputSchema,
+  response: ProjectSchema,
+});
+
+export const listPhaseRecords = defineRoute({
+  id: 'listPhaseRecords',
+  method: 'GET',
+  path: '/v1/projects/{id}/records',
+  handler: 'construction/list-phase-records',
+  roles: ANY_ROLE,
+  summary:
+    'Every phase record of the project by kind: procurement plan and notices, contracts, implementation, baseline, milestone reports, assets, security records, changes',
+  params: ProjectParams,
+  response: z.object({
+    'procurement-plan': z.array(ProcurementPlanSchema),
+    'procurement-notice': z.array(ProcurementNoticeSchema),
+    contract: z.array(ContractSchema),
+    implementation: z.array(ImplementationSchema),
+    baseline: z.array(BaselineRecordSchema),
+    'milestone-report': z.array(MilestoneReportSchema),
+    assets: z.array(AssetsSchema),
+    'security-record': z.array(SecurityRecordSchema),
+    change: z.array(ChangeSchema),
+  }),
 });

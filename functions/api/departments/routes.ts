@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SecurityDrillInputSchema, SecurityDrillSchema } from '#shared/domain/construction.ts';
 import { DepartmentInputSchema, DepartmentSchema, DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, page } from '../route-parts.ts';
@@ -23,4 +24,31 @@ export const putDepartment = defineRoute({
   params: z.object({ deptId: DeptIdSchema }),
   body: DepartmentInputSchema,
   response: DepartmentSchema,
+});
+
+const DeptParams = z.object({ deptId: DeptIdSchema });
+
+export const recordSecurityDrill = defineRoute({
+  id: 'recordSecurityDrill',
+  method: 'POST',
+  path: '/v1/departments/{deptId}/security-drills',
+  handler: 'departments/record-security-drill',
+  roles: ['dept-head', 'data-bureau'],
+  summary:
+    "Record a drill of the department's security emergency plan (ART24-SECURITY): its own head, or the Data Bureau",
+  params: DeptParams,
+  body: SecurityDrillInputSchema,
+  response: SecurityDrillSchema,
+  status: 201,
+});
+
+export const listSecurityDrills = defineRoute({
+  id: 'listSecurityDrills',
+  method: 'GET',
+  path: '/v1/departments/{deptId}/security-drills',
+  handler: 'departments/list-security-drills',
+  roles: ANY_ROLE,
+  summary: "The department's security drills, oldest first (ART24-SECURITY)",
+  params: DeptParams,
+  response: page(SecurityDrillSchema),
 });

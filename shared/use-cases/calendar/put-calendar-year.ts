@@ -3,8 +3,8 @@ import { ValidationError } from '#shared/domain/errors.ts';
 import { countDue, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 
 /**
  * An administrator replaces a year's arrangement; dates must lie in that year and not be both

@@ -5,10 +5,10 @@ import type { StoredProject } from '#shared/domain/project.schema.ts';
 import { type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { taskId } from '#shared/domain/workflow.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
 import { loadVisible } from '../projects/project-access.ts';
-import { retryOnConflict } from '../retry.ts';
 
 /** Presigned uploads are valid this long (API: 15 minutes). */
 const UPLOAD_SECONDS = 15 * 60;

@@ -1,8 +1,8 @@
 import { arrivalVerdict } from '#shared/domain/document-rules.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 
 const VERIFIER: Actor = { sub: 'system:document-verifier', name: '材料核验', deptId: null, roles: [] };
 

@@ -2,10 +2,10 @@ import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain
 import { isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 import { loadVisible } from '../projects/project-access.ts';
-import { retryOnConflict } from '../retry.ts';
 
 /**
  * The Data Bureau waives a duty, with its reason on the audit trail; the sweep then resolves any

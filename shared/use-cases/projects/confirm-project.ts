@@ -2,9 +2,9 @@ import { ForbiddenError } from '#shared/domain/errors.ts';
 import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
-import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 /** ART11: a co-building department's head confirms the joint declaration for that department. */

@@ -3,9 +3,9 @@ import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
-import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 /** ART14: the owner files the Finance Bureau's budget approval with the Data Bureau. */

@@ -4,8 +4,8 @@ import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 /**

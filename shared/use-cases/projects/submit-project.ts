@@ -7,10 +7,10 @@ import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
 import { routing } from '#shared/domain/workflow.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
-import { retryOnConflict } from '../retry.ts';
 import { loadVisible } from './project-access.ts';
 
 type SubmitDeps = Pick<

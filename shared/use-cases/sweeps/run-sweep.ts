@@ -4,8 +4,8 @@ import { isLate, type Obligation, obligationKind } from '#shared/domain/obligati
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 
 const findingOf = (o: Obligation, at: string): Finding => ({
   id: `${o.projectId}.${o.code}.${o.key}`,

@@ -1,5 +1,8 @@
 import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
+import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import type { TransactItem } from '#shared/store/transactions.ts';
+import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
 import type { Conclusion } from './conclude-round.ts';
@@ -10,27 +13,59 @@ const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'ret
 >;
 
 /**
- * A declaration's approval round ends: approved, the project takes `approved` (an emergency
- * project already building goes straight to `construction`, ART15) and its total becomes the
- * approved estimate (概算, ART22's base); rejected or returned, the budget filing a parallel
- * finance approval opened no longer applies (ART14) and is cancelled. An emergency project's
- * duties are counted again on the outcome.
+ * An approval round ends. A declaration approved takes `approved` (an emergency project already
+ * building goes straight to `construction`, ART15) and its total becomes the approved estimate
+ * (概算, ART22's base). A change re-approved applies: its total is the new total and the new
+ * estimate (the 10% count starts again), its baseline and budget take effect; the project keeps
+ * its stage. Rejected or returned, nothing of the round applies, and the budget filing a parallel
+ * finance approval opened is cancelled (ART14).
  */
-export const concludeApproval: Conclusion = async ({ project, round, outcome, actor, at }, deps) => {
+export const concludeApproval: Conclusion = async (context, deps) => {
+  const { project, round, outcome, actor, at } = context;
   const approved = outcome === 'approved';
-  const action = approved && project.constructionStartedAt ? 'approve-building' : OUTCOME_ACTION[outcome];
-  const set = {
-    stage: nextStage(action),
-    ...(approved
-      ? {
-          approvedEstimateFen: project.totalInvestmentFen,
-          approvedBy: [...new Set([...project.approvedBy, ...round.passed])],
-        }
-      : {}),
-  } satisfies Partial<Project>;
   const budgetFiling = approved
     ? { items: [], settled: [] }
     : await cancel(project, 'ART14-BUDGET-FILING', [`approval-${round.round}`], actor, at, deps);
+  const cancelled = budgetFiling.settled.length > 0 ? { cancelledDuties: budgetFiling.settled.map((o) => o.code) } : {};
+  const approvedBy = approved ? [...new Set([...project.approvedBy, ...round.passed])] : project.approvedBy;
+
+  if (round.changeId) {
+    const change = await deps.records.get('change', project.id, round.changeId);
+    if (!change) throw new Error(`Change ${round.changeId} of project ${project.id} does not exist`);
+    const items: TransactItem[] = [
+      ...budgetFiling.items,
+      deps.records.put('change', { ...change, status: outcome, decidedAt: at }, 'any'),
+    ];
+    if (approved && change.baseline) {
+      const baseline = { ...change.baseline, id: SINGLE, projectId: project.id, recordedAt: at, recordedBy: actor.sub };
+      items.push(
+        deps.records.put('baseline', baseline, 'any'),
+        ...(await alignBaselineDuties(project, change.baseline, actor, at, deps)),
+      );
+    }
+    return {
+      set: approved
+        ? {
+            totalInvestmentFen: change.newTotalInvestmentFen,
+            approvedEstimateFen: change.newTotalInvestmentFen,
+            approvedBudgetFen: change.approvedBudgetFen ?? project.approvedBudgetFen,
+            approvedBy,
+          }
+        : {},
+      with: items,
+      details: {
+        changeId: change.id,
+        ...(approved ? { approvedEstimateFen: change.newTotalInvestmentFen } : {}),
+        ...cancelled,
+      },
+    };
+  }
+
+  const action = approved && project.constructionStartedAt ? 'approve-building' : OUTCOME_ACTION[outcome];
+  const set = {
+    stage: nextStage(action),
+    ...(approved ? { approvedEstimateFen: project.totalInvestmentFen, approvedBy } : {}),
+  } satisfies Partial<Project>;
   const after: Project = { ...project, ...set, rounds: { ...project.rounds, approval: { ...round, status: outcome } } };
   const emergency = await reconcileEmergencyDuties(after, actor, at, deps);
   return {
@@ -38,7 +73,7 @@ export const concludeApproval: Conclusion = async ({ project, round, outcome, ac
     with: [...budgetFiling.items, ...emergency.items],
     details: {
       ...(approved ? { approvedEstimateFen: set.approvedEstimateFen } : {}),
-      ...(budgetFiling.settled.length > 0 ? { cancelledDuties: budgetFiling.settled.map((o) => o.code) } : {}),
+      ...cancelled,
       ...(emergency.cancelled.length > 0 ? { emergencyDutiesCancelled: emergency.cancelled } : {}),
     },
   };

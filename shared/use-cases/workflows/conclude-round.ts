@@ -3,13 +3,16 @@ import { REVIEW_KINDS, type WorkflowKind } from '#shared/domain/review-catalogue
 import type { Actor } from '#shared/domain/roles.ts';
 import { type Outcome, taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 import { concludeApproval } from './conclude-approval.ts';
 import { workflowActor } from './workflow-actor.ts';
 
-export type ConclusionDeps = Pick<Deps, 'projects' | 'tasks' | 'obligations' | 'calendar' | 'policy' | 'now'>;
+export type ConclusionDeps = Pick<
+  Deps,
+  'projects' | 'tasks' | 'records' | 'obligations' | 'calendar' | 'policy' | 'now'
+>;
 
 /** What a round's outcome does to its project: the fields it sets, what changes with it, what the audit event says. */
 export type Conclusion = (

@@ -4,16 +4,16 @@ import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionAuthority, decisionViolations, type Task } from '#shared/domain/review.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { startClock } from '../obligations/start-clock.ts';
-import { retryOnConflict } from '../retry.ts';
 
 type DecideDeps = Pick<
   Deps,
-  'tasks' | 'projects' | 'documents' | 'obligations' | 'calendar' | 'workflows' | 'policy' | 'now'
+  'tasks' | 'projects' | 'documents' | 'records' | 'obligations' | 'calendar' | 'workflows' | 'policy' | 'now'
 >;
 
 /**
@@ -43,14 +43,16 @@ const decideOnce = async (
   const now = deps.now();
   if (now.toISOString() >= task.expiresAt) throw new ConflictError('The task has expired; it will be re-opened.');
 
-  const opinion = decision.opinionDocumentId
-    ? await deps.documents.get(project.id, decision.opinionDocumentId)
-    : undefined;
+  const [opinion, change] = await Promise.all([
+    decision.opinionDocumentId ? deps.documents.get(project.id, decision.opinionDocumentId) : undefined,
+    task.changeId ? deps.records.get('change', project.id, task.changeId) : undefined,
+  ]);
   const [first, ...rest] = decisionViolations(task.kind, decision, {
     project,
     task,
     actor,
-    totalFen: project.totalInvestmentFen,
+    // A change's re-approval judges the change's new total (ART22).
+    totalFen: change?.newTotalInvestmentFen ?? project.totalInvestmentFen,
     opinionDocument: opinion,
   });
   if (first) throw new RuleViolationError([first, ...rest]);
@@ -71,13 +73,16 @@ const decideOnce = async (
   const details: Record<string, unknown> = {};
   if (task.kind === 'finance-review' && approved) {
     // ART14: the owner files the approval with the Data Bureau within 3 working days of receiving it.
-    set.approvedBudgetFen = decision.approvedBudgetFen ?? null;
+    // A change's budget applies with the change, if its round approves it.
+    const approvedBudgetFen = decision.approvedBudgetFen ?? null;
+    if (change) items.push(deps.records.put('change', { ...change, approvedBudgetFen }, 'any'));
+    else set.approvedBudgetFen = approvedBudgetFen;
     const filing = await startClock(
       { project, code: 'ART14-BUDGET-FILING', key: `${task.workflow}-${task.round}`, from: shanghaiDate(now), at },
       deps,
     );
     items.push(deps.obligations.open(filing));
-    Object.assign(details, { approvedBudgetFen: set.approvedBudgetFen, budgetFilingDue: filing.dueDate });
+    Object.assign(details, { approvedBudgetFen, budgetFilingDue: filing.dueDate });
   }
   if (project.constructionStartedAt) {
     // ART15: an emergency project already building has passed this procedure; a correction may change what it owes.

@@ -2,8 +2,8 @@ import { REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
 import { taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 import { workflowActor } from './workflow-actor.ts';
 
 /**

@@ -3,8 +3,8 @@ import { nextStage } from '#shared/domain/lifecycle.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import { checklistEntries, checklistItems, REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import { taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { retryOnConflict } from '../retry.ts';
 import { workflowActor } from './workflow-actor.ts';
 
 /**

@@ -1,0 +1,11 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { departments } from '#shared/store/department-repository.ts';
+import { recordDrill } from '#shared/use-cases/construction/security-drills.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
+import { recordSecurityDrill } from './routes.ts';
+
+const deps = apiDeps({ departments });
+
+export const handler = apiHandler(recordSecurityDrill, ({ actor, params, body }) =>
+  recordDrill({ deptId: params.deptId, actor, drill: body }, deps()),
+);

@@ -1,0 +1,15 @@
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { documents } from '#shared/store/document-repository.ts';
+import { idempotency } from '#shared/store/idempotency-repository.ts';
+import { obligations } from '#shared/store/obligation-repository.ts';
+import { projects } from '#shared/store/project-repository.ts';
+import { records } from '#shared/store/record-repository.ts';
+import { apiDeps } from '#shared/use-cases/deps.ts';
+import { recordContract as record } from '#shared/use-cases/procurement/record-contract.ts';
+import { recordContract } from './routes.ts';
+
+const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+
+export const handler = apiHandler(recordContract, ({ actor, params, body, headers }) =>
+  record({ id: params.id, actor, contract: body, idempotencyKey: headers['idempotency-key'] }, deps()),
+);

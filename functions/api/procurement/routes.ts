@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import {
+  ContractInputSchema,
+  ContractSchema,
+  ImplementationInputSchema,
+  ImplementationSchema,
+  ProcurementNoticeInputSchema,
+  ProcurementNoticeSchema,
+  ProcurementPlanInputSchema,
+  ProcurementPlanSchema,
+} from '#shared/domain/procurement.ts';
+import { defineRoute } from '#shared/http/route.ts';
+import { ANY_ROLE, OWNER_ROLES, PAGING, ProjectParams, page } from '../route-parts.ts';
+
+export const fileProcurementPlan = defineRoute({
+  id: 'fileProcurementPlan',
+  method: 'POST',
+  path: '/v1/projects/{id}/procurement-plan',
+  handler: 'procurement/file-procurement-plan',
+  roles: OWNER_ROLES,
+  summary:
+    'File the procurement plan, once (ART16-PROCUREMENT-PLAN): budget within the approved budget or estimate (ART17-WITHIN-BUDGET), no classified qualification for a non-classified project (ART18-QUALIFICATION); approved → procurement',
+  params: ProjectParams,
+  body: ProcurementPlanInputSchema,
+  response: ProcurementPlanSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const publishProcurementNotice = defineRoute({
+  id: 'publishProcurementNotice',
+  method: 'POST',
+  path: '/v1/projects/{id}/procurement-notices',
+  handler: 'procurement/publish-notice',
+  roles: OWNER_ROLES,
+  summary: 'Record a published procurement notice, after the plan (ART16-PROCUREMENT-PLAN)',
+  params: ProjectParams,
+  body: ProcurementNoticeInputSchema,
+  response: ProcurementNoticeSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const recordContract = defineRoute({
+  id: 'recordContract',
+  method: 'POST',
+  path: '/v1/projects/{id}/contracts',
+  handler: 'procurement/record-contract',
+  roles: OWNER_ROLES,
+  summary:
+    'Record a signed construction or supervision contract: after the plan and a notice (ART16), within the procurement budget (ART17), qualified (ART18, ART23), no transfer or unqualified subcontractor (ART18-NO-SUBCONTRACT)',
+  params: ProjectParams,
+  body: ContractInputSchema,
+  response: ContractSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const listContracts = defineRoute({
+  id: 'listContracts',
+  method: 'GET',
+  path: '/v1/projects/{id}/contracts',
+  handler: 'procurement/list-contracts',
+  roles: ANY_ROLE,
+  summary: "The project's contracts",
+  params: ProjectParams,
+  query: z.object({ ...PAGING }),
+  response: page(ContractSchema),
+});
+
+export const putImplementation = defineRoute({
+  id: 'putImplementation',
+  method: 'PUT',
+  path: '/v1/projects/{id}/implementation',
+  handler: 'procurement/put-implementation',
+  roles: OWNER_ROLES,
+  summary: 'Name the implementing body and the responsible person (ART19-RESPONSIBLE)',
+  params: ProjectParams,
+  body: ImplementationInputSchema,
+  response: ImplementationSchema,
+});

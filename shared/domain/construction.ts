@@ -1,0 +1,172 @@
+import * as z from 'zod';
+import { addMonths, DateSchema } from './calendar.ts';
+import { FenSchema } from './project.schema.ts';
+import { type Violation, violation } from './violation.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const documentId = z.string().min(1).max(64);
+const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
+
+/** The approved baseline (ART20): planned completion, and milestones with due dates and cumulative planned spend. */
+export const BaselineSchema = z
+  .object({
+    plannedCompletionOn: DateSchema,
+    milestones: z
+      .array(z.object({ name: text(100), dueOn: DateSchema, plannedSpentFen: FenSchema }).strict())
+      .min(1)
+      .max(24)
+      .refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'Milestone names are unique'),
+  })
+  .strict();
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+export const ConstructionStartInputSchema = z.object({ baseline: BaselineSchema }).strict();
+
+export const BaselineRecordSchema = BaselineSchema.extend({ id: z.string(), projectId: z.string(), ...Recorded });
+
+export const MilestoneReportInputSchema = z
+  .object({
+    milestone: text(100),
+    reportedOn: DateSchema,
+    progressPercent: z.number().int().min(0).max(100),
+    spentFen: FenSchema.describe('Cumulative since the start of construction'),
+    quality: z.enum(['meets-standard', 'deficient']),
+    note: z.string().trim().max(4000).optional(),
+    reportDocumentId: documentId.optional(),
+  })
+  .strict();
+export type MilestoneReportInput = z.infer<typeof MilestoneReportInputSchema>;
+
+export const MilestoneReportSchema = MilestoneReportInputSchema.extend({
+  id: z.string(),
+  projectId: z.string(),
+  /** What the report deviated from the baseline in (ART20): late, over the planned spend, deficient. */
+  deviations: z.array(z.enum(['late', 'over-plan', 'deficient'])),
+  ...Recorded,
+});
+
+/** The key of the ART20 duty a milestone of the baseline opens. */
+export const milestoneDuty = (name: string) => `milestone-${name}`;
+/** The key of the ART20 duty the planned completion opens. */
+export const PLANNED_COMPLETION_DUTY = 'planned-completion';
+
+/**
+ * A milestone report against the baseline (ART20): late against its due date, its cumulative
+ * spend above the plan to that milestone, or deficient quality are deviations: accepted, but
+ * flagged. A milestone not in the baseline is refused.
+ */
+export const milestoneDeviations = (report: MilestoneReportInput, baseline: Baseline) => {
+  const planned = baseline.milestones.find((m) => m.name === report.milestone);
+  if (!planned) {
+    return {
+      refused: [violation('ART20-BASELINE', 'milestone', `${report.milestone} is not a milestone of the baseline.`)],
+      deviations: [],
+    };
+  }
+  const deviations: ('late' | 'over-plan' | 'deficient')[] = [];
+  if (report.reportedOn > planned.dueOn) deviations.push('late');
+  if (report.spentFen > planned.plannedSpentFen) deviations.push('over-plan');
+  if (report.quality === 'deficient') deviations.push('deficient');
+  return { refused: [] as Violation[], deviations };
+};
+
+export const ASSET_KINDS = ['fixed', 'intangible'] as const;
+
+/** API.md § Bounds: at most 200 asset items, so the register is one item of the store. */
+export const AssetsInputSchema = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            name: text(200),
+            kind: z.enum(ASSET_KINDS),
+            valueFen: FenSchema,
+            registrationNo: z.string().trim().max(100).nullable().describe('In the state-asset system (ART21)'),
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+export type AssetsInput = z.infer<typeof AssetsInputSchema>;
+
+export const AssetsSchema = AssetsInputSchema.extend({ id: z.string(), projectId: z.string(), ...Recorded });
+
+/** ART21: every asset the project formed is registered in the state-asset system. */
+export const assetViolations = (assets: AssetsInput): Violation[] =>
+  assets.items.flatMap((asset, i) =>
+    asset.registrationNo
+      ? []
+      : [
+          violation(
+            'ART21-ASSETS',
+            `items.${i}.registrationNo`,
+            `${asset.name} has no state-asset registration number.`,
+          ),
+        ],
+  );
+
+export const SECURITY_RECORD_KINDS = ['mlps-filing', 'security-assessment', 'crypto-assessment'] as const;
+
+export const SecurityRecordInputSchema = z
+  .object({
+    kind: z.enum(SECURITY_RECORD_KINDS),
+    documentId,
+    on: DateSchema,
+    level: z.number().int().min(1).max(5).optional().describe('The MLPS (等级保护) level, 1–5, of an mlps-filing'),
+  })
+  .strict();
+export type SecurityRecordInput = z.infer<typeof SecurityRecordInputSchema>;
+
+export const SecurityRecordSchema = SecurityRecordInputSchema.extend({
+  id: z.string(),
+  projectId: z.string(),
+  /** The Public Security Bureau's confirmation of an MLPS filing (ART04, ART24): only a confirmed filing counts. */
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  ...Recorded,
+});
+export type SecurityRecord = z.infer<typeof SecurityRecordSchema>;
+
+export const securityRecordViolations = (record: SecurityRecordInput, documentVerified: boolean): Violation[] => [
+  ...(record.kind === 'mlps-filing' && record.level === undefined
+    ? [violation('ART24-SECURITY', 'level', 'An MLPS filing states its level (1–5).')]
+    : []),
+  ...(documentVerified ? [] : [violation('ART24-SECURITY', 'documentId', `Name a verified ${record.kind} document.`)]),
+];
+
+export const SecurityDrillInputSchema = z
+  .object({ on: DateSchema, scenario: text(1000), participants: z.number().int().min(1).max(100_000) })
+  .strict();
+export const SecurityDrillSchema = SecurityDrillInputSchema.extend({ id: z.string(), deptId: z.string(), ...Recorded });
+export type SecurityDrill = z.infer<typeof SecurityDrillSchema>;
+
+/**
+ * ART24 before acceptance: an MLPS filing the Public Security Bureau confirmed, a security
+ * assessment and a commercial-crypto assessment on record, and a drill of the owner department's
+ * security emergency plan within the policy window before `today`.
+ */
+export const securityGate = (
+  records: readonly SecurityRecord[],
+  drills: readonly Pick<SecurityDrill, 'on'>[],
+  today: string,
+  drillWindowMonths: number,
+): Violation[] => {
+  const found: Violation[] = [];
+  if (!records.some((r) => r.kind === 'mlps-filing' && r.confirmedAt !== null)) {
+    found.push(violation('ART24-SECURITY', 'mlps-filing', 'No MLPS filing confirmed by the Public Security Bureau.'));
+  }
+  for (const kind of ['security-assessment', 'crypto-assessment'] as const) {
+    if (!records.some((r) => r.kind === kind)) found.push(violation('ART24-SECURITY', kind, `No ${kind} on record.`));
+  }
+  const since = addMonths(today, -drillWindowMonths);
+  if (!drills.some((d) => d.on >= since && d.on <= today)) {
+    found.push(
+      violation('ART24-SECURITY', 'security-drills', `No drill of the department's emergency plan since ${since}.`),
+    );
+  }
+  return found;
+};
+
+export const CompletionInputSchema = z.object({ completedOn: DateSchema }).strict();

@@ -1,0 +1,291 @@
+import * as z from 'zod';
+import { DateSchema } from './calendar.ts';
+import type { ProjectDocument } from './document.schema.ts';
+import { FenSchema, type Project } from './project.schema.ts';
+import { type Violation, violation } from './violation.ts';
+
+/** GB 32100-2015: the 31 characters of a unified social credit code, and the weights of its check character. */
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Whether an 18-character unified social credit code (统一社会信用代码) carries its right check character. */
+export const validCreditCode = (code: string): boolean => {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  const sum = CREDIT_CODE_WEIGHTS.reduce(
+    (total, weight, i) => total + CREDIT_CODE_CHARS.indexOf(code[i] ?? '') * weight,
+    0,
+  );
+  const check = (31 - (sum % 31)) % 31;
+  return code[17] === CREDIT_CODE_CHARS[check];
+};
+
+export const CreditCodeSchema = z
+  .string()
+  .refine(validCreditCode, '18 characters (GB 32100-2015) with the right check character')
+  .describe('Unified social credit code (统一社会信用代码, GB 32100-2015)');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const documentId = z.string().min(1).max(64);
+
+export const PROCUREMENT_METHODS = [
+  'public-tender',
+  'invited-tender',
+  'competitive-negotiation',
+  'competitive-consultation',
+  'single-source',
+  'inquiry',
+  'framework-agreement',
+] as const;
+
+export const QUALIFICATION_KINDS = ['it-construction', 'it-supervision', 'security-integration', 'other'] as const;
+
+/** API.md § Bounds: at most 20 qualifications per party, 20 required qualifications, 20 subcontractors. */
+export const QualificationSchema = z
+  .object({ kind: z.enum(QUALIFICATION_KINDS), name: text(100), certificateNo: text(60) })
+  .strict();
+
+export const ProcurementPlanInputSchema = z
+  .object({
+    planDocumentId: documentId,
+    budgetFen: FenSchema,
+    method: z.enum(PROCUREMENT_METHODS),
+    requiredQualifications: z
+      .array(z.object({ name: text(200), classified: z.boolean() }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type ProcurementPlanInput = z.infer<typeof ProcurementPlanInputSchema>;
+
+export const ProcurementNoticeInputSchema = z
+  .object({ noticeDocumentId: documentId, publishedOn: DateSchema, url: z.url().max(2000).optional() })
+  .strict();
+
+export const CONTRACT_KINDS = ['construction', 'supervision'] as const;
+
+export const ContractInputSchema = z
+  .object({
+    kind: z.enum(CONTRACT_KINDS),
+    vendor: z
+      .object({ name: text(200), creditCode: CreditCodeSchema, qualifications: z.array(QualificationSchema).max(20) })
+      .strict(),
+    amountFen: FenSchema,
+    signedOn: DateSchema,
+    contractDocumentId: documentId,
+    qualificationReviewDocumentId: documentId,
+    wholeTransfer: z.boolean(),
+    subcontractors: z
+      .array(
+        z
+          .object({
+            name: text(200),
+            creditCode: CreditCodeSchema,
+            qualifications: z.array(QualificationSchema).max(20),
+            scope: text(500),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+    confidentialityAgreementDocumentId: documentId.optional(),
+    staffConfidentialityDocumentId: documentId.optional(),
+  })
+  .strict();
+export type ContractInput = z.infer<typeof ContractInputSchema>;
+
+export const ImplementationInputSchema = z
+  .object({
+    implementingBody: text(200),
+    responsiblePerson: z.object({ name: text(100), title: text(100), phone: text(40) }).strict(),
+  })
+  .strict();
+
+/** Who recorded a record, and when: every phase record carries it (ART33). */
+const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
+
+export const ProcurementPlanSchema = ProcurementPlanInputSchema.extend({
+  id: z.string(),
+  projectId: z.string(),
+  ...Recorded,
+});
+export type ProcurementPlan = z.infer<typeof ProcurementPlanSchema>;
+export const ProcurementNoticeSchema = ProcurementNoticeInputSchema.extend({
+  id: z.string(),
+  projectId: z.string(),
+  ...Recorded,
+});
+export const ContractSchema = ContractInputSchema.extend({ id: z.string(), projectId: z.string(), ...Recorded });
+export type Contract = z.infer<typeof ContractSchema>;
+export const ImplementationSchema = ImplementationInputSchema.extend({
+  id: z.string(),
+  projectId: z.string(),
+  ...Recorded,
+});
+
+type Verified = (id: string | undefined, kind: ProjectDocument['kind']) => boolean;
+
+/**
+ * A procurement plan (ART16, 17, 18): its budget within the approved budget, or the approved
+ * estimate where there was no finance review; no classified qualification demanded of a
+ * non-classified project (every project here is non-classified: ART02); its plan verified.
+ */
+export const procurementPlanViolations = (
+  plan: ProcurementPlanInput,
+  project: Pick<Project, 'approvedBudgetFen' | 'approvedEstimateFen' | 'totalInvestmentFen' | 'classified'>,
+  verified: Verified,
+): Violation[] => {
+  const found: Violation[] = [];
+  if (!verified(plan.planDocumentId, 'procurement-plan')) {
+    found.push(violation('ART16-PROCUREMENT-PLAN', 'planDocumentId', 'Name a verified procurement-plan document.'));
+  }
+  const ceiling = project.approvedBudgetFen ?? project.approvedEstimateFen ?? project.totalInvestmentFen;
+  if (plan.budgetFen > ceiling) {
+    found.push(
+      violation(
+        'ART17-WITHIN-BUDGET',
+        'budgetFen',
+        `${plan.budgetFen} fen exceeds the ${project.approvedBudgetFen === null ? 'approved estimate' : 'approved budget'} of ${ceiling} fen.`,
+      ),
+    );
+  }
+  plan.requiredQualifications.forEach((required, i) => {
+    if (required.classified && !project.classified) {
+      found.push(
+        violation(
+          'ART18-QUALIFICATION',
+          `requiredQualifications.${i}.classified`,
+          'A non-classified project may not require classified-work qualifications.',
+        ),
+      );
+    }
+  });
+  return found;
+};
+
+/**
+ * A contract (ART16, 17, 18, 23, 25): a plan filed and a notice published before it; all
+ * contracts together within the procurement budget (the budget itself allowed, exact fen); a
+ * verified qualification review; a construction vendor holding every qualification the plan
+ * requires (by name), a supervision vendor an `it-supervision` one; no whole transfer and no
+ * unqualified subcontractor; its documents verified.
+ */
+export const contractViolations = (
+  contract: ContractInput,
+  context: {
+    plan: ProcurementPlan | undefined;
+    noticePublished: boolean;
+    contracted: readonly Pick<Contract, 'amountFen'>[];
+    verified: Verified;
+  },
+): Violation[] => {
+  const { plan, verified } = context;
+  const found: Violation[] = [];
+  if (!plan) found.push(violation('ART16-PROCUREMENT-PLAN', 'plan', 'File the procurement plan first.'));
+  if (!context.noticePublished) {
+    found.push(violation('ART16-PROCUREMENT-PLAN', 'notice', 'Publish the procurement notice first.'));
+  }
+  if (plan) {
+    const total = context.contracted.reduce((sum, c) => sum + BigInt(c.amountFen), BigInt(contract.amountFen));
+    if (total > BigInt(plan.budgetFen)) {
+      found.push(
+        violation(
+          'ART17-WITHIN-BUDGET',
+          'amountFen',
+          `All contracts together would come to ${total} fen, above the procurement budget of ${plan.budgetFen} fen.`,
+        ),
+      );
+    }
+  }
+  if (!verified(contract.contractDocumentId, 'contract')) {
+    found.push(violation('ART16-PROCUREMENT-PLAN', 'contractDocumentId', 'Name the verified signed contract.'));
+  }
+  if (!verified(contract.qualificationReviewDocumentId, 'qualification-review')) {
+    found.push(
+      violation('ART18-QUALIFICATION', 'qualificationReviewDocumentId', 'Name the verified qualification review.'),
+    );
+  }
+  const held = new Set(contract.vendor.qualifications.map((q) => q.name));
+  if (contract.kind === 'construction') {
+    for (const required of plan?.requiredQualifications ?? []) {
+      if (!held.has(required.name)) {
+        found.push(
+          violation('ART18-QUALIFICATION', 'vendor.qualifications', `The vendor lacks the required ${required.name}.`),
+        );
+      }
+    }
+  } else if (!contract.vendor.qualifications.some((q) => q.kind === 'it-supervision')) {
+    found.push(
+      violation(
+        'ART23-SUPERVISION',
+        'vendor.qualifications',
+        'A supervision vendor holds an it-supervision qualification.',
+      ),
+    );
+  }
+  if (contract.wholeTransfer) {
+    found.push(violation('ART18-NO-SUBCONTRACT', 'wholeTransfer', 'The contract may not be transferred whole (转包).'));
+  }
+  contract.subcontractors.forEach((sub, i) => {
+    if (sub.qualifications.length === 0) {
+      found.push(
+        violation('ART18-NO-SUBCONTRACT', `subcontractors.${i}.qualifications`, `${sub.name} holds no qualification.`),
+      );
+    }
+  });
+  for (const [field, kind] of [
+    ['confidentialityAgreementDocumentId', 'confidentiality-agreement'],
+    ['staffConfidentialityDocumentId', 'staff-confidentiality'],
+  ] as const) {
+    const id = contract[field];
+    if (id !== undefined && !verified(id, kind)) {
+      found.push(violation('ART25-CONFIDENTIALITY', field, `Name a verified ${kind} document.`));
+    }
+  }
+  return found;
+};
+
+/** A construction contract carries the ART25 agreements with the contractor and its staff. */
+export const carriesConfidentiality = (
+  contract: Pick<Contract, 'confidentialityAgreementDocumentId' | 'staffConfidentialityDocumentId'>,
+) => contract.confidentialityAgreementDocumentId !== undefined && contract.staffConfidentialityDocumentId !== undefined;
+
+/**
+ * What must be on record before construction starts (ART17, 19, 23, 25), each missing item with
+ * its article and the key of the ART15 duty it becomes for an emergency project.
+ */
+export const constructionGates = (context: {
+  contracts: readonly Contract[];
+  implementation: boolean;
+}): { violation: Violation; duty: string }[] => {
+  const construction = context.contracts.filter((c) => c.kind === 'construction');
+  const gates: { violation: Violation; duty: string }[] = [];
+  if (construction.length === 0) {
+    gates.push({
+      violation: violation('ART17-NO-BUILD-BEFORE-TENDER', 'contracts', 'No construction contract is on record.'),
+      duty: 'construction-contract',
+    });
+  }
+  if (!context.implementation) {
+    gates.push({
+      violation: violation('ART19-RESPONSIBLE', 'implementation', 'Name the implementing body and responsible person.'),
+      duty: 'implementation',
+    });
+  }
+  if (!context.contracts.some((c) => c.kind === 'supervision')) {
+    gates.push({
+      violation: violation('ART23-SUPERVISION', 'contracts', 'No supervision contract is on record.'),
+      duty: 'supervision-contract',
+    });
+  }
+  if (!construction.some(carriesConfidentiality)) {
+    gates.push({
+      violation: violation(
+        'ART25-CONFIDENTIALITY',
+        'contracts',
+        'No construction contract carries the confidentiality agreement and the staff commitments.',
+      ),
+      duty: 'confidentiality',
+    });
+  }
+  return gates;
+};

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
+import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { SINGLE } from '#shared/domain/phase-records.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import type { TransactItem } from '#shared/store/transactions.ts';
+import type { Deps } from '../deps.ts';
+import { idempotentAction } from '../idempotent.ts';
+import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
+import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
+
+type ChangeDeps = Pick<
+  Deps,
+  'projects' | 'records' | 'documents' | 'obligations' | 'calendar' | 'workflows' | 'idempotency' | 'policy' | 'now'
+>;
+
+/**
+ * ART22: a change during procurement or construction. Within the approved estimate, goal
+ * unchanged, for a listed reason and within 10% of the estimate counted since the last approval,
+ * it is filed with the Data Bureau and applies at once (new total, new baseline; the estimate
+ * stays). Anything else is declared again: posted by the department head with a verified
+ * collective decision and expert opinion for it, it goes through a new round of the approval
+ * workflow and applies only if approved; without them it is refused and nothing is recorded. One
+ * pending change at a time.
+ */
+export const proposeChange = (
+  input: { id: string; actor: Actor; change: ChangeInput; idempotencyKey?: string | undefined },
+  deps: ChangeDeps,
+): Promise<Change> =>
+  idempotentAction<Change>(
+    { actor: input.actor, scope: 'change', key: input.idempotencyKey, request: { id: input.id, ...input.change } },
+    deps,
+    async (remember) => {
+      const { actor, change: body } = input;
+      const project = await loadForOwner({ id: input.id, actor, action: 'change' }, deps);
+      const changes = await deps.records.list('change', project.id);
+      const pending = changes.find((c) => c.status === 'pending');
+      if (pending) {
+        // Its round's workflow is started (idempotent) in case the start after its transaction failed.
+        if (pending.round)
+          await deps.workflows.start({ workflow: 'approval', projectId: project.id, round: pending.round });
+        throw new ConflictError('A change already awaits re-approval; one pending change at a time.');
+      }
+      const judged = classifyChange(body, project, changes, deps.policy);
+      const verified = await verifiedDocuments(
+        project.id,
+        [body.descriptionDocumentId, body.collectiveDecisionDocumentId, body.expertOpinionDocumentId],
+        deps,
+      );
+      const [first, ...rest] = changeViolations(body, judged.route, actor, verified);
+      if (first) throw new RuleViolationError([first, ...rest]);
+
+      const at = deps.now().toISOString();
+      const filing = judged.route === 'filing';
+      const round = filing ? null : (project.rounds.approval?.round ?? 0) + 1;
+      const change: Change = {
+        ...body,
+        ...judged,
+        id: randomUUID(),
+        projectId: project.id,
+        seq: changes.length + 1,
+        status: filing ? 'filed' : 'pending',
+        round,
+        approvedBudgetFen: null,
+        recordedAt: at,
+        recordedBy: actor.sub,
+        decidedAt: filing ? at : null,
+      };
+      const set: Partial<Project> = filing
+        ? { totalInvestmentFen: body.newTotalInvestmentFen }
+        : {
+            rounds: {
+              ...project.rounds,
+              approval: { round: round ?? 1, status: 'running', changeId: change.id, passed: [] },
+            },
+          };
+      const applied: TransactItem[] =
+        filing && body.baseline
+          ? [
+              deps.records.put(
+                'baseline',
+                { ...body.baseline, id: SINGLE, projectId: project.id, recordedAt: at, recordedBy: actor.sub },
+                'any',
+              ),
+              ...(await alignBaselineDuties(project, body.baseline, actor, at, deps)),
+            ]
+          : [];
+      await deps.projects.save({
+        project,
+        at,
+        actor,
+        action: filing ? 'change.filed' : 'change.declared',
+        set,
+        details: {
+          changeId: change.id,
+          route: change.route,
+          reason: change.reason,
+          adjustedAmountFen: change.adjustedAmountFen,
+          newTotalInvestmentFen: change.newTotalInvestmentFen,
+          cumulativeAdjustedFen: change.cumulativeAdjustedFen,
+          limitFen: change.limitFen,
+          ...(filing ? {} : { round, reapprovalReasons: change.reapprovalReasons }),
+        },
+        with: [deps.records.put('change', change, 'new'), ...applied, ...remember(change)],
+      });
+      if (!filing && round) await deps.workflows.start({ workflow: 'approval', projectId: project.id, round });
+      return change;
+    },
+  );

@@ -1,0 +1,59 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { PLANNED_COMPLETION_DUTY } from '#shared/domain/construction.ts';
+import { ConflictError, ValidationError } from '#shared/domain/errors.ts';
+import { nextStage } from '#shared/domain/lifecycle.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/retry.ts';
+import type { Deps } from '../deps.ts';
+import { cancel, fulfil } from '../obligations/settle-obligations.ts';
+import { startClock } from '../obligations/start-clock.ts';
+import { loadForOwner } from '../projects/owner-action.ts';
+
+/**
+ * The project is built: `construction` → `acceptance`, and ART27's six months to acceptance start
+ * from `completedOn` (not in the future, not before construction started). Not while a change
+ * awaits re-approval (ART22). The planned completion is met; milestones never reported can no
+ * longer be, so their duties close with it.
+ */
+export const completeConstruction = (
+  input: { id: string; actor: Actor; completedOn: string },
+  deps: Pick<Deps, 'projects' | 'records' | 'obligations' | 'calendar' | 'policy' | 'now'>,
+): Promise<Project> =>
+  retryOnConflict(async () => {
+    const { actor, completedOn } = input;
+    const project = await loadForOwner({ id: input.id, actor, action: 'completion' }, deps);
+    const changes = await deps.records.list('change', project.id);
+    if (changes.some((c) => c.status === 'pending')) {
+      throw new ConflictError('A change awaits re-approval (ART22); complete after it is decided.');
+    }
+    const now = deps.now();
+    const started = project.constructionStartedAt ? shanghaiDate(new Date(project.constructionStartedAt)) : completedOn;
+    if (completedOn > shanghaiDate(now) || completedOn < started) {
+      throw new ValidationError([
+        { path: 'completedOn', message: `Between the start of construction (${started}) and today.` },
+      ]);
+    }
+    const at = now.toISOString();
+    const unreported = (await deps.obligations.ofProject(project.id))
+      .filter((o) => o.code === 'ART20-BASELINE' && o.status === 'open' && o.key !== PLANNED_COMPLETION_DUTY)
+      .map((o) => o.key);
+    const [planned, milestones, deadline] = await Promise.all([
+      fulfil(project, 'ART20-BASELINE', [PLANNED_COMPLETION_DUTY], actor, at, deps),
+      cancel(project, 'ART20-BASELINE', unreported, actor, at, deps),
+      startClock({ project, code: 'ART27-ACCEPTANCE-DEADLINE', key: 'acceptance', from: completedOn, at }, deps),
+    ]);
+    return deps.projects.save({
+      project,
+      at,
+      actor,
+      action: 'construction.completed',
+      set: { stage: nextStage('completion'), completedOn },
+      details: {
+        completedOn,
+        acceptanceDue: deadline.dueDate,
+        ...(unreported.length > 0 ? { milestonesNeverReported: unreported } : {}),
+      },
+      with: [...planned.items, ...milestones.items, deps.obligations.open(deadline)],
+    });
+  });

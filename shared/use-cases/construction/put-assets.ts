@@ -1,0 +1,42 @@
+import type * as z from 'zod';
+import { type AssetsInput, type AssetsSchema, assetViolations } from '#shared/domain/construction.ts';
+import { RuleViolationError } from '#shared/domain/errors.ts';
+import { SINGLE } from '#shared/domain/phase-records.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/retry.ts';
+import type { Deps } from '../deps.ts';
+import { loadForOwner } from '../projects/owner-action.ts';
+
+type Assets = z.infer<typeof AssetsSchema>;
+
+/** ART21: the owner records the assets the project formed, each with its state-asset registration number. */
+export const putAssets = (
+  input: { id: string; actor: Actor; assets: AssetsInput },
+  deps: Pick<Deps, 'projects' | 'records' | 'obligations' | 'now'>,
+): Promise<Assets> =>
+  retryOnConflict(async () => {
+    const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'assets' }, deps);
+    const [first, ...rest] = assetViolations(input.assets);
+    if (first) throw new RuleViolationError([first, ...rest]);
+    const at = deps.now().toISOString();
+    const assets: Assets = {
+      ...input.assets,
+      id: SINGLE,
+      projectId: project.id,
+      recordedAt: at,
+      recordedBy: input.actor.sub,
+    };
+    await deps.projects.save({
+      project,
+      at,
+      actor: input.actor,
+      action: 'construction.assets-registered',
+      details: {
+        items: assets.items.length,
+        totalValueFen: assets.items.reduce((sum, item) => sum + item.valueFen, 0),
+        registrationNos: assets.items.map((item) => item.registrationNo),
+      },
+      with: [deps.records.put('assets', assets, 'any')],
+    });
+    return assets;
+  });
