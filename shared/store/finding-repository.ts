@@ -74,7 +74,8 @@ export const findingRepository = (tableName: string) => ({
         ConsistentRead: true,
       }),
     );
-    return readItems(Items, FundingHoldSchema, `holds PROJECT#${projectId}`);
+    // Whether funds may be released is decided on every hold: an unreadable one is an error, not "allowed".
+    return (Items ?? []).map((item) => FundingHoldSchema.parse(item));
   },
 
   /** The open findings (what the sweep may resolve), a page at a time, every shard. */

@@ -58,19 +58,28 @@ export const readItems = async <T>(
 const listOf = (input: Query) =>
   `${input.IndexName ?? 'table'} ${String(Object.values(input.ExpressionAttributeValues ?? {})[0])}`;
 
-/** Every item a query matches, page after page, each read with the item's schema (see readItem). */
-export const queryAll = async <T>(input: Query, schema: ZodType<T>): Promise<T[]> => {
+/**
+ * Every item a query matches, page after page, each parsed with the item's schema. A rule that
+ * decides on the whole set (a gate, a hold, a verification) must not decide on part of it, so an
+ * item the schema refuses is an error here; only a list served as it is to people (`listed`)
+ * answers the rest and reports the item (see readItem).
+ */
+export const queryAll = async <T>(input: Query, schema: ZodType<T>, listed?: 'listed'): Promise<T[]> => {
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(await readItems(page.Items, schema, listOf(input))));
+    if (listed) items.push(...(await readItems(page.Items, schema, listOf(input))));
+    else for (const item of page.Items ?? []) items.push(schema.parse(item));
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
 };
 
-/** One page of a query, from a cursor that must be a position of this very query (see cursor.ts). */
+/**
+ * One page of a query, from a cursor that must be a position of this very query (see cursor.ts):
+ * a page of a list served to people, so an item today's schema refuses is left out and reported.
+ */
 export const queryPage = async <T>(
   input: Query,
   schema: ZodType<T>,

@@ -14,7 +14,7 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { type Page, queryAll, queryPage, readItem, readItems } from './paged-query.ts';
+import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -52,6 +52,8 @@ export const CodeRecordSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type CodeRecord = z.infer<typeof CodeRecordSchema>;
+
+const CarriedCodeSchema = z.object({ id: z.string(), code: z.string() });
 
 /** Index attributes: newest first by department (owner, and co-builders via member items), by stage, and all. */
 const indexKeys = (project: Project) => {
@@ -342,8 +344,10 @@ export const projectRepository = (tableName: string) => {
             ExclusiveStartKey: start,
           }),
         );
-        for (const project of await readItems(page.Items, StoredProjectSchema, `projects of ${year}`)) {
-          codes.set(project.code, project.id);
+        // Only the code and the id: a project today's schema refuses still holds its code, which must not be voided.
+        for (const item of page.Items ?? []) {
+          const { id, code } = CarriedCodeSchema.parse(item);
+          codes.set(code, id);
         }
         start = page.LastEvaluatedKey;
       } while (start);
