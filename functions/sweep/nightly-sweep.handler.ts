@@ -5,15 +5,22 @@ import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { sweepDeps } from '#shared/use-cases/deps.ts';
+import { reconcileCodeRegisters } from '#shared/use-cases/projects/reconcile-code-registers.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 
 const dependencies = sweepDeps({ calendar, findings, obligations, projects });
 
-/** EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day. */
+/**
+ * EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day, then make every
+ * year's code register explain each number its counter gave out (a creator that stopped between
+ * taking a number and writing leaves one without a record).
+ */
 export const handler = async (event: { asOf?: string } = {}) => {
   const deps = dependencies();
   const asOf = typeof event.asOf === 'string' ? event.asOf : shanghaiDate(deps.now());
   const summary = await runSweep({ asOf }, deps);
   logger.info('nightly sweep', { ...summary });
+  const registers = await reconcileCodeRegisters(deps);
+  if (registers.length > 0) logger.warn('project code register reconciled', { registers });
   return summary;
 };

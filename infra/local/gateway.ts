@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { errors } from 'jose';
 import type { Verifier } from './issuer.ts';
 import type { LambdaHost } from './lambda-host.ts';
 import type { LocalRoute } from './local-model.ts';
@@ -24,13 +25,39 @@ const compile = (route: LocalRoute): CompiledRoute => {
   return { ...route, pattern: new RegExp(`^${source}$`), names };
 };
 
-const problem = (res: ServerResponse, status: number, code: string, title: string, requestId: string) => {
+const problem = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  title: string,
+  requestId: string,
+  violations?: { code: string; message: string; path: string }[],
+) => {
   res.writeHead(status, { 'content-type': 'application/problem+json; charset=utf-8' });
-  res.end(JSON.stringify({ type: `https://errors.lingchuan-data.example/${code}`, title, status, code, requestId }));
+  res.end(
+    JSON.stringify({
+      type: `https://errors.lingchuan-data.example/${code}`,
+      title,
+      status,
+      code,
+      requestId,
+      ...(violations ? { violations } : {}),
+    }),
+  );
 };
 
-/** API Gateway hands claims to functions as strings, arrays flattened to "[a b]". */
-const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
+/** A verified token whose claim failed (no `exp`, expired, another issuer): the claim, named. */
+const claimViolation = (error: unknown) =>
+  error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired
+    ? [{ code: 'UNAUTHENTICATED', message: error.message, path: `claims.${error.claim}` }]
+    : undefined;
+
+/**
+ * API Gateway's HTTP API JWT authorizer hands claims to functions as strings: numbers as their digits,
+ * arrays flattened to "[a b]" (items space-separated inside brackets), strings as they are. The
+ * functions read the flattened form (shared/http/actor.ts), so the two must agree.
+ */
+export const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(payload).map(([name, value]) => [
       name,
@@ -49,6 +76,21 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as the function receives it: text when it is UTF-8, otherwise base64 with
+ * `isBase64Encoded` (never decoded with replacement characters, which would hide the damage).
+ */
+const bodyOf = (body: Buffer): { body?: string; isBase64Encoded: boolean } => {
+  if (body.length === 0) return { isBase64Encoded: false };
+  try {
+    return { body: utf8.decode(body), isBase64Encoded: false };
+  } catch {
+    return { body: body.toString('base64'), isBase64Encoded: true };
+  }
+};
 
 /** API Gateway's HTTP API payload limit. */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -107,8 +149,15 @@ export const startGateway = async (options: {
       if (!token) return problem(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', requestId);
       try {
         claims = flattenClaims(await options.verify(token.trim()));
-      } catch {
-        return problem(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required', requestId);
+      } catch (error) {
+        return problem(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'A valid bearer token is required',
+          requestId,
+          claimViolation(error),
+        );
       }
     }
 
@@ -132,7 +181,7 @@ export const startGateway = async (options: {
       headers,
       ...(search ? { queryStringParameters: query } : {}),
       ...(route.names.length > 0 ? { pathParameters } : {}),
-      ...(body.length > 0 ? { body: body.toString('utf8'), isBase64Encoded: false } : { isBase64Encoded: false }),
+      ...bodyOf(body),
       requestContext: {
         accountId: '000000000000',
         apiId: 'local',

@@ -28,28 +28,39 @@ export interface TokenClaims {
   readonly roles: readonly string[];
 }
 
-export const mintToken = async (
+export const mintToken = (dataDir: string, claims: TokenClaims, expiresIn: string | number = '8h'): Promise<string> =>
+  signClaims(dataDir, { ...claims, roles: [...claims.roles] }, expiresIn);
+
+/**
+ * Signs any payload with the local issuer's key, with its issuer and audience: how tests build the
+ * tokens a careless identity provider might issue (a role list as a string, no expiry at all).
+ */
+export const signClaims = async (
   dataDir: string,
-  claims: TokenClaims,
-  expiresIn: string | number = '8h',
+  payload: Record<string, unknown>,
+  expiresIn: string | number | null = '8h',
 ): Promise<string> => {
   const jwk = await loadOrCreateKey(dataDir);
   const key = await importJWK(jwk, 'ES256');
-  return new SignJWT({ ...claims, roles: [...claims.roles] })
+  const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
-    .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(key);
+    .setIssuedAt();
+  if (typeof payload.sub === 'string') jwt.setSubject(payload.sub);
+  return (expiresIn === null ? jwt : jwt.setExpirationTime(expiresIn)).sign(key);
 };
 
 export type Verifier = (token: string) => Promise<Record<string, unknown>>;
 
-/** Verifies signature, issuer, audience and expiry, as API Gateway's JWT authorizer does. */
+/**
+ * Verifies signature, issuer, audience and expiry, as API Gateway's JWT authorizer does. A token
+ * without `exp` is refused: AWS documents that `exp` must be after the current time and offers no
+ * setting about its absence, so the functions refuse such a token as well (shared/http/actor.ts).
+ */
 export const localVerifier = async (dataDir: string, issuer: string, audience: string[]): Promise<Verifier> => {
   const { d: _private, ...publicJwk } = await loadOrCreateKey(dataDir);
   const key = await importJWK(publicJwk, 'ES256');
-  return async (token) => (await jwtVerify(token, key, { issuer, audience, algorithms: ['ES256'] })).payload;
+  return async (token) =>
+    (await jwtVerify(token, key, { issuer, audience, algorithms: ['ES256'], requiredClaims: ['exp'] })).payload;
 };

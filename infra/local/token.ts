@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
 import { mintToken } from './issuer.ts';
 
@@ -20,6 +21,10 @@ for (const role of roles) {
 }
 if (roles.length === 0) {
   console.error('Give at least one --role.');
+  process.exit(2);
+}
+if (values.dept !== undefined && !DeptIdSchema.safeParse(values.dept).success) {
+  console.error(`--dept ${values.dept} is not a department id: lower-case letters, digits and hyphens (e.g. edu).`);
   process.exit(2);
 }
 const sub = values.sub ?? `local-${roles[0]}`;

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { DeptIdSchema } from './department.schema.ts';
+import { singleLine } from './text.ts';
 
 export const AnnualPlanItemSchema = z
-  .object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: z.string().trim().min(1).max(200) })
+  .object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: singleLine(200) })
   .strict();
 
 /** PUT /v1/annual-plans/{year}: the items of the county's approved plan for the year (ART06). */

@@ -4,6 +4,7 @@ import { ValidationError } from './errors.ts';
 import type { Policy } from './policy.ts';
 import { FenSchema, type Project } from './project.schema.ts';
 import type { Actor } from './roles.ts';
+import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 /** ART22's three listed reasons for a change that may be filed; `other` always goes back through approval. */
@@ -13,7 +14,7 @@ export const ChangeInputSchema = z
   .object({
     reason: z.enum(CHANGE_REASONS),
     goalUnchanged: z.boolean(),
-    description: z.string().trim().min(1).max(10_000),
+    description: multiLine(10_000),
     descriptionDocumentId: z.string().min(1).max(64),
     adjustedAmountFen: FenSchema.describe('The money the change moves; not less than the change it makes to the total'),
     newTotalInvestmentFen: FenSchema,

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { addMonths, DateSchema } from './calendar.ts';
 import { FenSchema } from './project.schema.ts';
+import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = singleLine;
 const documentId = z.string().min(1).max(64);
 const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
 
@@ -31,7 +32,7 @@ export const MilestoneReportInputSchema = z
     progressPercent: z.number().int().min(0).max(100),
     spentFen: FenSchema.describe('Cumulative since the start of construction'),
     quality: z.enum(['meets-standard', 'deficient']),
-    note: z.string().trim().max(4000).optional(),
+    note: multiLine(4000, { empty: 'allowed' }).optional(),
     reportDocumentId: documentId.optional(),
   })
   .strict();
@@ -148,7 +149,7 @@ export const securityRecordViolations = (record: SecurityRecordInput, documentVe
 ];
 
 export const SecurityDrillInputSchema = z
-  .object({ on: DateSchema, scenario: text(1000), participants: z.number().int().min(1).max(100_000) })
+  .object({ on: DateSchema, scenario: multiLine(1000), participants: z.number().int().min(1).max(100_000) })
   .strict();
 export const SecurityDrillSchema = SecurityDrillInputSchema.extend({ id: z.string(), deptId: z.string(), ...Recorded });
 export type SecurityDrill = z.infer<typeof SecurityDrillSchema>;

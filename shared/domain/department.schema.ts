@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { singleLine } from './text.ts';
 
 export const DeptIdSchema = z
   .string()
@@ -7,8 +8,8 @@ export const DeptIdSchema = z
 
 /** ART09: the internal unit that carries the department's data-management duties. */
 export const DataManagementUnitSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  contact: z.string().trim().min(1).max(200),
+  name: singleLine(200),
+  contact: singleLine(200),
 });
 
 /**
@@ -18,7 +19,7 @@ export const DataManagementUnitSchema = z.object({
 export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc']);
 
 export const DepartmentInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: singleLine(200),
   dataManagementUnit: DataManagementUnitSchema.nullish(),
   bureauRole: BureauRoleSchema.nullish(),
 });

@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { CONTENT_TYPES, type ContentType, type DocumentKind, DocumentKindSchema } from './document.schema.ts';
+import {
+  CONTENT_TYPES,
+  type ContentType,
+  type DocumentKind,
+  DocumentKindSchema,
+  extensionAgrees,
+} from './document.schema.ts';
 import { buildingInEmergency } from './emergency.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
 import { ownerMayAttach } from './lifecycle.ts';
@@ -8,16 +14,10 @@ import type { Project } from './project.schema.ts';
 import { mayDecide, type StoredTask } from './review.ts';
 import { REVIEWS } from './review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole, type Role } from './roles.ts';
+import { singleLine } from './text.ts';
 
-/** Any Unicode file name, as metadata only: no control characters, no path separators. */
-export const FileNameSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine(
-    (name) => [...name].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '/' && c !== '\\'),
-    'no control characters or path separators',
-  );
+/** Any Unicode file name, as metadata only: one line of text, no path separators. */
+export const FileNameSchema = singleLine(255).refine((name) => !/[/\\]/.test(name), 'no path separators');
 
 export const DocumentRequestSchema = z
   .object({
@@ -27,7 +27,19 @@ export const DocumentRequestSchema = z
     sizeBytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hexadecimal characters'),
   })
-  .strict();
+  .strict()
+  .superRefine((request, context) => {
+    // A name that says one type and a declaration that says another is how a polyglot gets through.
+    // (Judged only on a file name and a content type that are themselves sound.)
+    const unsound = context.issues.some((issue) => ['fileName', 'contentType'].includes(String(issue.path?.[0])));
+    if (!unsound && !extensionAgrees(request.fileName, request.contentType)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['fileName'],
+        message: `The file name must end in .${CONTENT_TYPES[request.contentType].join(' or .')} for ${request.contentType}.`,
+      });
+    }
+  });
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
 /** Who records accountability (ART33, ART34) and may attach its evidence, whatever the stage. */

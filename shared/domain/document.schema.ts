@@ -41,16 +41,48 @@ export const DOCUMENT_KINDS = [
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
+/**
+ * The content types a document may declare, each with the file-name extensions that agree with it
+ * (case aside). The first is the one a download is saved under: a file is served as what it was
+ * verified to be, never as what its name says (a PDF polyglot named `report.html` saves as
+ * `report.pdf`).
+ */
 export const CONTENT_TYPES = {
-  'application/pdf': 'pdf',
-  'application/ofd': 'ofd',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'application/zip': 'zip',
-} as const;
+  'application/pdf': ['pdf'],
+  'application/ofd': ['ofd'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'application/zip': ['zip'],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
 export type ContentType = keyof typeof CONTENT_TYPES;
+
+const isContentType = (value: string): value is ContentType => Object.hasOwn(CONTENT_TYPES, value);
+
+/** The extension of a file name, lower-cased, without its dot: `报告.PDF` → `pdf`; none for `README` or `.pdf`. */
+export const extensionOf = (fileName: string): string | undefined => {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : undefined;
+};
+
+/** Whether a file's name agrees with the content type it is declared as. */
+export const extensionAgrees = (fileName: string, contentType: string): boolean => {
+  const extension = extensionOf(fileName);
+  return (
+    isContentType(contentType) &&
+    extension !== undefined &&
+    (CONTENT_TYPES[contentType] as readonly string[]).includes(extension)
+  );
+};
+
+/** The name a verified document is saved under: its own when it agrees with its type, else with the type's extension. */
+export const downloadName = (fileName: string, contentType: string): string => {
+  if (!isContentType(contentType) || extensionAgrees(fileName, contentType)) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  return `${base}.${CONTENT_TYPES[contentType][0]}`;
+};
 
 export const DocumentStatusSchema = z.enum(['pending', 'verified', 'rejected']);
 

@@ -19,8 +19,15 @@ export class ValidationError extends Error {
   }
 }
 
+/** No valid identity: `issues[].path` names the claim at fault, when it is one (`claims.dept`). */
 export class UnauthenticatedError extends Error {
   override name = 'UnauthenticatedError';
+  constructor(
+    message?: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** The caller may see the resource but not act on it (ART04-ROLE). */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
 import type { ProjectDocument } from './document.schema.ts';
 import { FenSchema, type Project } from './project.schema.ts';
+import { singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 /** GB 32100-2015: the 31 characters of a unified social credit code, and the weights of its check character. */
@@ -24,7 +25,7 @@ export const CreditCodeSchema = z
   .refine(validCreditCode, '18 characters (GB 32100-2015) with the right check character')
   .describe('Unified social credit code (统一社会信用代码, GB 32100-2015)');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = singleLine;
 const documentId = z.string().min(1).max(64);
 
 export const PROCUREMENT_METHODS = [

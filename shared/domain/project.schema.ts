@@ -3,6 +3,7 @@ import { DeptIdSchema } from './department.schema.ts';
 import { StageSchema } from './lifecycle.ts';
 import { ReviewKindSchema, WorkflowKindSchema } from './review-catalogue.ts';
 import { ActorSchema } from './roles.ts';
+import { multiLine, singleLine } from './text.ts';
 import { ViolationSchema } from './violation.ts';
 
 /** Integer fen (分); never floating point. 600,000 CNY = 60000000. */
@@ -21,10 +22,8 @@ export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'p
 export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-health', 'social-security'] as const;
 export const DEPLOYMENT_TARGETS = ['gov-cloud', 'public-cloud', 'on-premise'] as const;
 
-const text = (max: number) => z.string().trim().max(max);
-
 export const ProjectFieldsSchema = z.object({
-  name: text(200).min(1),
+  name: singleLine(200),
   year: z.number().int().min(2024).max(2100),
   category: z.string().describe(`One of ${CATEGORIES.join(', ')} (ART02)`),
   constructionType: z.string().describe(`One of ${CONSTRUCTION_TYPES.join(', ')} (ART02)`),
@@ -43,7 +42,7 @@ export const ProjectFieldsSchema = z.object({
         .describe(
           'ART15: natural disaster (自然灾害), accident (事故灾难), public-health event (公共卫生事件), social-safety incident (社会安全事件)',
         ),
-      justification: text(4000).min(1),
+      justification: multiLine(4000),
     })
     .nullable()
     .default(null),
@@ -56,16 +55,16 @@ export const ProjectFieldsSchema = z.object({
     .default({ dataCentre: false, machineRoom: false, cloudPlatform: false }),
   interop: z
     .object({
-      interconnection: text(4000).default(''),
-      dataSharing: text(4000).default(''),
-      businessCollaboration: text(4000).default(''),
+      interconnection: multiLine(4000, { empty: 'allowed' }).default(''),
+      dataSharing: multiLine(4000, { empty: 'allowed' }).default(''),
+      businessCollaboration: multiLine(4000, { empty: 'allowed' }).default(''),
     })
     .default({ interconnection: '', dataSharing: '', businessCollaboration: '' }),
   deployment: z
     .object({
       target: z.enum(DEPLOYMENT_TARGETS),
       riskAssessmentDocumentId: z.string().max(64).nullish(),
-      migrationPlan: text(4000).nullish(),
+      migrationPlan: multiLine(4000, { empty: 'allowed' }).nullish(),
     })
     .default({ target: 'gov-cloud' }),
   /** ART06: the item of the county's annual plan this project carries out, if any. */

@@ -10,6 +10,7 @@ import {
   WorkflowKindSchema,
 } from './review-catalogue.ts';
 import { type Actor, hasAnyRole, type Role, RoleSchema } from './roles.ts';
+import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
@@ -30,11 +31,11 @@ export type Classification = z.infer<typeof ClassificationSchema>;
 export const DecisionInputSchema = z
   .object({
     decision: z.enum(DECISIONS),
-    opinion: z.string().trim().min(1).max(10_000),
+    opinion: multiLine(10_000),
     opinionDocumentId: z.string().max(64).nullish(),
     checklist: z.record(
       z.string().max(64),
-      z.object({ ok: z.boolean(), note: z.string().max(2000).optional() }).strict(),
+      z.object({ ok: z.boolean(), note: multiLine(2000, { empty: 'allowed' }).optional() }).strict(),
     ),
     approvedBudgetFen: FenSchema.nullish(),
     classification: ClassificationSchema.nullish(),

@@ -52,14 +52,40 @@ const validate = <S extends z.ZodType>(schema: S | undefined, value: unknown, pr
   );
 };
 
+/** Fatal: a byte sequence that is not UTF-8 is refused, never silently replaced by U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether every string in a parsed JSON value, keys included, is well-formed Unicode (no lone surrogate escapes). */
+const wellFormed = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).every(([key, item]) => key.isWellFormed() && wellFormed(item));
+  return true;
+};
+
+/**
+ * The JSON body, decoded as UTF-8 (API.md § Conventions). A body API Gateway passes base64-encoded
+ * (bytes it would not hand over as text) is decoded here, and one that is not UTF-8 is a 400.
+ */
 const parseBody = (event: Event): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = event.isBase64Encoded ? utf8.decode(Buffer.from(event.body, 'base64')) : event.body;
+  } catch {
+    throw new ValidationError([{ path: 'body', message: 'The body is not valid UTF-8.' }]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     throw new ValidationError([{ path: 'body', message: 'The body is not valid JSON.' }]);
   }
+  if (!wellFormed(value)) {
+    throw new ValidationError([{ path: 'body', message: 'The body holds a string that is not valid Unicode.' }]);
+  }
+  return value;
 };
 
 /**

@@ -55,7 +55,19 @@ export const toProblem = (error: unknown, requestId: string): Problem => {
     });
   }
   if (error instanceof UnauthenticatedError) {
-    return problem(401, 'UNAUTHENTICATED', 'A valid bearer token is required', { requestId });
+    return problem(401, 'UNAUTHENTICATED', 'A valid bearer token is required', {
+      requestId,
+      ...(error.issues.length > 0
+        ? {
+            detail: error.message,
+            violations: error.issues.map((issue) => ({
+              code: 'UNAUTHENTICATED',
+              message: issue.message,
+              path: issue.path,
+            })),
+          }
+        : {}),
+    });
   }
   if (error instanceof ForbiddenError) {
     const denied = violation('ART04-ROLE');

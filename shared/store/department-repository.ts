@@ -26,6 +26,7 @@ export const departmentRepository = (tableName: string) => ({
     return queryAll(
       { TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': PARTITION } },
       DepartmentSchema,
+      'listed',
     );
   },
 

@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { downloadName, type ProjectDocument } from '#shared/domain/document.schema.ts';
 
 /** Created once per cold start; s3rver (locally) answers path-style requests only. */
 export const s3 = new S3Client({
@@ -52,13 +52,22 @@ export const documentObjects = (bucket: string) => ({
     return { url, headers: { 'content-type': document.contentType, 'x-amz-checksum-sha256': checksum } };
   },
 
-  /** A presigned GET of the version the record points at, saved under the original file name. */
+  /**
+   * A presigned GET of the version the record points at, overriding the response's Content-Type
+   * (the type it was verified to be) and Content-Disposition (`attachment`, under its file name with
+   * that type's extension): the browser saves the file, never renders it. S3 overrides only
+   * Content-Type, Content-Disposition, Content-Encoding, Content-Language, Cache-Control and Expires
+   * (the response-* parameters) and stores no other response header as object metadata, so
+   * `X-Content-Type-Options: nosniff` cannot be set from here: that takes a CloudFront response
+   * headers policy in front of the bucket.
+   */
   presignDownload(document: ProjectDocument, expiresIn: number) {
     const command = new GetObjectCommand({
       Bucket: bucket,
       Key: objectKey(document),
       ...(document.versionId ? { VersionId: document.versionId } : {}),
-      ResponseContentDisposition: contentDisposition(document.fileName),
+      ResponseContentType: document.contentType,
+      ResponseContentDisposition: contentDisposition(downloadName(document.fileName, document.contentType)),
     });
     return getSignedUrl(s3, command, { expiresIn });
   },

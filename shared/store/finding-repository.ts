@@ -4,6 +4,7 @@ import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
+import { readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -86,6 +87,7 @@ export const findingRepository = (tableName: string) => ({
         ConsistentRead: true,
       }),
     );
+    // Whether funds may be released is decided on every hold: an unreadable one is an error, not "allowed".
     return (Items ?? []).map((item) => FundingHoldSchema.parse(item));
   },
 
@@ -105,7 +107,10 @@ export const findingRepository = (tableName: string) => ({
             Limit: 100,
           }),
         );
-        yield { items: (page.Items ?? []).map((i) => FindingSchema.parse(i)), scanned: page.ScannedCount ?? 0 };
+        yield {
+          items: await readItems(page.Items, FindingSchema, `open findings ${shard}`),
+          scanned: page.ScannedCount ?? 0,
+        };
         start = page.LastEvaluatedKey;
       } while (start);
     }
@@ -159,7 +164,7 @@ export const findingRepository = (tableName: string) => ({
       }),
     );
     return {
-      items: (page.Items ?? []).map((i) => FindingSchema.parse(i)),
+      items: await readItems(page.Items, FindingSchema, `findings ${partition}`),
       nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
   },

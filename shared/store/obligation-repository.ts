@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Obligation, ObligationSchema } from '#shared/domain/obligation.ts';
 import { dynamo } from './clients.ts';
-import { type Page, queryAll, queryPage } from './paged-query.ts';
+import { type Page, queryAll, queryPage, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import { type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -60,7 +60,7 @@ export const obligationRepository = (tableName: string) => {
       }),
     );
     return {
-      items: (page.Items ?? []).map((item) => ObligationSchema.parse(item)),
+      items: await readItems(page.Items, ObligationSchema, `due obligations ${shard}`),
       next: page.LastEvaluatedKey,
       scanned: page.ScannedCount ?? 0,
     };

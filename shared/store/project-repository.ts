@@ -1,4 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
 import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
@@ -9,9 +11,10 @@ import {
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { logger } from '#shared/observability/logger.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { type Page, queryAll, queryPage } from './paged-query.ts';
+import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -19,6 +22,38 @@ const projectKey = (id: string) => ({ PK: `PROJECT#${id}`, SK: 'META' });
 const eventKey = (id: string, seq: number) => ({ PK: `PROJECT#${id}`, SK: `EVENT#${String(seq).padStart(10, '0')}` });
 const memberKey = (id: string, deptId: string) => ({ PK: `PROJECT#${id}`, SK: `MEMBER#${deptId}` });
 const counterKey = (year: number) => ({ PK: 'COUNTER', SK: `PROJECT-CODE#${year}` });
+/** The register of a year's codes: one record per number the counter gave out, used or voided. */
+const registerKey = (year: number, number: number) => ({
+  PK: `PROJECT-CODE#${year}`,
+  SK: String(number).padStart(10, '0'),
+});
+const codeOf = (year: number, number: number) => `LC-${year}-${String(number).padStart(4, '0')}`;
+
+/**
+ * What became of one number of a year's counter: the project that carries its code, or why it was
+ * voided. Every number from 1 to the counter has exactly one, so the register explains each gap.
+ */
+export const CodeRecordSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('used'),
+    year: z.number().int(),
+    number: z.number().int().positive(),
+    code: z.string(),
+    projectId: z.string(),
+    at: z.string(),
+  }),
+  z.object({
+    status: z.literal('void'),
+    year: z.number().int(),
+    number: z.number().int().positive(),
+    code: z.string(),
+    reason: z.string(),
+    at: z.string(),
+  }),
+]);
+export type CodeRecord = z.infer<typeof CodeRecordSchema>;
+
+const CarriedCodeSchema = z.object({ id: z.string(), code: z.string() });
 
 /** Index attributes: newest first by department (owner, and co-builders via member items), by stage, and all. */
 const indexKeys = (project: Project) => {
@@ -127,11 +162,59 @@ export const projectRepository = (tableName: string) => {
     return { items, stored, event };
   };
 
+  const getRaw = async (id: string) =>
+    (await dynamo().send(new GetCommand({ TableName: tableName, Key: projectKey(id), ConsistentRead: true }))).Item;
+
   const get = async (id: string): Promise<StoredProject | undefined> => {
-    const { Item } = await dynamo().send(
-      new GetCommand({ TableName: tableName, Key: projectKey(id), ConsistentRead: true }),
-    );
+    const Item = await getRaw(id);
     return Item ? StoredProjectSchema.parse(Item) : undefined;
+  };
+
+  /** A number's register record, written only where the number has none: the first word stands. */
+  const registerPut = (record: CodeRecord) => ({
+    TableName: tableName,
+    Item: { ...registerKey(record.year, record.number), type: 'project-code', ...record },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
+
+  const putRecord = async (record: CodeRecord): Promise<boolean> => {
+    try {
+      await dynamo().send(new PutCommand(registerPut(record)));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  };
+
+  const allocateCode = async (year: number): Promise<number> => {
+    const { Attributes } = await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: counterKey(year),
+        UpdateExpression: 'SET #type = :type ADD #value :one',
+        ExpressionAttributeNames: { '#type': 'type', '#value': 'value' },
+        ExpressionAttributeValues: { ':type': 'counter', ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.value);
+  };
+
+  /**
+   * Voids a number its creation did not use. If this write fails too (the store unreachable), the
+   * number stays without a record until the register is reconciled, which voids it then.
+   */
+  const voidUnused = async (year: number, number: number, at: string, reason: string) => {
+    try {
+      await putRecord({ status: 'void', year, number, code: codeOf(year, number), reason, at });
+    } catch (error) {
+      logger.error('an unused project code could not be voided now; reconciling the register will', {
+        year,
+        number,
+        error: error as Error,
+      });
+    }
   };
 
   return {
@@ -160,49 +243,119 @@ export const projectRepository = (tableName: string) => {
     },
 
     /**
-     * Creates a project with the next code of its year (LC-2026-0001…), gapless: the counter is
-     * advanced in the same transaction as the project, under the value it was read at, so two
-     * creations can never take the same number and a failed one takes none. `project.code` is
-     * replaced. Contention is retried with jittered backoff; `onRefused` may throw to stop.
+     * Creates a project with the next code of its year (LC-2026-0001…). The number comes from one
+     * atomic increment of the year's counter, which never fails for contention, so sixty creations
+     * at once do not retry against each other. The project, its audit event and the number's
+     * register record (under `attribute_not_exists`, so no code is ever given twice) are one
+     * transaction. A number whose transaction fails is voided at once with why; one whose creator
+     * stopped before it could void it is voided by `recordCode` when the register is reconciled.
+     * `project.code` is replaced. A refusal for the number itself (voided meanwhile) takes the next;
+     * any other calls `onRefused`, which may throw, and is a lost race.
      */
     async create(change: Omit<ChangeInput, 'before'>, onRefused: (refusal: TransactionRefused) => Promise<void>) {
       const year = change.after.year;
+      const at = change.event.at;
       for (let attempt = 1; ; attempt++) {
-        const { Item } = await dynamo().send(
-          new GetCommand({ TableName: tableName, Key: counterKey(year), ConsistentRead: true }),
-        );
-        const current = Number(Item?.value ?? 0);
-        const code = `LC-${year}-${String(current + 1).padStart(4, '0')}`;
+        const number = await allocateCode(year);
+        const code = codeOf(year, number);
         const { items, stored } = changeItems({
           ...change,
           before: null,
           after: { ...change.after, code },
           event: { ...change.event, details: { ...change.event.details, code } },
         });
-        items.push({
-          Put: {
-            TableName: tableName,
-            Item: { ...counterKey(year), type: 'counter', value: current + 1 },
-            ConditionExpression: current === 0 ? 'attribute_not_exists(PK)' : '#value = :current',
-            ...(current === 0
-              ? {}
-              : {
-                  ExpressionAttributeNames: { '#value': 'value' },
-                  ExpressionAttributeValues: { ':current': current },
-                }),
-          },
-        });
+        const recordAt = items.length;
+        items.push({ Put: registerPut({ status: 'used', year, number, code, projectId: change.after.id, at }) });
         try {
           await transact(items);
           return stored;
         } catch (error) {
+          await voidUnused(year, number, at, whyUnused(error, recordAt));
           if (!(error instanceof TransactionRefused)) throw error;
-          await onRefused(error);
-          if (attempt >= 200) throw lostRace('The project register');
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt)));
+          if (!(error.failed(recordAt) || error.contended) || attempt >= 5) {
+            await onRefused(error);
+            throw lostRace('The project register');
+          }
         }
       }
     },
+
+    /** The next number of a year's counter: one atomic increment, never refused for contention. */
+    allocateCode,
+
+    /** The years whose counters have given out numbers. */
+    async codeYears(): Promise<number[]> {
+      const { Items } = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': 'COUNTER', ':prefix': 'PROJECT-CODE#' },
+          ConsistentRead: true,
+        }),
+      );
+      return (Items ?? []).map((item) => Number(String(item.SK).slice('PROJECT-CODE#'.length)));
+    },
+
+    /**
+     * A year's register: how many numbers its counter gave out, the record of each that has one, and
+     * those without (`unrecorded`: in flight, or left by a creator that stopped).
+     */
+    async register(year: number): Promise<{
+      allocated: number;
+      records: CodeRecord[];
+      unrecorded: { number: number; code: string }[];
+    }> {
+      const { Item } = await dynamo().send(
+        new GetCommand({ TableName: tableName, Key: counterKey(year), ConsistentRead: true }),
+      );
+      const records = await queryAll(
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': `PROJECT-CODE#${year}` },
+          ConsistentRead: true,
+        },
+        CodeRecordSchema,
+      );
+      const allocated = Number(Item?.value ?? 0);
+      const recorded = new Set(records.map((record) => record.number));
+      const unrecorded = Array.from({ length: allocated }, (_, i) => i + 1)
+        .filter((number) => !recorded.has(number))
+        .map((number) => ({ number, code: codeOf(year, number) }));
+      return { allocated, records, unrecorded };
+    },
+
+    /**
+     * The codes the projects of a year carry, by code. It reads every project (a county has a few
+     * thousand), so only a reconciliation that found a number without a record asks for it.
+     */
+    async codesOfYear(year: number): Promise<Map<string, string>> {
+      const codes = new Map<string, string>();
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo().send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEXES.byType.name,
+            KeyConditionExpression: '#pk = :pk',
+            FilterExpression: '#year = :year',
+            ExpressionAttributeNames: { '#pk': INDEXES.byType.pk, '#year': 'year' },
+            ExpressionAttributeValues: { ':pk': 'PROJECT', ':year': year },
+            ExclusiveStartKey: start,
+          }),
+        );
+        // Only the code and the id: a project today's schema refuses still holds its code, which must not be voided.
+        for (const item of page.Items ?? []) {
+          const { id, code } = CarriedCodeSchema.parse(item);
+          codes.set(code, id);
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return codes;
+    },
+
+    /** Records what became of a number, unless it has a record already (then false: the first word stands). */
+    recordCode: (record: CodeRecord) => putRecord(record),
 
     /** One page of the audit trail, oldest first. */
     eventPage(id: string, limit: number, cursor?: string): Promise<Page<ProjectEvent>> {
@@ -245,19 +398,38 @@ export const projectRepository = (tableName: string) => {
           }),
         }),
       );
+      const list = `projects ${partition}`;
       const items: StoredProject[] = [];
       for (const item of page.Items ?? []) {
-        if (item.type === 'project') items.push(StoredProjectSchema.parse(item));
-        else {
-          const project = await get(String(item.projectId));
-          if (project) items.push(project);
-        }
+        // A project today's schema refuses (written by an older version) is left out and reported, not a 500.
+        const project =
+          item.type === 'project'
+            ? await readItem(item, StoredProjectSchema, list)
+            : await getRaw(String(item.projectId)).then((raw) => raw && readItem(raw, StoredProjectSchema, list));
+        if (project) items.push(project);
       }
       return { items, nextCursor: encodeCursor(page.LastEvaluatedKey) };
     },
   };
 };
 export type ProjectRepository = ReturnType<typeof projectRepository>;
+
+/** Why a creation did not use its number, in words an auditor reads beside the gap. */
+const whyUnused = (error: unknown, recordAt: number): string => {
+  if (!(error instanceof TransactionRefused)) {
+    return `The creation failed before its project was written (${error instanceof Error ? error.name : 'error'}).`;
+  }
+  const name = (index: number) =>
+    index === 0
+      ? 'the project'
+      : index === 1
+        ? 'its audit event'
+        : index === recordAt
+          ? 'this number'
+          : `an item written with it (#${index})`;
+  const refused = error.reasons.flatMap((reason, index) => (reason === 'None' ? [] : [`${name(index)}: ${reason}`]));
+  return `The creation's transaction was refused (${refused.join('; ') || 'no reason given'}); no project took this number.`;
+};
 
 /** The `projects` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const projects = (env: { readonly TABLE_NAME: string }) => projectRepository(env.TABLE_NAME);

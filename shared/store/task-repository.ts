@@ -9,7 +9,7 @@ import {
   encodeMergedCursor,
   type Positions,
 } from './cursor.ts';
-import type { Page } from './paged-query.ts';
+import { type Page, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -110,7 +110,11 @@ export const taskRepository = (tableName: string) => {
         else if (last) next[head.role] = position(last.item);
       }
       return {
-        items: taken.map((t) => StoredTaskSchema.parse(t.item)),
+        items: await readItems(
+          taken.map((t) => t.item),
+          StoredTaskSchema,
+          `task queues ${roles.join(' ')}`,
+        ),
         nextCursor: roles.every((role) => next[role] === 'end') ? null : encodeMergedCursor(next),
       };
     },
@@ -119,7 +123,7 @@ export const taskRepository = (tableName: string) => {
     async conflictsOfInterest(limit: number, cursor?: string): Promise<Page<StoredTask>> {
       const result = await page(CONFLICTS, limit, decodeCursor(cursor, shape(CONFLICTS)));
       return {
-        items: result.items.map((item) => StoredTaskSchema.parse(item)),
+        items: await readItems(result.items, StoredTaskSchema, 'conflicts of interest'),
         nextCursor: encodeCursor(result.last),
       };
     },

@@ -1,5 +1,6 @@
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { benchBundles } from './bundles.ts';
+import { benchCreateLoad } from './create-load.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
 import { benchSweepScale } from './sweep-scale.ts';
 import { benchUploadMemory } from './upload-memory.ts';
@@ -15,6 +16,7 @@ const dataDir = benchDataDir();
 const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
 try {
   await benchHttpPath(runtime);
+  await benchCreateLoad(runtime);
   await benchUploadMemory(runtime);
   await benchSweepScale(runtime);
 } finally {

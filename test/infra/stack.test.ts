@@ -133,6 +133,32 @@ describe('api', () => {
   });
 });
 
+describe('the JWT authorizer', () => {
+  it('reads the bearer token from the Authorization header and checks the issuer and audience parameters, on every protected route', () => {
+    const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+    expect(Object.values(authorizers).map((a) => a.Properties)).toEqual([
+      expect.objectContaining({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+      }),
+    ]);
+    // The parameters the local runtime fills with its own issuer, so the local gateway checks the same two.
+    expect(template.toJSON().Parameters).toMatchObject({
+      JwtIssuer: { Type: 'String' },
+      JwtAudience: { Type: 'String' },
+    });
+    const [authorizerId] = Object.keys(authorizers);
+    for (const { Properties } of resourcesOf('AWS::ApiGatewayV2::Route')) {
+      if (Properties.AuthorizationType === 'JWT') {
+        expect(Properties.AuthorizerId, Properties.RouteKey).toEqual({ Ref: authorizerId });
+        // No scopes: the roles claim decides, in the function, from the same schemas as the data.
+        expect(Properties.AuthorizationScopes, Properties.RouteKey).toBeUndefined();
+      }
+    }
+  });
+});
+
 describe('portability', () => {
   it('names no account, region or partition, so AWS China regions work', () => {
     const text = JSON.stringify(template.toJSON());

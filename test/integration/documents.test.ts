@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
 import { call, runtime } from './support/client.ts';
@@ -31,6 +33,11 @@ const declare = async (projectId: string, token: string, body: Record<string, un
         ...body,
       },
     },
+  );
+
+const documentsTable = () =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: runtime().dynamodb, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS }),
   );
 
 const s3 = () =>
@@ -243,6 +250,68 @@ describe('documents: presigned uploads verified on arrival', () => {
     expect(new URL(response.body.url).searchParams.get('response-content-disposition')).toContain(
       "filename*=UTF-8''%E6%96%B9%E6%A1%88%20%22%E7%BB%88%E7%A8%BF%22.pdf",
     );
+  });
+
+  it('refuses a file name whose extension disagrees with the declared type (a PDF polyglot named report.html), naming fileName', async () => {
+    const { staff } = people(uniqueDept('polyglot'));
+    const project = await createProject(await staff());
+    const token = await staff();
+    for (const fileName of ['report.html', 'report', 'report.pdf.html', '.pdf']) {
+      const refused = await declare(project.id, token, { fileName });
+      const problem = refused.body as unknown as { code: string; violations: { path: string }[] };
+      expect([refused.status, problem.code, problem.violations[0]?.path], fileName).toEqual([
+        400,
+        'VALIDATION',
+        'fileName',
+      ]);
+    }
+    for (const fileName of ['scan.jpg', 'scan.jpeg', 'SCAN.JPG']) {
+      expect((await declare(project.id, token, { fileName, contentType: 'image/jpeg' })).status, fileName).toBe(201);
+    }
+    expect((await declare(project.id, token, { fileName: '报告.PDF' })).status).toBe(201);
+  });
+
+  it("serves a download as the type it was verified to be, as an attachment, under that type's extension", async () => {
+    const { staff } = people(uniqueDept('served-as'));
+    const project = await createProject(await staff());
+    const polyglot = Buffer.from('%PDF-1.7\n<html><script>alert(document.domain)</script></html>\n%%EOF\n');
+    const doc = await upload(project.id, await staff(), 'construction-plan', {
+      bytes: polyglot,
+      fileName: 'report.pdf',
+    });
+    expect(doc.status).toBe('verified');
+    // As a version before this check stored it: the name says HTML, the verified type is PDF.
+    await documentsTable().send(
+      new UpdateCommand({
+        TableName: runtime().tableName,
+        Key: { PK: `PROJECT#${project.id}`, SK: `DOC#${doc.documentId}` },
+        UpdateExpression: 'SET fileName = :name',
+        ExpressionAttributeValues: { ':name': 'report.html' },
+      }),
+    );
+    const response = await call<{ url: string }>(
+      'GET',
+      `/v1/projects/${project.id}/documents/${doc.documentId}/download`,
+      {
+        token: await staff(),
+      },
+    );
+    expect(response.status).toBe(200);
+    const query = new URL(response.body.url).searchParams;
+    expect(query.get('response-content-type')).toBe('application/pdf');
+    expect(query.get('response-content-disposition')).toBe(
+      `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+    );
+    // S3 has no response-* override for X-Content-Type-Options (nor does s3rver): it is not in the URL.
+    expect([...query.keys()].filter((key) => key.startsWith('response-')).sort()).toEqual([
+      'response-content-disposition',
+      'response-content-type',
+    ]);
+    // s3rver honours both overrides, as S3 does.
+    const fetched = await fetch(response.body.url);
+    expect(fetched.headers.get('content-type')).toBe('application/pdf');
+    expect(fetched.headers.get('content-disposition')).toMatch(/^attachment; filename="report\.pdf"/);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(polyglot)).toBe(true);
   });
 
   it('quarantines an object whose key matches no pending document, and never lets a re-upload change a verified record', async () => {

@@ -15,13 +15,13 @@ let runtime: LocalRuntime | undefined;
 export async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
   const dataDir = mkdtempSync(path.join(process.cwd(), '.local-test-'));
-  // The functions' JSON log lines go to runtime.log (tests read it), not to the test report.
+  // The functions' JSON log lines and EMF metric lines go to runtime.log (tests read it), not to the test report.
   const logFile = path.join(dataDir, 'runtime.log');
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
     stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-      if (text.startsWith('{"level"')) {
+      if (text.startsWith('{"level"') || text.startsWith('{"_aws"')) {
         appendFileSync(logFile, text);
         return true;
       }

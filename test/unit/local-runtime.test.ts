@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLocalModel } from '#infra/local/local-model.ts';
 import { nextDailyRun } from '#infra/local/schedules.ts';
-import { actorFromClaims } from '#shared/http/actor.ts';
 
 const names = { region: 'cn-north-1', parameters: {} };
 
@@ -21,25 +20,5 @@ describe('the local runtime reads the synthesized template', () => {
     expect(nextDailyRun(schedule, new Date('2026-11-25T10:00:00Z')).toISOString()).toBe('2026-11-25T18:00:00.000Z');
     expect(nextDailyRun(schedule, new Date('2026-11-25T18:00:00Z')).toISOString()).toBe('2026-11-26T18:00:00.000Z');
     expect(() => nextDailyRun({ expression: 'rate(5 minutes)', timezone: 'UTC' }, new Date())).toThrow(/daily cron/);
-  });
-});
-
-describe('claims to an actor', () => {
-  it('reads the roles API Gateway flattens to "[a b]", ignores unknown roles, and requires a subject', () => {
-    expect(
-      actorFromClaims({ sub: 'u1', name: '张三', dept: 'edu', roles: '[dept-staff superuser dept-head]' }),
-    ).toEqual({
-      sub: 'u1',
-      name: '张三',
-      deptId: 'edu',
-      roles: ['dept-staff', 'dept-head'],
-    });
-    expect(actorFromClaims({ sub: 'u2', roles: ['audit'] })).toEqual({
-      sub: 'u2',
-      name: 'u2',
-      deptId: null,
-      roles: ['audit'],
-    });
-    expect(() => actorFromClaims({ roles: ['admin'] })).toThrow();
   });
 });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { AnnualPlanInputSchema, AnnualPlanSchema } from '#shared/domain/annual-plan.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { ANY_ROLE } from '../route-parts.ts';
+import { ANY_ROLE, decimalInteger } from '../route-parts.ts';
 
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const YearParams = z.object({ year: decimalInteger(2000, 2100) });
 
 export const getAnnualPlan = defineRoute({
   id: 'getAnnualPlan',

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CalendarYearSchema, DateSchema } from '#shared/domain/calendar.ts';
 import { defineRoute } from '#shared/http/route.ts';
-import { ANY_ROLE } from '../route-parts.ts';
+import { ANY_ROLE, decimalInteger } from '../route-parts.ts';
 
 export const getCalendarYear = defineRoute({
   id: 'getCalendarYear',
@@ -10,7 +10,7 @@ export const getCalendarYear = defineRoute({
   handler: 'calendar/get-calendar-year',
   roles: ANY_ROLE,
   summary: "A year's statutory holidays and make-up working days",
-  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  params: z.object({ year: decimalInteger(2000, 2100) }),
   response: CalendarYearSchema,
 });
 
@@ -21,7 +21,7 @@ export const putCalendarYear = defineRoute({
   handler: 'calendar/put-calendar-year',
   roles: ['admin'],
   summary: "Replace a year's holidays and make-up working days; provisional due dates are counted again",
-  params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  params: z.object({ year: decimalInteger(2000, 2100) }),
   body: z.object({ holidays: z.array(DateSchema).max(60), workdays: z.array(DateSchema).max(30) }).strict(),
   response: CalendarYearSchema.extend({ recounted: z.number().int() }),
 });
@@ -33,6 +33,6 @@ export const countWorkingDays = defineRoute({
   handler: 'calendar/count-working-days',
   roles: ANY_ROLE,
   summary: 'The N-th working day after a date (provisional when it runs into a year with no calendar)',
-  query: z.object({ from: DateSchema, add: z.coerce.number().int().min(0).max(1000) }),
+  query: z.object({ from: DateSchema, add: decimalInteger(0, 1000) }),
   response: z.object({ from: z.string(), add: z.number(), due: z.string(), provisional: z.boolean() }),
 });

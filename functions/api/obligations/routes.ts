@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { FundingSchema } from '#shared/domain/finding.schema.ts';
 import { ObligationSchema } from '#shared/domain/obligation.ts';
+import { multiLine } from '#shared/domain/text.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, PAGING, ProjectParams, page } from '../route-parts.ts';
 
@@ -36,7 +37,7 @@ export const waiveObligation = defineRoute({
   summary:
     'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`. A duty whose article cuts funds (ART29-FILING, ART07-OM-FUNDING) cannot be waived (422)',
   params: ProjectParams.extend({ obligationId: z.string().min(1).max(200) }),
-  body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict(),
+  body: z.object({ reason: multiLine(2000) }).strict(),
   response: ObligationSchema,
   status: 201,
   headers: ['Idempotency-Key'],

@@ -26,7 +26,10 @@ export const getDocument = async (
   return document;
 };
 
-/** A short-lived GET of the verified version, saved under the original file name. */
+/**
+ * A short-lived GET of the verified version, served as the type it was verified to be and saved
+ * as an attachment under its file name, with that type's extension when the name says otherwise.
+ */
 export const downloadDocument = async (
   input: { projectId: string; documentId: string; actor: Actor },
   deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,

@@ -33,7 +33,8 @@ export const tokenFor = (claims: Partial<TokenClaims> & { roles: readonly Role[]
 export interface CallOptions {
   readonly token?: string;
   readonly body?: unknown;
-  readonly rawBody?: string;
+  /** Sent as it is: text, or bytes (which need not be UTF-8). */
+  readonly rawBody?: string | Uint8Array;
   readonly headers?: Record<string, string>;
 }
 
@@ -51,7 +52,7 @@ export const call = async <T = Record<string, unknown>>(
 ): Promise<CallResult<T>> => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined = options.rawBody;
+  let body: string | Uint8Array | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
