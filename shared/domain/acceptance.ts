@@ -3,6 +3,7 @@ import { DateSchema } from './calendar.ts';
 import { type AssetsSchema, type SecurityDrill, type SecurityRecord, securityGate } from './construction.ts';
 import type { ProjectDocument } from './document.schema.ts';
 import type { Project } from './project.schema.ts';
+import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 const documentId = z.string().min(1).max(64);
@@ -152,7 +153,7 @@ export const operationsFindings = (
 /** ART32: decommissioning, on expert argument and then a collective decision. */
 export const DecommissionInputSchema = z
   .object({
-    reason: z.string().trim().min(1).max(4000),
+    reason: multiLine(4000),
     expertOpinionDocumentId: documentId,
     collectiveDecisionDocumentId: documentId,
   })
@@ -197,7 +198,7 @@ export const DisposalReportInputSchema = z
       .array(
         z
           .object({
-            registrationNo: z.string().trim().min(1).max(100),
+            registrationNo: singleLine(100),
             disposal: z.enum(DISPOSALS),
             disposedOn: DateSchema,
           })
@@ -244,8 +245,8 @@ export const ACCOUNTABILITY_KINDS = [
 export const AccountabilityInputSchema = z
   .object({
     kind: z.enum(ACCOUNTABILITY_KINDS),
-    finding: z.string().trim().min(1).max(10_000),
-    sanction: z.string().trim().min(1).max(4000).optional(),
+    finding: multiLine(10_000),
+    sanction: multiLine(4000).optional(),
     documentId: documentId.optional(),
   })
   .strict();

@@ -78,7 +78,7 @@ const AssetItemSchema = z
     name: text(200),
     kind: z.enum(ASSET_KINDS),
     valueFen: FenSchema,
-    registrationNo: z.string().trim().max(100).nullable().describe('In the state-asset system (ART21)'),
+    registrationNo: singleLine(100).nullable().describe('In the state-asset system (ART21)'),
   })
   .strict();
 
