@@ -2,11 +2,13 @@ import { Aspects, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cd
 import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { routes } from '#functions/api/routes.ts';
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { documentEventsEnvSchema } from '#shared/config/env.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
+import { grantAdapters } from './constructs/grants.ts';
 import { HouseFunction } from './constructs/house-function.ts';
 import { Sweep } from './constructs/sweep.ts';
 import { Workflows } from './constructs/workflows.ts';
@@ -39,7 +41,6 @@ export class LingchuanStack extends Stack {
       this.node.tryGetContext('reviewTimeoutSeconds') ?? DEFAULT_POLICY.reviewTimeoutSeconds,
     );
     const workflows = new Workflows(this, 'Workflows', { environment: shared, reviewTimeoutSeconds });
-    data.table.grantReadWriteData(workflows.step);
 
     const arrivals = new HouseFunction(this, 'DocumentArrived', {
       entry: 'functions/events/document-arrived.handler.ts',
@@ -47,13 +48,11 @@ export class LingchuanStack extends Stack {
       envSchema: documentEventsEnvSchema,
       environment: shared,
       memorySize: 512,
+      adapters: TRIGGER_ADAPTERS.documentArrived,
     });
     documents.verifyArrivalsWith(arrivals);
-    documents.bucket.grantReadWrite(arrivals);
-    data.table.grantReadWriteData(arrivals);
 
     const sweep = new Sweep(this, 'Sweep', { environment: shared });
-    data.table.grantReadWriteData(sweep.fn);
 
     const api = new Api(this, 'Api', {
       routes,
@@ -67,14 +66,14 @@ export class LingchuanStack extends Stack {
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
       },
     });
-    for (const fn of api.functions) {
-      data.table.grantReadWriteData(fn);
-      documents.bucket.grantReadWrite(fn);
-      for (const machine of Object.values(workflows.machines)) {
-        machine.grantStartExecution(fn);
-        machine.grantTaskResponse(fn);
-      }
-    }
+    // Least privilege: each function is granted exactly what the adapters it declares need.
+    const resources = {
+      table: data.table,
+      bucket: documents.bucket,
+      machines: Object.values(workflows.machines),
+      topic: workflows.escalations,
+    };
+    for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn]) grantAdapters(fn, fn.adapters, resources);
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'EscalationTopicArn', {

@@ -1,4 +1,5 @@
 import type { S3Event } from 'aws-lambda';
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { inspector } from '#shared/store/document-inspector.ts';
 import { documents } from '#shared/store/document-repository.ts';
@@ -6,7 +7,7 @@ import { projects } from '#shared/store/project-repository.ts';
 import { documentEventDeps } from '#shared/use-cases/deps.ts';
 import { verifyArrival } from '#shared/use-cases/documents/verify-arrival.ts';
 
-const dependencies = documentEventDeps({ documents, inspector, projects });
+const dependencies = documentEventDeps(TRIGGER_ADAPTERS.documentArrived, { documents, inspector, projects });
 
 /** S3 ObjectCreated under `projects/` (an S3 notification in AWS, s3rver's event locally). */
 export const handler = async (event: S3Event) => {

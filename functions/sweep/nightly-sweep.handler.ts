@@ -1,3 +1,4 @@
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
@@ -8,7 +9,7 @@ import { sweepDeps } from '#shared/use-cases/deps.ts';
 import { reconcileCodeRegisters } from '#shared/use-cases/projects/reconcile-code-registers.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 
-const dependencies = sweepDeps({ calendar, findings, obligations, projects });
+const dependencies = sweepDeps(TRIGGER_ADAPTERS.nightlySweep, { calendar, findings, obligations, projects });
 
 /**
  * EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day, then make every

@@ -1,3 +1,4 @@
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { WorkflowStepSchema } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
@@ -18,7 +19,16 @@ const assertNever = (value: never): never => {
   throw new Error(`Unhandled step ${JSON.stringify(value)}`);
 };
 
-const dependencies = workflowDeps({ calendar, departments, findings, notices, obligations, projects, records, tasks });
+const dependencies = workflowDeps(TRIGGER_ADAPTERS.reviewStep, {
+  calendar,
+  departments,
+  findings,
+  notices,
+  obligations,
+  projects,
+  records,
+  tasks,
+});
 
 /**
  * The task steps of every review workflow (approval, acceptance); each state machine

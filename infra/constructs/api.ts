@@ -65,6 +65,7 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}`,
         envSchema: apiEnvSchema,
         environment: props.environment,
+        adapters: route.adapters,
       });
       this.functions.push(fn);
       const added = this.httpApi.addRoutes({

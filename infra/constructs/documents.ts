@@ -61,6 +61,5 @@ export class Documents extends Construct {
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(handler), {
       prefix: 'projects/',
     });
-    this.bucket.grantRead(handler);
   }
 }

@@ -7,11 +7,14 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { EnvSchema } from '#shared/config/env.ts';
+import type { Adapters } from '#shared/use-cases/deps.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Template metadata key naming a function's source entry; the local runtime loads handlers from it. */
 export const ENTRY_METADATA = 'lingchuan:entry';
+/** Template metadata key listing the adapters a function declares: its grants must be exactly theirs. */
+export const ADAPTERS_METADATA = 'lingchuan:adapters';
 
 export interface HouseFunctionProps<S extends EnvSchema> {
   /** Source entry relative to the project root, e.g. `functions/api/meta/health.handler.ts`. */
@@ -22,6 +25,8 @@ export interface HouseFunctionProps<S extends EnvSchema> {
   readonly environment: z.input<S>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /** The adapters its handler uses and how (grants follow them: infra/constructs/grants.ts). */
+  readonly adapters: Adapters;
 }
 
 /**
@@ -31,6 +36,8 @@ export interface HouseFunctionProps<S extends EnvSchema> {
  * retention that outlives a budget year, X-Ray active tracing.
  */
 export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
+  readonly adapters: Adapters;
+
   constructor(scope: Construct, id: string, props: HouseFunctionProps<S>) {
     const parsed = props.envSchema.safeParse(props.environment);
     if (!parsed.success) throw new Error(`${id}: environment does not satisfy its schema: ${parsed.error.message}`);
@@ -64,6 +71,8 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
       },
     });
+    this.adapters = props.adapters;
     (this.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, props.entry);
+    (this.node.defaultChild as CfnFunction).addMetadata(ADAPTERS_METADATA, props.adapters);
   }
 }

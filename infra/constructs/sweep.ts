@@ -3,6 +3,7 @@ import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { sweepEnvSchema } from '#shared/config/env.ts';
 import { HouseFunction } from './house-function.ts';
 
@@ -27,6 +28,7 @@ export class Sweep extends Construct {
       environment: props.environment,
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      adapters: TRIGGER_ADAPTERS.nightlySweep,
     });
     const invoker = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     invoker.addToPolicy(

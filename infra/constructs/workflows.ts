@@ -5,6 +5,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { workflowEnvSchema } from '#shared/config/env.ts';
 import { WORKFLOW_KINDS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import { reviewWorkflowDefinition } from '../workflows/review-workflow.asl.ts';
@@ -43,8 +44,8 @@ export class Workflows extends Construct {
       description: 'Task steps of the review workflows (approval, acceptance)',
       envSchema: workflowEnvSchema,
       environment: { ...props.environment, ESCALATION_TOPIC_ARN: this.escalations.topicArn },
+      adapters: TRIGGER_ADAPTERS.reviewStep,
     });
-    this.escalations.grantPublish(this.step);
     const machine = (workflow: WorkflowKind) => {
       const name = pascal(workflow);
       const logs = new LogGroup(this, `${name}Logs`, {

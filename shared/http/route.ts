@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '#shared/domain/roles.ts';
+import type { Adapters } from '#shared/use-cases/deps.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -14,6 +15,7 @@ export interface RouteDefinition<
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  A extends Adapters = Adapters,
 > {
   readonly id: string;
   readonly method: HttpMethod;
@@ -30,11 +32,19 @@ export interface RouteDefinition<
   readonly status?: 200 | 201 | 202;
   /** Headers the route reads (documented in OpenAPI). */
   readonly headers?: readonly ('If-Match' | 'Idempotency-Key')[];
+  /** The adapters its handler uses and how: its IAM grants are exactly what these need. */
+  readonly adapters: A;
 }
 
-export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  route: RouteDefinition<P, Q, B, R>,
-): RouteDefinition<P, Q, B, R> => route;
+export const defineRoute = <
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  const A extends Adapters,
+>(
+  route: RouteDefinition<P, Q, B, R, A>,
+): RouteDefinition<P, Q, B, R, A> => route;
 
 /** `GET /v1/projects/{id}` as API Gateway writes a route key. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;

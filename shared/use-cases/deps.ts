@@ -55,31 +55,73 @@ export interface Deps {
   readonly notices: EscalationNotices;
 }
 
-type Adapter = Exclude<keyof Deps, 'env' | 'now' | 'policy'>;
+export type Adapter = Exclude<keyof Deps, 'env' | 'now' | 'policy'>;
+
+/** Adapters over the one table: a function reads it, or reads and writes it. */
+const TABLE_ADAPTERS = [
+  'departments',
+  'projects',
+  'documents',
+  'idempotency',
+  'annualPlans',
+  'calendar',
+  'tasks',
+  'obligations',
+  'findings',
+  'records',
+] as const satisfies readonly Adapter[];
+export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
+export const isTableAdapter = (name: string): name is TableAdapter =>
+  (TABLE_ADAPTERS as readonly string[]).includes(name);
+
+/**
+ * How a function uses each adapter it names, which is what its IAM grants follow
+ * (infra/constructs/grants.ts): the table read, or read and written; documents' bytes presigned
+ * (objects) or inspected on arrival (inspector); workflows started, or their waiting steps
+ * answered; the escalation topic published to.
+ */
+export type AccessLevel<K extends Adapter> = K extends TableAdapter
+  ? 'read' | 'write'
+  : K extends 'objects'
+    ? 'presign'
+    : K extends 'inspector'
+      ? 'inspect'
+      : K extends 'workflows'
+        ? 'start' | 'answer'
+        : 'publish';
+export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
+
 /** How each adapter is made from the function's environment (each store module exports its own). */
-export type Wiring = { readonly [K in Adapter]?: (env: DepsEnv) => Deps[K] };
-export type Wired<W extends Wiring> = Pick<Deps, 'env' | 'now' | 'policy' | (keyof W & Adapter)>;
+export type Wiring<A extends Adapters> = { readonly [K in keyof A & Adapter]: (env: DepsEnv) => Deps[K] };
+export type Wired<A extends Adapters> = Pick<Deps, 'env' | 'now' | 'policy' | (keyof A & Adapter)>;
+
+type Factories = { readonly [K in Adapter]?: (env: DepsEnv) => Deps[K] };
 
 /** The adapters `wiring` names, made from `env`, beside the clock and the policy. */
-export const build = <W extends Wiring>(env: DepsEnv, wiring: W): Wired<W> =>
+export const build = <W extends Factories>(
+  env: DepsEnv,
+  wiring: W,
+): Pick<Deps, 'env' | 'now' | 'policy' | (keyof W & Adapter)> =>
   ({
     env,
     now: () => new Date(),
     policy: DEFAULT_POLICY,
-    ...Object.fromEntries(Object.entries(wiring).map(([name, make]) => [name, make(env)])),
-  }) as Wired<W>;
+    ...Object.fromEntries(Object.entries(wiring).map(([name, make]) => [name, (make as (e: DepsEnv) => unknown)(env)])),
+  }) as Pick<Deps, 'env' | 'now' | 'policy' | (keyof W & Adapter)>;
 
 /**
- * A function's dependencies, built once per cold start and only of the adapters it names: a
- * handler imports the store modules it uses and no other, so its bundle carries no S3 client,
- * file sniffer or holiday table it never calls. The environment is validated on first use.
+ * A function's dependencies, built once per cold start and only of the adapters its declaration
+ * names (its route's `adapters`, or its trigger's): the compiler holds the wiring to exactly those,
+ * the grants follow the declaration, and a handler imports the store modules it uses and no
+ * other, so its bundle carries no S3 client, file sniffer or holiday table it never calls. The
+ * environment is validated on first use.
  */
 const wire =
   (environment: () => DepsEnv) =>
-  <W extends Wiring>(wiring: W): (() => Wired<W>) => {
-    let built: Wired<W> | undefined;
+  <A extends Adapters>(_declared: A, wiring: Wiring<A>): (() => Wired<A>) => {
+    let built: Wired<A> | undefined;
     return () => {
-      built ??= build(environment(), wiring);
+      built ??= build(environment(), wiring as Factories) as Wired<A>;
       return built;
     };
   };

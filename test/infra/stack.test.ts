@@ -2,7 +2,9 @@ import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
+import { ACTIONS } from '#infra/constructs/grants.ts';
 import { LingchuanStack } from '#infra/stack.ts';
+import { isTableAdapter } from '#shared/use-cases/deps.ts';
 
 let template: Template;
 let stack: LingchuanStack;
@@ -176,5 +178,75 @@ describe('cdk-nag AwsSolutions', () => {
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
     expect(errors.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
     expect(warnings.map((e) => `${e.id}: ${String(e.entry.data).slice(0, 120)}`)).toEqual([]);
+  });
+});
+
+describe('least privilege (issue #15: every API function held every permission)', () => {
+  const logicalIdOf = (type: string, contains = '') =>
+    Object.keys(template.findResources(type)).filter((id) => id.includes(contains));
+  const classify = (resource: CfnJson): string => {
+    const text = JSON.stringify(resource);
+    if (logicalIdOf('AWS::DynamoDB::GlobalTable').some((id) => text.includes(id))) return 'table';
+    if (logicalIdOf('AWS::S3::Bucket', 'DocumentsBucket').some((id) => text.includes(id))) return 'bucket';
+    if (logicalIdOf('AWS::StepFunctions::StateMachine').some((id) => text.includes(id))) return 'workflows';
+    if (logicalIdOf('AWS::SNS::Topic').some((id) => text.includes(id))) return 'topic';
+    return text;
+  };
+  const expectedOf = (adapters: Record<string, string>) => {
+    const tableUses = Object.entries(adapters).filter(([name]) => isTableAdapter(name));
+    const writes = tableUses.some(([, level]) => level === 'write');
+    return {
+      ...(tableUses.length > 0 ? { table: [...ACTIONS.tableRead, ...(writes ? ACTIONS.tableWrite : [])] } : {}),
+      ...(adapters.objects || adapters.inspector
+        ? {
+            bucket: [
+              ...(adapters.objects ? ACTIONS.presign : []),
+              ...(adapters.inspector ? [...ACTIONS.inspect, ...ACTIONS.quarantine] : []),
+            ],
+          }
+        : {}),
+      ...(adapters.workflows ? { workflows: [...ACTIONS[adapters.workflows as 'start' | 'answer']] } : {}),
+      ...(adapters.notices ? { topic: ['sns:Publish'] } : {}),
+    };
+  };
+
+  it('grants every function exactly what its declared adapters need, with no wildcard action on the table or the bucket', () => {
+    const policies = resourcesOf('AWS::IAM::Policy');
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
+    expect(functions.length).toBe(routes.length + 3);
+    for (const fn of functions) {
+      const entry = String(fn.Metadata?.['lingchuan:entry']);
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const granted: Record<string, Set<string>> = {};
+      for (const policy of policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(role))) {
+        for (const statement of policy.Properties.PolicyDocument.Statement) {
+          const actions: string[] = [statement.Action].flat();
+          // X-Ray tracing is the house function's, for every function alike.
+          if (actions.every((a) => a.startsWith('xray:'))) continue;
+          const kind = classify(statement.Resource);
+          granted[kind] ??= new Set();
+          for (const action of actions) granted[kind].add(action);
+        }
+      }
+      const expected = expectedOf(fn.Metadata?.['lingchuan:adapters'] as Record<string, string>);
+      expect(
+        Object.fromEntries(Object.entries(granted).map(([kind, actions]) => [kind, [...actions].sort()])),
+        entry,
+      ).toEqual(
+        Object.fromEntries(Object.entries(expected).map(([kind, actions]) => [kind, [...new Set(actions)].sort()])),
+      );
+      for (const kind of ['table', 'bucket'] as const) {
+        expect(
+          [...(granted[kind] ?? [])].filter((action) => action.includes('*')),
+          entry,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('grants a reading route reads only, and no S3 or Step Functions it does not use', () => {
+    const listDepartments = routes.find((r) => r.id === 'listDepartments');
+    expect(listDepartments?.adapters).toEqual({ departments: 'read' });
+    expect(expectedOf({ departments: 'read' })).toEqual({ table: [...ACTIONS.tableRead] });
   });
 });

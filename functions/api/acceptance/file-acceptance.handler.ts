@@ -7,7 +7,7 @@ import { fileAcceptance as file } from '#shared/use-cases/acceptance/file-accept
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { fileAcceptance } from './routes.ts';
 
-const deps = apiDeps({ documents, findings, obligations, projects });
+const deps = apiDeps(fileAcceptance.adapters, { documents, findings, obligations, projects });
 
 export const handler = apiHandler(fileAcceptance, ({ actor, params, body }) =>
   file({ id: params.id, actor, acceptanceReportDocumentId: body.acceptanceReportDocumentId }, deps()),

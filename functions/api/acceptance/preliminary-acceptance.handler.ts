@@ -9,7 +9,14 @@ import { preliminaryAcceptance as accept } from '#shared/use-cases/acceptance/pr
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { preliminaryAcceptance } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records, workflows });
+const deps = apiDeps(preliminaryAcceptance.adapters, {
+  documents,
+  idempotency,
+  obligations,
+  projects,
+  records,
+  workflows,
+});
 
 export const handler = apiHandler(preliminaryAcceptance, ({ actor, params, body, headers }) =>
   accept({ id: params.id, actor, acceptance: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -14,6 +14,14 @@ export const preliminaryAcceptance = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/preliminary-acceptance',
   handler: 'acceptance/preliminary-acceptance',
+  adapters: {
+    documents: 'read',
+    idempotency: 'write',
+    obligations: 'read',
+    projects: 'write',
+    records: 'write',
+    workflows: 'start',
+  },
   roles: OWNER_ROLES,
   summary:
     "The owner's preliminary acceptance with the ART28 evidence (ART28-ACCEPTANCE-EVIDENCE); starts the acceptance workflow: technical acceptance, then for projects approved under ART13 completion acceptance (ART27-ACCEPTANCE-ORDER)",
@@ -29,6 +37,7 @@ export const fileAcceptance = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/acceptance-filing',
   handler: 'acceptance/file-acceptance',
+  adapters: { documents: 'read', findings: 'write', obligations: 'write', projects: 'write' },
   roles: OWNER_ROLES,
   summary:
     'File the acceptance report with the Data Bureau (ART29-FILING): lifts the hold on construction and O&M funds at once',
@@ -42,6 +51,7 @@ export const selfEvaluate = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/self-evaluation',
   handler: 'acceptance/self-evaluate',
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary: 'The performance self-evaluation after acceptance, seven aspects rated 1–5 (ART30-SELF-EVALUATION)',
   params: ProjectParams,

@@ -8,7 +8,7 @@ import { selfEvaluate as evaluate } from '#shared/use-cases/acceptance/self-eval
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { selfEvaluate } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(selfEvaluate.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(selfEvaluate, ({ actor, params, body, headers }) =>
   evaluate({ id: params.id, actor, evaluation: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -4,6 +4,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listAccountability as list } from '#shared/use-cases/operations/accountability.ts';
 import { listAccountability } from './routes.ts';
 
-const deps = apiDeps({ records });
+const deps = apiDeps(listAccountability.adapters, { records });
 
 export const handler = apiHandler(listAccountability, ({ query }) => list(query, deps()));

@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listRecords } from '#shared/use-cases/projects/phase-records.ts';
 import { listProjectAccountability } from './routes.ts';
 
-const deps = apiDeps({ projects, records });
+const deps = apiDeps(listProjectAccountability.adapters, { projects, records });
 
 export const handler = apiHandler(listProjectAccountability, ({ actor, params, query }) =>
   listRecords('accountability-record', { id: params.id, actor, ...query }, deps()),

@@ -7,7 +7,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { recordAccountability as record } from '#shared/use-cases/operations/accountability.ts';
 import { recordAccountability } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, projects, records });
+const deps = apiDeps(recordAccountability.adapters, { documents, idempotency, projects, records });
 
 export const handler = apiHandler(recordAccountability, ({ actor, params, body, headers }) =>
   record({ id: params.id, actor, record: body, idempotencyKey: headers['idempotency-key'] }, deps()),

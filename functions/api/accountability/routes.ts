@@ -8,6 +8,7 @@ export const recordAccountability = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/accountability-records',
   handler: 'accountability/record-accountability',
+  adapters: { documents: 'read', idempotency: 'write', projects: 'write', records: 'write' },
   roles: ['audit', 'data-bureau', 'finance'],
   summary:
     'Record an accountability finding on the project (ART33-RECORDS, ART34): serious overrun, poor quality, loss and waste, a security incident, misappropriation, improper O&M funding',
@@ -23,6 +24,7 @@ export const listProjectAccountability = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/accountability-records',
   handler: 'accountability/list-project-accountability',
+  adapters: { projects: 'read', records: 'read' },
   roles: ANY_ROLE,
   summary: "The project's accountability records",
   params: ProjectParams,
@@ -35,6 +37,7 @@ export const listAccountability = defineRoute({
   method: 'GET',
   path: '/v1/accountability-records',
   handler: 'accountability/list-accountability',
+  adapters: { records: 'read' },
   roles: ['audit', 'data-bureau', 'finance', 'admin'],
   summary: 'Accountability records across the county, oldest first (ART33-RECORDS, ART34)',
   query: z.object({ ...PAGING }),

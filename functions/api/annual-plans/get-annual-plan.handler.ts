@@ -4,6 +4,6 @@ import { getAnnualPlan as get } from '#shared/use-cases/annual-plans/annual-plan
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getAnnualPlan } from './routes.ts';
 
-const deps = apiDeps({ annualPlans });
+const deps = apiDeps(getAnnualPlan.adapters, { annualPlans });
 
 export const handler = apiHandler(getAnnualPlan, ({ params }) => get(params.year, deps()));

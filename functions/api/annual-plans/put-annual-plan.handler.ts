@@ -4,7 +4,7 @@ import { putAnnualPlan as put } from '#shared/use-cases/annual-plans/annual-plan
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putAnnualPlan } from './routes.ts';
 
-const deps = apiDeps({ annualPlans });
+const deps = apiDeps(putAnnualPlan.adapters, { annualPlans });
 
 export const handler = apiHandler(putAnnualPlan, ({ actor, params, body }) =>
   put({ year: params.year, items: body.items, actor }, deps()),

@@ -4,7 +4,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listProjectEvents as list } from '#shared/use-cases/projects/project-events.ts';
 import { listProjectEvents } from './routes.ts';
 
-const deps = apiDeps({ projects });
+const deps = apiDeps(listProjectEvents.adapters, { projects });
 
 export const handler = apiHandler(listProjectEvents, ({ actor, params, query }) =>
   list({ id: params.id, actor, ...query }, deps()),

@@ -4,6 +4,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { verifyProjectEvents as verify } from '#shared/use-cases/projects/project-events.ts';
 import { verifyProjectEvents } from './routes.ts';
 
-const deps = apiDeps({ projects });
+const deps = apiDeps(verifyProjectEvents.adapters, { projects });
 
 export const handler = apiHandler(verifyProjectEvents, ({ actor, params }) => verify({ id: params.id, actor }, deps()));

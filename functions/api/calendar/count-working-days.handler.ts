@@ -4,6 +4,6 @@ import { countWorkingDays as count } from '#shared/use-cases/calendar/read-calen
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { countWorkingDays } from './routes.ts';
 
-const deps = apiDeps({ calendar });
+const deps = apiDeps(countWorkingDays.adapters, { calendar });
 
 export const handler = apiHandler(countWorkingDays, ({ query }) => count(query, deps()));

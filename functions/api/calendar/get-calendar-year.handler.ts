@@ -4,6 +4,6 @@ import { getCalendarYear as get } from '#shared/use-cases/calendar/read-calendar
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getCalendarYear } from './routes.ts';
 
-const deps = apiDeps({ calendar });
+const deps = apiDeps(getCalendarYear.adapters, { calendar });
 
 export const handler = apiHandler(getCalendarYear, ({ params }) => get(params.year, deps()));

@@ -6,7 +6,7 @@ import { putCalendarYear as putYear } from '#shared/use-cases/calendar/put-calen
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putCalendarYear } from './routes.ts';
 
-const deps = apiDeps({ calendar, obligations, projects });
+const deps = apiDeps(putCalendarYear.adapters, { calendar, obligations, projects });
 
 export const handler = apiHandler(putCalendarYear, ({ actor, params, body }) =>
   putYear({ year: params.year, actor, ...body }, deps()),

@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listRecords } from '#shared/use-cases/projects/phase-records.ts';
 import { listChanges } from './routes.ts';
 
-const deps = apiDeps({ projects, records });
+const deps = apiDeps(listChanges.adapters, { projects, records });
 
 export const handler = apiHandler(listChanges, ({ actor, params, query }) =>
   listRecords('change', { id: params.id, actor, ...query }, deps()),

@@ -10,7 +10,15 @@ import { proposeChange as propose } from '#shared/use-cases/changes/propose-chan
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { proposeChange } from './routes.ts';
 
-const deps = apiDeps({ calendar, documents, idempotency, obligations, projects, records, workflows });
+const deps = apiDeps(proposeChange.adapters, {
+  calendar,
+  documents,
+  idempotency,
+  obligations,
+  projects,
+  records,
+  workflows,
+});
 
 export const handler = apiHandler(proposeChange, ({ actor, params, body, headers }) =>
   propose({ id: params.id, actor, change: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -8,6 +8,15 @@ export const proposeChange = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/changes',
   handler: 'changes/propose-change',
+  adapters: {
+    calendar: 'read',
+    documents: 'read',
+    idempotency: 'write',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+    workflows: 'start',
+  },
   roles: OWNER_ROLES,
   summary:
     'A change during procurement or construction (ART22): filed with the Data Bureau when within the estimate, goal unchanged, a listed reason and ≤ 10% counted since the last approval (ART22-CHANGE-FILING); otherwise declared again through approval by the department head with a collective decision and expert opinion (ART22-REAPPROVAL). One pending change at a time',
@@ -23,6 +32,7 @@ export const listChanges = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/changes',
   handler: 'changes/list-changes',
+  adapters: { projects: 'read', records: 'read' },
   roles: ANY_ROLE,
   summary: "The project's changes, each with the figures it was judged on",
   params: ProjectParams,

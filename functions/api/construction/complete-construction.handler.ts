@@ -7,7 +7,7 @@ import { completeConstruction as complete } from '#shared/use-cases/construction
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { completeConstruction } from './routes.ts';
 
-const deps = apiDeps({ calendar, obligations, projects, records });
+const deps = apiDeps(completeConstruction.adapters, { calendar, obligations, projects, records });
 
 export const handler = apiHandler(completeConstruction, ({ actor, params, body }) =>
   complete({ id: params.id, actor, completedOn: body.completedOn }, deps()),

@@ -5,7 +5,7 @@ import { confirmSecurity as confirm } from '#shared/use-cases/construction/secur
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { confirmSecurity } from './routes.ts';
 
-const deps = apiDeps({ projects, records });
+const deps = apiDeps(confirmSecurity.adapters, { projects, records });
 
 export const handler = apiHandler(confirmSecurity, ({ actor, params }) =>
   confirm({ id: params.id, recordId: params.recordId, actor }, deps()),

@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { allRecords } from '#shared/use-cases/projects/phase-records.ts';
 import { listPhaseRecords } from './routes.ts';
 
-const deps = apiDeps({ projects, records });
+const deps = apiDeps(listPhaseRecords.adapters, { projects, records });
 
 export const handler = apiHandler(listPhaseRecords, ({ actor, params }) =>
   allRecords({ id: params.id, actor }, deps()),

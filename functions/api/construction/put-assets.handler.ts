@@ -6,7 +6,7 @@ import { putAssets as put } from '#shared/use-cases/construction/put-assets.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putAssets } from './routes.ts';
 
-const deps = apiDeps({ obligations, projects, records });
+const deps = apiDeps(putAssets.adapters, { obligations, projects, records });
 
 export const handler = apiHandler(putAssets, ({ actor, params, body }) =>
   put({ id: params.id, actor, assets: body }, deps()),

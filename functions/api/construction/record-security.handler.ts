@@ -8,7 +8,7 @@ import { recordSecurity as record } from '#shared/use-cases/construction/securit
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { recordSecurity } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(recordSecurity.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(recordSecurity, ({ actor, params, body, headers }) =>
   record({ id: params.id, actor, record: body, idempotencyKey: headers['idempotency-key'] }, deps()),

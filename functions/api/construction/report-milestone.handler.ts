@@ -8,7 +8,7 @@ import { reportMilestone as report } from '#shared/use-cases/construction/report
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { reportMilestone } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(reportMilestone.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(reportMilestone, ({ actor, params, body, headers }) =>
   report({ id: params.id, actor, report: body, idempotencyKey: headers['idempotency-key'] }, deps()),

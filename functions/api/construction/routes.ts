@@ -19,6 +19,7 @@ export const startConstruction = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/construction-start',
   handler: 'construction/start-construction',
+  adapters: { calendar: 'read', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary:
     'Start construction with its baseline: after approval (ART07-NO-BUILD-BEFORE-APPROVAL), a construction contract (ART17-NO-BUILD-BEFORE-TENDER), the responsible person (ART19-RESPONSIBLE), supervision (ART23-SUPERVISION) and confidentiality (ART25-CONFIDENTIALITY); an emergency project first, each missing item an ART15-EMERGENCY duty',
@@ -32,6 +33,7 @@ export const reportMilestone = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/milestones',
   handler: 'construction/report-milestone',
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary:
     'Report a baseline milestone (progress, cumulative spend, quality); late, over plan or deficient is accepted with an ART20-BASELINE warning',
@@ -47,6 +49,7 @@ export const putAssets = defineRoute({
   method: 'PUT',
   path: '/v1/projects/{id}/assets',
   handler: 'construction/put-assets',
+  adapters: { obligations: 'read', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary: 'Record the assets the project formed, each with its state-asset registration number (ART21-ASSETS)',
   params: ProjectParams,
@@ -59,6 +62,7 @@ export const recordSecurity = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/security-records',
   handler: 'construction/record-security',
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'read', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary:
     'Record an MLPS filing (with its level), a security assessment or a commercial-crypto assessment (ART24-SECURITY)',
@@ -74,6 +78,7 @@ export const confirmSecurity = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/security-records/{recordId}/confirmation',
   handler: 'construction/confirm-security',
+  adapters: { projects: 'write', records: 'write' },
   roles: ['public-security'],
   summary: 'The Public Security Bureau confirms an MLPS filing (ART04, ART24-SECURITY); only a confirmed filing counts',
   params: ProjectParams.extend({ recordId: z.string().min(1).max(64) }),
@@ -86,6 +91,7 @@ export const completeConstruction = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/completion',
   handler: 'construction/complete-construction',
+  adapters: { calendar: 'read', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary:
     'The project is built: construction → acceptance; ART27-ACCEPTANCE-DEADLINE starts (six months). 409 while a change awaits re-approval',
@@ -99,6 +105,7 @@ export const listPhaseRecords = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/records',
   handler: 'construction/list-phase-records',
+  adapters: { projects: 'read', records: 'read' },
   roles: ANY_ROLE,
   summary:
     'Every phase record of the project by kind: procurement plan and notices, contracts, implementation, baseline, milestone reports, assets, security records, changes',

@@ -7,7 +7,7 @@ import { startConstruction as start } from '#shared/use-cases/construction/start
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { startConstruction } from './routes.ts';
 
-const deps = apiDeps({ calendar, obligations, projects, records });
+const deps = apiDeps(startConstruction.adapters, { calendar, obligations, projects, records });
 
 export const handler = apiHandler(startConstruction, ({ actor, params, body }) =>
   start({ id: params.id, actor, baseline: body.baseline }, deps()),

@@ -4,6 +4,6 @@ import { listDepartments as list } from '#shared/use-cases/departments/list-depa
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listDepartments } from './routes.ts';
 
-const deps = apiDeps({ departments });
+const deps = apiDeps(listDepartments.adapters, { departments });
 
 export const handler = apiHandler(listDepartments, () => list(deps()));

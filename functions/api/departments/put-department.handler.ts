@@ -4,7 +4,7 @@ import { putDepartment as putDepartmentUseCase } from '#shared/use-cases/departm
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putDepartment } from './routes.ts';
 
-const deps = apiDeps({ departments });
+const deps = apiDeps(putDepartment.adapters, { departments });
 
 export const handler = apiHandler(putDepartment, async ({ params, body, actor }) =>
   putDepartmentUseCase({ id: params.deptId, body, actor }, deps()),

@@ -4,7 +4,7 @@ import { recordDrill } from '#shared/use-cases/construction/security-drills.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { recordSecurityDrill } from './routes.ts';
 
-const deps = apiDeps({ departments });
+const deps = apiDeps(recordSecurityDrill.adapters, { departments });
 
 export const handler = apiHandler(recordSecurityDrill, ({ actor, params, body }) =>
   recordDrill({ deptId: params.deptId, actor, drill: body }, deps()),

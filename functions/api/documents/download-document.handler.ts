@@ -6,7 +6,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { downloadDocument as download } from '#shared/use-cases/documents/read-documents.ts';
 import { downloadDocument } from './routes.ts';
 
-const deps = apiDeps({ documents, objects, projects });
+const deps = apiDeps(downloadDocument.adapters, { documents, objects, projects });
 
 export const handler = apiHandler(downloadDocument, ({ actor, params }) =>
   download({ projectId: params.id, documentId: params.docId, actor }, deps()),

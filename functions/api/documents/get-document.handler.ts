@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getDocument as get } from '#shared/use-cases/documents/read-documents.ts';
 import { getDocument } from './routes.ts';
 
-const deps = apiDeps({ documents, projects });
+const deps = apiDeps(getDocument.adapters, { documents, projects });
 
 export const handler = apiHandler(getDocument, ({ actor, params }) =>
   get({ projectId: params.id, documentId: params.docId, actor }, deps()),

@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listDocuments as list } from '#shared/use-cases/documents/read-documents.ts';
 import { listDocuments } from './routes.ts';
 
-const deps = apiDeps({ documents, projects });
+const deps = apiDeps(listDocuments.adapters, { documents, projects });
 
 export const handler = apiHandler(listDocuments, ({ actor, params, query }) =>
   list({ projectId: params.id, actor, ...query }, deps()),

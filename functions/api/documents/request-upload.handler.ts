@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { requestUpload } from '#shared/use-cases/documents/request-upload.ts';
 import { requestDocumentUpload } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, objects, projects, tasks });
+const deps = apiDeps(requestDocumentUpload.adapters, { documents, idempotency, objects, projects, tasks });
 
 export const handler = apiHandler(requestDocumentUpload, ({ actor, params, body, headers }) =>
   requestUpload({ projectId: params.id, actor, request: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -5,6 +5,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { projectFunding } from '#shared/use-cases/sweeps/read-findings.ts';
 import { getFunding } from './routes.ts';
 
-const deps = apiDeps({ findings, projects });
+const deps = apiDeps(getFunding.adapters, { findings, projects });
 
 export const handler = apiHandler(getFunding, ({ actor, params }) => projectFunding({ id: params.id, actor }, deps()));

@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listObligations as list } from '#shared/use-cases/obligations/list-obligations.ts';
 import { listObligations } from './routes.ts';
 
-const deps = apiDeps({ obligations, projects });
+const deps = apiDeps(listObligations.adapters, { obligations, projects });
 
 export const handler = apiHandler(listObligations, ({ actor, params, query }) =>
   list({ projectId: params.id, actor, ...query }, deps()),

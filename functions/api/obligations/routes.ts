@@ -10,6 +10,7 @@ export const getFunding = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/funding',
   handler: 'obligations/get-funding',
+  adapters: { findings: 'read', projects: 'read' },
   roles: ANY_ROLE,
   summary: 'Whether construction and operations funds may be released, and why not',
   params: ProjectParams,
@@ -21,6 +22,7 @@ export const listObligations = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/obligations',
   handler: 'obligations/list-obligations',
+  adapters: { obligations: 'read', projects: 'read' },
   roles: ANY_ROLE,
   summary: "The project's duties with their due dates (open, fulfilled, waived)",
   params: ProjectParams,
@@ -33,6 +35,7 @@ export const waiveObligation = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/obligations/{obligationId}/waiver',
   handler: 'obligations/waive-obligation',
+  adapters: { idempotency: 'write', obligations: 'write', projects: 'write' },
   roles: ['data-bureau'],
   summary:
     'Waive a duty (the Data Bureau only), with the reason on the audit trail; `obligationId` is `{code}.{key}`. A duty whose article cuts funds (ART29-FILING, ART07-OM-FUNDING) cannot be waived (422)',

@@ -6,7 +6,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { waiveObligation as waive } from '#shared/use-cases/obligations/waive-obligation.ts';
 import { waiveObligation } from './routes.ts';
 
-const deps = apiDeps({ idempotency, obligations, projects });
+const deps = apiDeps(waiveObligation.adapters, { idempotency, obligations, projects });
 
 export const handler = apiHandler(waiveObligation, ({ actor, params, body, headers }) =>
   waive(

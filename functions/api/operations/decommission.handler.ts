@@ -7,7 +7,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { decommission as retire } from '#shared/use-cases/operations/decommission.ts';
 import { decommission } from './routes.ts';
 
-const deps = apiDeps({ calendar, documents, obligations, projects });
+const deps = apiDeps(decommission.adapters, { calendar, documents, obligations, projects });
 
 export const handler = apiHandler(decommission, ({ actor, params, body }) =>
   retire({ id: params.id, actor, decommission: body }, deps()),

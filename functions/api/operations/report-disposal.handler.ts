@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { reportDisposal as report } from '#shared/use-cases/operations/report-disposal.ts';
 import { reportDisposal } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(reportDisposal.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(reportDisposal, ({ actor, params, body, headers }) =>
   report({ id: params.id, actor, report: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -10,7 +10,15 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { reportOperations as report } from '#shared/use-cases/operations/report-operations.ts';
 import { reportOperations } from './routes.ts';
 
-const deps = apiDeps({ calendar, documents, findings, idempotency, obligations, projects, records });
+const deps = apiDeps(reportOperations.adapters, {
+  calendar,
+  documents,
+  findings,
+  idempotency,
+  obligations,
+  projects,
+  records,
+});
 
 export const handler = apiHandler(reportOperations, ({ actor, params, body, headers }) =>
   report({ id: params.id, actor, report: body, idempotencyKey: headers['idempotency-key'] }, deps()),

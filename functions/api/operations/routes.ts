@@ -14,6 +14,15 @@ export const reportOperations = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/operations-reports',
   handler: 'operations/report-operations',
+  adapters: {
+    calendar: 'read',
+    documents: 'read',
+    findings: 'write',
+    idempotency: 'write',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+  },
   roles: OWNER_ROLES,
   summary:
     'The yearly O&M report for a budget year (ART07-OM-FUNDING): off the government cloud, not sharing or not collaborating as declared holds O&M funds at once (and ART26-GOV-CLOUD for a system still off the cloud); a later all-true report for the year lifts it',
@@ -29,6 +38,7 @@ export const decommission = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/decommission',
   handler: 'operations/decommission',
+  adapters: { calendar: 'read', documents: 'read', obligations: 'write', projects: 'write' },
   roles: ['dept-head'],
   summary:
     'Retire a system in operations on an expert opinion and then a collective decision, filed with the Data Bureau (ART32-DECOMMISSION); the disposal report is due in 30 days',
@@ -42,6 +52,7 @@ export const reportDisposal = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/disposal-report',
   handler: 'operations/report-disposal',
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
   summary: 'Report how and when every asset registered under ART21 was disposed of (ART32-DISPOSAL-REPORT)',
   params: ProjectParams,

@@ -8,6 +8,7 @@ export const getPolicy = defineRoute({
   method: 'GET',
   path: '/v1/policy',
   handler: 'policy/get-policy',
+  adapters: {},
   roles: ANY_ROLE,
   summary: 'The policy settings in force (thresholds and periods), and the validity window of the measures (ART35)',
   response: PolicySchema.extend({

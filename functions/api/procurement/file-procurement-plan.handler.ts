@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { fileProcurementPlan as file } from '#shared/use-cases/procurement/file-procurement-plan.ts';
 import { fileProcurementPlan } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(fileProcurementPlan.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(fileProcurementPlan, ({ actor, params, body, headers }) =>
   file({ id: params.id, actor, plan: body, idempotencyKey: headers['idempotency-key'] }, deps()),

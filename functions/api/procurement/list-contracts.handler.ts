@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listRecords } from '#shared/use-cases/projects/phase-records.ts';
 import { listContracts } from './routes.ts';
 
-const deps = apiDeps({ projects, records });
+const deps = apiDeps(listContracts.adapters, { projects, records });
 
 export const handler = apiHandler(listContracts, ({ actor, params, query }) =>
   listRecords('contract', { id: params.id, actor, ...query }, deps()),

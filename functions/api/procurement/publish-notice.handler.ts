@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { publishNotice } from '#shared/use-cases/procurement/publish-notice.ts';
 import { publishProcurementNotice } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(publishProcurementNotice.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(publishProcurementNotice, ({ actor, params, body, headers }) =>
   publishNotice({ id: params.id, actor, notice: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -6,7 +6,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { putImplementation as put } from '#shared/use-cases/procurement/put-implementation.ts';
 import { putImplementation } from './routes.ts';
 
-const deps = apiDeps({ obligations, projects, records });
+const deps = apiDeps(putImplementation.adapters, { obligations, projects, records });
 
 export const handler = apiHandler(putImplementation, ({ actor, params, body }) =>
   put({ id: params.id, actor, implementation: body }, deps()),

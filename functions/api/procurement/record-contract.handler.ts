@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { recordContract as record } from '#shared/use-cases/procurement/record-contract.ts';
 import { recordContract } from './routes.ts';
 
-const deps = apiDeps({ documents, idempotency, obligations, projects, records });
+const deps = apiDeps(recordContract.adapters, { documents, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(recordContract, ({ actor, params, body, headers }) =>
   record({ id: params.id, actor, contract: body, idempotencyKey: headers['idempotency-key'] }, deps()),

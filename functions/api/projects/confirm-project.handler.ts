@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { confirmProject as confirm } from '#shared/use-cases/projects/confirm-project.ts';
 import { confirmProject } from './routes.ts';
 
-const deps = apiDeps({ idempotency, projects });
+const deps = apiDeps(confirmProject.adapters, { idempotency, projects });
 
 export const handler = apiHandler(confirmProject, ({ actor, params, headers }) =>
   confirm({ id: params.id, actor, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -6,7 +6,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { createProject as create } from '#shared/use-cases/projects/create-project.ts';
 import { createProject } from './routes.ts';
 
-const deps = apiDeps({ annualPlans, idempotency, projects });
+const deps = apiDeps(createProject.adapters, { annualPlans, idempotency, projects });
 
 export const handler = apiHandler(createProject, ({ actor, body, headers }) =>
   create({ actor, body, idempotencyKey: headers['idempotency-key'] }, deps()),

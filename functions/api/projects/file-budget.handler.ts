@@ -6,7 +6,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { fileBudget as file } from '#shared/use-cases/projects/file-budget.ts';
 import { fileBudget } from './routes.ts';
 
-const deps = apiDeps({ documents, obligations, projects });
+const deps = apiDeps(fileBudget.adapters, { documents, obligations, projects });
 
 export const handler = apiHandler(fileBudget, ({ actor, params, body }) =>
   file({ id: params.id, actor, budgetApprovalDocumentId: body.budgetApprovalDocumentId }, deps()),

@@ -4,6 +4,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { loadVisible } from '#shared/use-cases/projects/project-access.ts';
 import { getProject } from './routes.ts';
 
-const deps = apiDeps({ projects });
+const deps = apiDeps(getProject.adapters, { projects });
 
 export const handler = apiHandler(getProject, ({ actor, params }) => loadVisible(params.id, actor, deps()));

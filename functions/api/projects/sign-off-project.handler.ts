@@ -5,7 +5,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { signOffProject as signOff } from '#shared/use-cases/projects/sign-off-project.ts';
 import { signOffProject } from './routes.ts';
 
-const deps = apiDeps({ documents, projects });
+const deps = apiDeps(signOffProject.adapters, { documents, projects });
 
 export const handler = apiHandler(signOffProject, ({ actor, params, body }) =>
   signOff({ id: params.id, actor, internalReviewDocumentId: body.internalReviewDocumentId }, deps()),

@@ -10,7 +10,15 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { submitProject as submit } from '#shared/use-cases/projects/submit-project.ts';
 import { submitProject } from './routes.ts';
 
-const deps = apiDeps({ annualPlans, departments, documents, idempotency, obligations, projects, workflows });
+const deps = apiDeps(submitProject.adapters, {
+  annualPlans,
+  departments,
+  documents,
+  idempotency,
+  obligations,
+  projects,
+  workflows,
+});
 
 export const handler = apiHandler(submitProject, ({ actor, params, headers }) =>
   submit({ id: params.id, actor, idempotencyKey: headers['idempotency-key'] }, deps()),

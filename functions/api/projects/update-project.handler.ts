@@ -7,7 +7,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { updateProject as update } from '#shared/use-cases/projects/update-project.ts';
 import { updateProject } from './routes.ts';
 
-const deps = apiDeps({ annualPlans, calendar, obligations, projects });
+const deps = apiDeps(updateProject.adapters, { annualPlans, calendar, obligations, projects });
 
 export const handler = apiHandler(updateProject, ({ actor, params, body, headers }) =>
   update({ id: params.id, actor, patch: body, ifMatch: headers['if-match'] }, deps()),

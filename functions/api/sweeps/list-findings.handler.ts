@@ -5,6 +5,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { listFindings as list } from '#shared/use-cases/sweeps/read-findings.ts';
 import { listFindings } from './routes.ts';
 
-const deps = apiDeps({ findings, projects });
+const deps = apiDeps(listFindings.adapters, { findings, projects });
 
 export const handler = apiHandler(listFindings, ({ actor, query }) => list({ actor, ...query }, deps()));

@@ -9,6 +9,7 @@ export const runSweep = defineRoute({
   method: 'POST',
   path: '/v1/sweeps',
   handler: 'sweeps/run-sweep',
+  adapters: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
   roles: ['data-bureau', 'admin'],
   summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
   body: z.object({ asOf: DateSchema.optional() }).strict().default({}),
@@ -20,6 +21,7 @@ export const listFindings = defineRoute({
   method: 'GET',
   path: '/v1/findings',
   handler: 'sweeps/list-findings',
+  adapters: { findings: 'read', projects: 'read' },
   roles: ['data-bureau', 'finance', 'audit', 'admin', 'dept-staff', 'dept-head'],
   summary: 'Compliance findings; owners see their own',
   query: z.object({

@@ -8,7 +8,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { runSweep } from './routes.ts';
 
-const deps = apiDeps({ calendar, findings, obligations, projects });
+const deps = apiDeps(runSweep.adapters, { calendar, findings, obligations, projects });
 
 export const handler = apiHandler(runSweep, ({ body }) =>
   run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps()),

@@ -11,7 +11,16 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { decideTask as decide } from '#shared/use-cases/workflows/decide-task.ts';
 import { decideTask } from './routes.ts';
 
-const deps = apiDeps({ calendar, departments, documents, obligations, projects, records, tasks, workflows });
+const deps = apiDeps(decideTask.adapters, {
+  calendar,
+  departments,
+  documents,
+  obligations,
+  projects,
+  records,
+  tasks,
+  workflows,
+});
 
 export const handler = apiHandler(decideTask, ({ actor, params, body }) =>
   decide({ taskId: params.taskId, actor, decision: body }, deps()),

@@ -5,6 +5,6 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { getTask as get } from '#shared/use-cases/workflows/list-tasks.ts';
 import { getTask } from './routes.ts';
 
-const deps = apiDeps({ projects, tasks });
+const deps = apiDeps(getTask.adapters, { projects, tasks });
 
 export const handler = apiHandler(getTask, ({ actor, params }) => get({ taskId: params.taskId, actor }, deps()));

@@ -10,6 +10,7 @@ export const listTasks = defineRoute({
   method: 'GET',
   path: '/v1/tasks',
   handler: 'tasks/list-tasks',
+  adapters: { tasks: 'read' },
   roles: ANY_ROLE,
   summary:
     'Open review tasks the caller may decide (every queue of its review roles, paged as one), earliest due first; with `conflictOfInterest=true`, the decisions reviewing bureaus took on their own projects (audit, admin)',
@@ -28,6 +29,7 @@ export const getTask = defineRoute({
   method: 'GET',
   path: '/v1/tasks/{taskId}',
   handler: 'tasks/get-task',
+  adapters: { projects: 'read', tasks: 'read' },
   roles: ANY_ROLE,
   summary: 'One review task (never its callback token)',
   params: TaskParams,
@@ -39,6 +41,16 @@ export const decideTask = defineRoute({
   method: 'POST',
   path: '/v1/tasks/{taskId}/decision',
   handler: 'tasks/decide-task',
+  adapters: {
+    calendar: 'read',
+    departments: 'read',
+    documents: 'read',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+    tasks: 'write',
+    workflows: 'answer',
+  },
   roles: [...REVIEWER_ROLES],
   summary:
     'Decide a review: approve, reject or return, with the opinion and the checklist the task lists (ART13, ART14, ART27, ART28)',

@@ -1,0 +1,23 @@
+import type { Adapters } from '#shared/use-cases/deps.ts';
+
+/**
+ * The adapters of the functions no route declares, and how each uses them: what their IAM grants
+ * are (infra/constructs/grants.ts) and what their handlers wire, checked by the compiler.
+ */
+export const TRIGGER_ADAPTERS = {
+  /** The review workflows' task steps: tasks, the project and its duties, findings and holds, the escalation topic. */
+  reviewStep: {
+    calendar: 'read',
+    departments: 'read',
+    findings: 'write',
+    notices: 'publish',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+    tasks: 'write',
+  },
+  /** Verifies what arrives in the bucket and settles its document. */
+  documentArrived: { documents: 'write', inspector: 'inspect', projects: 'write' },
+  /** The nightly compliance sweep, and the reconciliation of the code registers after it. */
+  nightlySweep: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+} as const satisfies Record<string, Adapters>;

@@ -1,0 +1,68 @@
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { type Adapters, isTableAdapter } from '#shared/use-cases/deps.ts';
+
+export interface Resources {
+  readonly table: TableV2;
+  readonly bucket: Bucket;
+  readonly machines: readonly StateMachine[];
+  readonly topic: Topic;
+}
+
+/** Every action a function may be granted, by what it does; never a wildcard action. */
+export const ACTIONS = {
+  tableRead: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  tableWrite: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  presign: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'],
+  inspect: ['s3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject'],
+  quarantine: ['s3:PutObject'],
+  start: ['states:StartExecution'],
+  answer: ['states:SendTaskSuccess'],
+} as const;
+
+/**
+ * Grants a function exactly what the adapters it declares need (its route's `adapters`, or its
+ * trigger's): the table read, or read and written (one table, so the strongest use decides);
+ * documents' objects presigned under `projects/`, or inspected there and moved to `quarantine/`;
+ * workflows started, or their waiting steps answered; the escalation topic published to. A
+ * function that names no adapter gets nothing.
+ */
+export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources): void => {
+  const uses = Object.entries(adapters);
+  const table = uses.filter(([name]) => isTableAdapter(name));
+  if (table.length > 0) {
+    const writes = table.some(([, level]) => level === 'write');
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...ACTIONS.tableRead, ...(writes ? ACTIONS.tableWrite : [])],
+        resources: [to.table.tableArn, `${to.table.tableArn}/index/*`],
+      }),
+    );
+  }
+  if (adapters.objects) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.presign], resources: [to.bucket.arnForObjects('projects/*')] }),
+    );
+  }
+  if (adapters.inspector) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.inspect], resources: [to.bucket.arnForObjects('projects/*')] }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.quarantine], resources: [to.bucket.arnForObjects('quarantine/*')] }),
+    );
+  }
+  if (adapters.workflows) {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...ACTIONS[adapters.workflows]],
+        resources: to.machines.map((machine) => machine.stateMachineArn),
+      }),
+    );
+  }
+  if (adapters.notices) to.topic.grantPublish(fn);
+};
