@@ -59,7 +59,7 @@ export const departmentRepository = (tableName: string) => ({
       await dynamo().send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...key(department.id), type: 'department', ...department },
+          Item: { ...key(department.id), type: 'department', ...DepartmentSchema.parse(department) },
           ConditionExpression: department.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
           ...(department.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': department.version - 1 } }),
         }),

@@ -62,7 +62,7 @@ export const documentRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...documentKey(document.projectId, document.id), type: 'document', ...document },
+        Item: { ...documentKey(document.projectId, document.id), type: 'document', ...DocumentSchema.parse(document) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
@@ -73,7 +73,7 @@ export const documentRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...documentKey(document.projectId, document.id), type: 'document', ...document },
+        Item: { ...documentKey(document.projectId, document.id), type: 'document', ...DocumentSchema.parse(document) },
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pending': 'pending' },

@@ -39,7 +39,7 @@ export const findingRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        Item: { ...findingKey(finding), type: 'finding', ...FindingSchema.parse(finding), ...indexKeys(finding) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
@@ -50,7 +50,7 @@ export const findingRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        Item: { ...findingKey(finding), type: 'finding', ...FindingSchema.parse(finding), ...indexKeys(finding) },
         ConditionExpression: '#status = :resolved',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':resolved': 'resolved' },
@@ -62,7 +62,7 @@ export const findingRepository = (tableName: string) => ({
     return {
       Put: {
         TableName: tableName,
-        Item: { ...findingKey(finding), type: 'finding', ...finding, ...indexKeys(finding) },
+        Item: { ...findingKey(finding), type: 'finding', ...FindingSchema.parse(finding), ...indexKeys(finding) },
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':open': 'open' },
@@ -71,7 +71,7 @@ export const findingRepository = (tableName: string) => ({
   },
 
   hold(hold: FundingHold): TransactItem {
-    return { Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...hold } } };
+    return { Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...FundingHoldSchema.parse(hold) } } };
   },
 
   lift(hold: Pick<FundingHold, 'projectId' | 'code' | 'key'>): TransactItem {

@@ -37,7 +37,7 @@ export const obligationRepository = (tableName: string) => {
   const item = (o: Obligation) => ({
     ...key(o.projectId, o.code, o.key),
     type: 'obligation',
-    ...o,
+    ...ObligationSchema.parse(o),
     ...(o.status === 'open' ? dueIndex(o) : {}),
   });
   const dutiesOf = (projectId: string) => ({
@@ -121,6 +121,7 @@ export const obligationRepository = (tableName: string) => {
      * changes, and only from the date it was read at: whatever else was written meanwhile stays.
      */
     redate(obligation: Obligation, from: string): TransactItem {
+      ObligationSchema.parse(obligation);
       return {
         Update: {
           TableName: tableName,

@@ -124,7 +124,7 @@ export const projectRepository = (tableName: string) => {
       {
         Put: {
           TableName: tableName,
-          Item: { ...projectKey(after.id), type: 'project', ...indexKeys(after), ...stored },
+          Item: { ...projectKey(after.id), type: 'project', ...indexKeys(after), ...StoredProjectSchema.parse(stored) },
           ConditionExpression: before ? 'version = :version' : 'attribute_not_exists(PK)',
           ...(before ? { ExpressionAttributeValues: { ':version': before.version } } : {}),
         },
@@ -132,7 +132,7 @@ export const projectRepository = (tableName: string) => {
       {
         Put: {
           TableName: tableName,
-          Item: { ...eventKey(after.id, seq), type: 'event', projectId: after.id, ...event },
+          Item: { ...eventKey(after.id, seq), type: 'event', projectId: after.id, ...ProjectEventSchema.parse(event) },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },

@@ -67,7 +67,7 @@ export const taskRepository = (tableName: string) => {
       return {
         Put: {
           TableName: tableName,
-          Item: { ...key(task.id), type: 'task', ...task, ...indexKeys(task) },
+          Item: { ...key(task.id), type: 'task', ...StoredTaskSchema.parse(task), ...indexKeys(task) },
           ConditionExpression: expected ? '#token = :token AND #status = :status' : 'attribute_not_exists(PK)',
           ...(expected
             ? {

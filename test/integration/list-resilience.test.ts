@@ -81,3 +81,45 @@ describe('a list survives an item an older version wrote (issue #15 item 1)', ()
     );
   });
 });
+
+describe('nothing is written that its own read schema would refuse (issue #15 item 1)', () => {
+  it('refuses, before the transaction, a project change or a document its read would not accept, and writes nothing', async () => {
+    const { directDeps } = await import('./support/direct.ts');
+    const deps = await directDeps();
+    const { staff } = people(uniqueDept('write-guard'));
+    const created = await createProject(await staff());
+    const project = await deps.projects.get(created.id);
+    if (!project) throw new Error('no project');
+    const actor = { sub: 'guard', name: 'guard', deptId: null, roles: [] };
+    await expect(
+      deps.projects.save({
+        project,
+        actor,
+        action: 'x',
+        at: new Date().toISOString(),
+        set: { ownerDeptId: 'EDU' },
+        details: {},
+      }),
+    ).rejects.toThrow(/ownerDeptId/);
+    const after = await deps.projects.get(created.id);
+    expect(after).toMatchObject({ version: project.version, ownerDeptId: project.ownerDeptId });
+    expect(() =>
+      deps.documents.put({
+        id: 'd',
+        projectId: created.id,
+        kind: 'not-a-kind' as never,
+        fileName: 'a.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 1,
+        sha256: 'a'.repeat(64),
+        status: 'pending',
+        rejectionReason: null,
+        versionId: null,
+        uploadedBy: 'guard',
+        createdAt: '',
+        verifiedAt: null,
+        taskId: null,
+      }),
+    ).toThrow(/kind/);
+  });
+});
