@@ -92,7 +92,7 @@ const decideAcceptance = (
 ) => decide(projectId, round, kind, decision, token, { checklist: kind === 'tech-acceptance' ? TECH_ACCEPTANCE : {} });
 
 describe('acceptance, filing, operations and decommissioning (ART24, ART27–30, ART32–34) through the HTTP API', () => {
-  it('takes a key project from construction to decommissioned: technical then DRC completion acceptance, the ART29 hold, O&M reports, disposal', async () => {
+  it('takes a key project from construction to decommissioned: technical then DRC completion acceptance (ART27-ACCEPTANCE-ORDER), the ART29-FILING hold and late finding, ART30-SELF-EVALUATION, ART07-OM-FUNDING reports, ART32-DECOMMISSION and ART32-DISPOSAL-REPORT', async () => {
     const { project, staff, head, dept } = await completed({ totalInvestmentFen: 100_000_000, keyProject: true });
     const token = await staff();
     const path = (tail: string) => `/v1/projects/${project.id}${tail}`;
