@@ -11,6 +11,12 @@ export class RuleViolationError extends Error {
   }
 }
 
+/** Refuses under the measures when any rule is violated, listing every violation (API.md: not only the first). */
+export const refuseIfAny = (violations: readonly Violation[]): void => {
+  const [first, ...rest] = violations;
+  if (first) throw new RuleViolationError([first, ...rest]);
+};
+
 /** Malformed input: `issues[].path` names the field. */
 export class ValidationError extends Error {
   constructor(readonly issues: readonly { path: string; message: string }[]) {

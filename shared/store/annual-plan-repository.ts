@@ -12,7 +12,10 @@ export const annualPlanRepository = (tableName: string) => ({
   },
   async put(plan: AnnualPlan): Promise<void> {
     await dynamo().send(
-      new PutCommand({ TableName: tableName, Item: { ...key(plan.year), type: 'annual-plan', ...AnnualPlanSchema.parse(plan) } }),
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key(plan.year), type: 'annual-plan', ...AnnualPlanSchema.parse(plan) },
+      }),
     );
   },
 });

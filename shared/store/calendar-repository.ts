@@ -54,7 +54,10 @@ export const calendarRepository = (tableName: string) => {
 
     async put(calendar: CalendarYear): Promise<void> {
       await dynamo().send(
-        new PutCommand({ TableName: tableName, Item: { ...key(calendar.year), type: 'calendar', ...CalendarYearSchema.parse(calendar) } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key(calendar.year), type: 'calendar', ...CalendarYearSchema.parse(calendar) },
+        }),
       );
     },
 

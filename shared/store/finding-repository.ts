@@ -71,7 +71,9 @@ export const findingRepository = (tableName: string) => ({
   },
 
   hold(hold: FundingHold): TransactItem {
-    return { Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...FundingHoldSchema.parse(hold) } } };
+    return {
+      Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...FundingHoldSchema.parse(hold) } },
+    };
   },
 
   lift(hold: Pick<FundingHold, 'projectId' | 'code' | 'key'>): TransactItem {

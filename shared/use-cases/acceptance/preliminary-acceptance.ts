@@ -4,7 +4,7 @@ import {
   type PreliminaryAcceptance,
   type PreliminaryAcceptanceInput,
 } from '#shared/domain/acceptance.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
@@ -48,8 +48,7 @@ export const preliminaryAcceptance = (
         ],
         deps,
       );
-      const [first, ...rest] = acceptanceEvidenceViolations(body, verified);
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(acceptanceEvidenceViolations(body, verified));
       const at = deps.now().toISOString();
       const round = (current?.round ?? 0) + 1;
       const record: PreliminaryAcceptance = {

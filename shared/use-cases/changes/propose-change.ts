@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -48,8 +48,7 @@ export const proposeChange = (
         [body.descriptionDocumentId, body.collectiveDecisionDocumentId, body.expertOpinionDocumentId],
         deps,
       );
-      const [first, ...rest] = changeViolations(body, judged.route, actor, verified);
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(changeViolations(body, judged.route, actor, verified));
 
       const at = deps.now().toISOString();
       const filing = judged.route === 'filing';

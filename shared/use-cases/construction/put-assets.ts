@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { type AssetsInput, type AssetsSchema, assetViolations } from '#shared/domain/construction.ts';
-import { RuleViolationError } from '#shared/domain/errors.ts';
+import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
@@ -16,8 +16,7 @@ export const putAssets = (
 ): Promise<Assets> =>
   retryOnConflict(async () => {
     const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'assets' }, deps);
-    const [first, ...rest] = assetViolations(input.assets);
-    if (first) throw new RuleViolationError([first, ...rest]);
+    refuseIfAny(assetViolations(input.assets));
     const at = deps.now().toISOString();
     const assets: Assets = {
       ...input.assets,

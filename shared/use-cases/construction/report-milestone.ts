@@ -6,7 +6,7 @@ import {
   milestoneDeviations,
   milestoneDuty,
 } from '#shared/domain/construction.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
@@ -50,8 +50,7 @@ export const reportMilestone = (
           ? [violation('ART20-BASELINE', 'reportDocumentId', 'Name a verified milestone-report document.')]
           : []),
       ];
-      const [first, ...rest] = found;
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(found);
       const at = deps.now().toISOString();
       const report: Report = {
         ...body,

@@ -4,7 +4,7 @@ import {
   type SecurityRecordInput,
   securityRecordViolations,
 } from '#shared/domain/construction.ts';
-import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -28,11 +28,7 @@ export const recordSecurity = (
     async (remember) => {
       const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'security-record' }, deps);
       const verified = await verifiedDocuments(project.id, [input.record.documentId], deps);
-      const [first, ...rest] = securityRecordViolations(
-        input.record,
-        verified(input.record.documentId, input.record.kind),
-      );
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(securityRecordViolations(input.record, verified(input.record.documentId, input.record.kind)));
       const at = deps.now().toISOString();
       const record: SecurityRecord = {
         ...input.record,

@@ -1,6 +1,6 @@
 import { type DecommissionInput, decommissionViolations } from '#shared/domain/acceptance.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { RuleViolationError } from '#shared/domain/errors.ts';
+import { refuseIfAny } from '#shared/domain/errors.ts';
 import { nextStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -26,8 +26,7 @@ export const decommission = (
       body.expertOpinionDocumentId,
       body.collectiveDecisionDocumentId,
     ]);
-    const [first, ...rest] = decommissionViolations(body, documents);
-    if (first) throw new RuleViolationError([first, ...rest]);
+    refuseIfAny(decommissionViolations(body, documents));
     const now = deps.now();
     const at = now.toISOString();
     const decommissionedOn = shanghaiDate(now);

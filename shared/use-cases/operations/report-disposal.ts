@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { type DisposalReportInput, type DisposalReportSchema, disposalViolations } from '#shared/domain/acceptance.ts';
-import { RuleViolationError } from '#shared/domain/errors.ts';
+import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
@@ -34,8 +34,7 @@ export const reportDisposal = (
         deps.records.get('assets', project.id, SINGLE),
         verifiedDocuments(project.id, [body.documentId], deps),
       ]);
-      const [first, ...rest] = disposalViolations(body, assets, verified(body.documentId, 'disposal-report'));
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(disposalViolations(body, assets, verified(body.documentId, 'disposal-report')));
       const at = deps.now().toISOString();
       const report: DisposalReport = {
         ...body,

@@ -1,4 +1,4 @@
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { stageAfter } from '#shared/domain/lifecycle.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import {
@@ -35,8 +35,7 @@ export const fileProcurementPlan = (
         throw new ConflictError('The procurement plan is already filed; it is filed once.');
       }
       const verified = await verifiedDocuments(project.id, [input.plan.planDocumentId], deps);
-      const [first, ...rest] = procurementPlanViolations(input.plan, project, verified);
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(procurementPlanViolations(input.plan, project, verified));
       const at = deps.now().toISOString();
       const plan: ProcurementPlan = {
         ...input.plan,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
-import { RuleViolationError } from '#shared/domain/errors.ts';
+import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { ProcurementNoticeInputSchema, ProcurementNoticeSchema } from '#shared/domain/procurement.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -41,8 +41,7 @@ export const publishNotice = (
           ? []
           : [violation('ART16-PROCUREMENT-PLAN', 'noticeDocumentId', 'Name a verified procurement-notice document.')]),
       ];
-      const [first, ...rest] = found;
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(found);
       const at = deps.now().toISOString();
       const notice: Notice = {
         ...input.notice,

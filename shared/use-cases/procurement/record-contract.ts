@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RuleViolationError } from '#shared/domain/errors.ts';
+import { refuseIfAny } from '#shared/domain/errors.ts';
 import {
   type Contract,
   type ContractInput,
@@ -41,13 +41,14 @@ export const recordContract = (
           deps,
         ),
       ]);
-      const [first, ...rest] = contractViolations(body, {
-        plan: records['procurement-plan'][0],
-        noticePublished: records['procurement-notice'].length > 0,
-        contracted: records.contract,
-        verified,
-      });
-      if (first) throw new RuleViolationError([first, ...rest]);
+      refuseIfAny(
+        contractViolations(body, {
+          plan: records['procurement-plan'][0],
+          noticePublished: records['procurement-notice'].length > 0,
+          contracted: records.contract,
+          verified,
+        }),
+      );
       const at = deps.now().toISOString();
       const contract: Contract = {
         ...body,

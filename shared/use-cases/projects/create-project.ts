@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError, ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConcurrentModificationError, ForbiddenError, refuseIfAny } from '#shared/domain/errors.ts';
 import { INITIAL_STAGE } from '#shared/domain/lifecycle.ts';
 import type { Project, ProjectInput } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -15,8 +15,7 @@ export const createProject = async (
   const { actor, body, idempotencyKey } = input;
   const deptId = actor.deptId;
   if (!deptId) throw new ForbiddenError('A department role acts for a department: the token carries no dept.');
-  const [first, ...rest] = scopeViolations(body, deptId);
-  if (first) throw new RuleViolationError([first, ...rest]);
+  refuseIfAny(scopeViolations(body, deptId));
 
   return idempotent<Project>(
     { actor, scope: 'create-project', key: idempotencyKey, request: body },

@@ -1,5 +1,5 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { ConflictError, ForbiddenError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, ForbiddenError, refuseIfAny } from '#shared/domain/errors.ts';
 import { assertStage, isDeclaring, nextStage } from '#shared/domain/lifecycle.ts';
 import { validityWarnings } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -69,8 +69,7 @@ const submitOnce = async (
     deps.documents.list(project.id),
     deps.annualPlans.get(project.year),
   ]);
-  const [first, ...rest] = declarationViolations(project, { department, documents });
-  if (first) throw new RuleViolationError([first, ...rest]);
+  refuseIfAny(declarationViolations(project, { department, documents }));
 
   const now = deps.now();
   const at = now.toISOString();

@@ -1,5 +1,5 @@
 import { assertOwner } from '#shared/domain/access.ts';
-import { ConflictError, RuleViolationError, ValidationError } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project, ProjectPatch } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -34,8 +34,7 @@ export const updateProject = async (
     throw new ConflictError(`The project is at version ${project.version}, not ${expected}; read it again.`);
   }
   const merged = { ...project, ...input.patch } as Project;
-  const [first, ...rest] = scopeViolations(merged, project.ownerDeptId);
-  if (first) throw new RuleViolationError([first, ...rest]);
+  refuseIfAny(scopeViolations(merged, project.ownerDeptId));
 
   const at = deps.now().toISOString();
   const voided = [

@@ -1,7 +1,7 @@
 import { acceptanceGates } from '#shared/domain/acceptance.ts';
 import { canSee } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { ConflictError, NotFoundError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionAuthority, decisionViolations, type Task } from '#shared/domain/review.ts';
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
@@ -67,16 +67,17 @@ const decideOnce = async (
     decision.opinionDocumentId ? deps.documents.get(project.id, decision.opinionDocumentId) : undefined,
     task.changeId ? deps.records.get('change', project.id, task.changeId) : undefined,
   ]);
-  const [first, ...rest] = decisionViolations(task.kind, decision, {
-    project,
-    task,
-    actor,
-    // A change's re-approval judges the change's new total (ART22).
-    totalFen: change?.newTotalInvestmentFen ?? project.totalInvestmentFen,
-    opinionDocument: opinion,
-    gates: REVIEWS[task.kind].gatedOnRecords && decision.decision === 'approve' ? await gatesOf(project, deps) : [],
-  });
-  if (first) throw new RuleViolationError([first, ...rest]);
+  refuseIfAny(
+    decisionViolations(task.kind, decision, {
+      project,
+      task,
+      actor,
+      // A change's re-approval judges the change's new total (ART22).
+      totalFen: change?.newTotalInvestmentFen ?? project.totalInvestmentFen,
+      opinionDocument: opinion,
+      gates: REVIEWS[task.kind].gatedOnRecords && decision.decision === 'approve' ? await gatesOf(project, deps) : [],
+    }),
+  );
 
   const at = now.toISOString();
   const approved = decision.decision === 'approve';
