@@ -176,12 +176,12 @@ export const decommissionViolations = (
     ...(decision
       ? []
       : [violation('ART32-DECOMMISSION', 'collectiveDecisionDocumentId', 'Name the verified collective decision.')]),
-    ...(opinion && decision && decision.createdAt <= opinion.createdAt
+    ...(opinion && decision && (decision.verifiedAt ?? '') <= (opinion.verifiedAt ?? '')
       ? [
           violation(
             'ART32-DECOMMISSION',
             'collectiveDecisionDocumentId',
-            'The collective decision follows the expert argument: it was recorded before the opinion.',
+            'The collective decision follows the expert argument: it arrived before the opinion.',
           ),
         ]
       : []),

@@ -140,11 +140,21 @@ export const changeViolations = (
     }
     if (!verified(input.collectiveDecisionDocumentId, 'collective-decision')) {
       found.push(
-        violation(code, 'collectiveDecisionDocumentId', 'A verified collective decision for the change (ART12).'),
+        violation(
+          code,
+          'collectiveDecisionDocumentId',
+          'A verified collective decision for the change, made since the last approval (ART12).',
+        ),
       );
     }
     if (!verified(input.expertOpinionDocumentId, 'expert-opinion')) {
-      found.push(violation(code, 'expertOpinionDocumentId', 'A verified expert opinion for the change (ART12).'));
+      found.push(
+        violation(
+          code,
+          'expertOpinionDocumentId',
+          'A verified expert opinion for the change, given since the last approval (ART12).',
+        ),
+      );
     }
   }
   return found;

@@ -13,10 +13,25 @@ export const BaselineSchema = z
   .object({
     plannedCompletionOn: DateSchema,
     milestones: z
-      .array(z.object({ name: text(100), dueOn: DateSchema, plannedSpentFen: FenSchema }).strict())
+      .array(
+        z
+          .object({
+            name: text(100),
+            dueOn: DateSchema,
+            plannedSpentFen: FenSchema.describe('Cumulative: the planned spend from the start to this milestone'),
+          })
+          .strict(),
+      )
       .min(1)
       .max(24)
-      .refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'Milestone names are unique'),
+      .refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'Milestone names are unique')
+      .refine(
+        (list) =>
+          [...list]
+            .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+            .every((m, i, sorted) => i === 0 || m.plannedSpentFen >= (sorted[i - 1]?.plannedSpentFen ?? 0)),
+        'The planned spend is cumulative: it never goes down from one milestone to the next',
+      ),
   })
   .strict();
 export type Baseline = z.infer<typeof BaselineSchema>;

@@ -6,7 +6,6 @@ import {
   DocumentKindSchema,
   extensionAgrees,
 } from './document.schema.ts';
-import { buildingInEmergency } from './emergency.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
 import { ownerMayAttach } from './lifecycle.ts';
 import type { Policy } from './policy.ts';
@@ -45,7 +44,7 @@ export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 /** Who records accountability (ART33, ART34) and may attach its evidence, whatever the stage. */
 export const ACCOUNTABILITY_ROLES: readonly Role[] = ['audit', 'data-bureau', 'finance'];
 
-type Attachable = Pick<Project, 'ownerDeptId' | 'stage' | 'emergency' | 'constructionStartedAt'>;
+type Attachable = Pick<Project, 'ownerDeptId' | 'stage'>;
 
 /**
  * Whether `actor` may attach a document of `kind` to `project` now, and to which review task it
@@ -60,6 +59,8 @@ export const checkDocumentRequest = (
   request: DocumentRequest,
   openTasks: readonly StoredTask[],
   policy: Pick<Policy, 'maxDocumentBytes'>,
+  /** An emergency project building while it owes ART15 duties keeps its procurement papers open (ART15). */
+  options: { emergencyBuilding: boolean } = { emergencyBuilding: false },
 ): { kind: DocumentKind; taskId: string | null } => {
   const kind = request.kind;
   // Who may attach comes first: someone who may not act learns nothing from the size check.
@@ -74,7 +75,7 @@ export const checkDocumentRequest = (
   );
   if (reviewing) return allowed(reviewing.id);
   const owner = actor.deptId === project.ownerDeptId && hasAnyRole(actor, DEPARTMENT_ROLES);
-  if (owner && ownerMayAttach(project.stage, kind, { emergencyBuilding: buildingInEmergency(project) })) {
+  if (owner && ownerMayAttach(project.stage, kind, options)) {
     return allowed(null);
   }
   if (kind === 'accountability-evidence' && hasAnyRole(actor, ACCOUNTABILITY_ROLES)) return allowed(null);

@@ -88,7 +88,11 @@ export const STAGE_TABLE: Record<
     approvalTrack: false,
     ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE, 'milestone-report', ...SECURITY],
   },
-  acceptance: { zh: '项目验收', approvalTrack: false, ownerDocuments: [...SECURITY, ...ACCEPTANCE] },
+  acceptance: {
+    zh: '项目验收',
+    approvalTrack: false,
+    ownerDocuments: [...SECURITY, ...ACCEPTANCE, 'milestone-report'],
+  },
   operations: { zh: '运行维护', approvalTrack: false, ownerDocuments: [...SECURITY, ...OPERATIONS] },
   decommissioned: { zh: '停用报废', approvalTrack: false, ownerDocuments: ['disposal-report'] },
   returned: { zh: '退回修改', approvalTrack: true, ownerDocuments: DECLARATION },
@@ -195,8 +199,9 @@ export const ACTIONS = {
     tooEarly: 'ART07-NO-BUILD-BEFORE-APPROVAL',
   },
   /** ART15: an emergency project builds first, from the approval track. */
-  'emergency-start': { from: ['draft', 'tech-review', 'approval-review', 'returned'], guards: ['ART15-EMERGENCY'] },
-  milestone: { from: ['construction'], guards: ['ART20-BASELINE'] },
+  'emergency-start': { from: ['draft', 'tech-review', 'approval-review'], guards: ['ART15-EMERGENCY'] },
+  /** Reported during construction, and after completion for a milestone not yet reported. */
+  milestone: { from: ['construction', 'acceptance'], guards: ['ART20-BASELINE'] },
   assets: { from: ['construction', 'acceptance'], guards: ['ART21-ASSETS'] },
   'security-record': { from: ['construction', 'acceptance', 'operations'], guards: ['ART24-SECURITY'] },
   change: { from: ['procurement', 'construction'], guards: ['ART22-CHANGE-FILING', 'ART22-REAPPROVAL'] },

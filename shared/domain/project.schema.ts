@@ -106,11 +106,16 @@ export const ConfirmationSchema = z.object({ by: z.string(), name: z.string(), a
 /** A workflow round on the project: which one, how it stands, what it is about, which reviews it passed. */
 export const RoundSchema = z.object({
   round: z.number().int().positive(),
-  status: z.enum(['running', 'approved', 'rejected', 'returned']),
+  /** `failed`: a step of its workflow failed; it went back to the owner as a return would. */
+  status: z.enum(['running', 'approved', 'rejected', 'returned', 'failed']),
   /** A change's re-approval round (ART22) names its change; a declaration's round names none. */
   changeId: z.string().nullable(),
   /** Reviews approved in this round. */
   passed: z.array(ReviewKindSchema),
+  /** The budget its finance review approved (ART14): it applies to the project if the round is approved. */
+  approvedBudgetFen: FenSchema.nullable().default(null),
+  /** When it ended. */
+  concludedAt: z.string().nullable().default(null),
 });
 export type Round = z.infer<typeof RoundSchema>;
 

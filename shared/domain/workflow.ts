@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Policy } from './policy.ts';
-import type { Project } from './project.schema.ts';
+import type { Project, Round } from './project.schema.ts';
 import {
   type ReviewKind,
   ReviewKindSchema,
@@ -31,7 +31,7 @@ export const taskId = (projectId: string, workflow: WorkflowKind, round: number,
 export const stateName = (kind: ReviewKind) =>
   kind.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 
-const Round = { workflow: WorkflowKindSchema, projectId: z.string().min(1), round: z.number().int().positive() };
+const RoundFields = { workflow: WorkflowKindSchema, projectId: z.string().min(1), round: z.number().int().positive() };
 
 /** Every step a workflow asks of its step function, one schema each (the ASL builds these payloads). */
 export const WorkflowStepSchema = z.discriminatedUnion('step', [
@@ -40,15 +40,15 @@ export const WorkflowStepSchema = z.discriminatedUnion('step', [
     kind: ReviewKindSchema,
     taskToken: z.string().min(1),
     timeoutSeconds: z.number().int().positive(),
-    ...Round,
+    ...RoundFields,
   }),
-  z.object({ step: z.literal('escalate'), kind: ReviewKindSchema, ...Round }),
-  z.object({ step: z.literal('route'), ...Round }),
-  z.object({ step: z.literal('conclude'), outcome: z.enum(['approved', 'rejected', 'returned']), ...Round }),
+  z.object({ step: z.literal('escalate'), kind: ReviewKindSchema, ...RoundFields }),
+  z.object({ step: z.literal('route'), ...RoundFields }),
+  z.object({ step: z.literal('conclude'), outcome: z.enum(['approved', 'rejected', 'returned']), ...RoundFields }),
   z.object({
     step: z.literal('record-failure'),
     failure: z.object({ Error: z.string().default('Unknown'), Cause: z.string().default('') }),
-    ...Round,
+    ...RoundFields,
   }),
 ]);
 export type WorkflowStep = z.infer<typeof WorkflowStepSchema>;
@@ -64,6 +64,16 @@ export const needsProjectApproval = (project: Pick<Project, 'keyProject' | 'invo
 /** ART14-FINANCE-REVIEW: a total investment of the threshold or more, the threshold itself included. */
 export const needsFinanceReview = (totalFen: number, policy: Pick<Policy, 'financeReviewThresholdFen'>) =>
   totalFen >= policy.financeReviewThresholdFen;
+
+/** A round that starts now: the n-th of its workflow, about a change or a declaration. */
+export const runningRound = (round: number, changeId: string | null = null): Round => ({
+  round,
+  status: 'running',
+  changeId,
+  passed: [],
+  approvedBudgetFen: null,
+  concludedAt: null,
+});
 
 /** The round a workflow is in on this project, if any. */
 export const currentRound = (project: Pick<Project, 'rounds'>, workflow: WorkflowKind) => project.rounds[workflow];

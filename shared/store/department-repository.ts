@@ -6,6 +6,7 @@ import { ConcurrentModificationError } from '#shared/domain/errors.ts';
 import { dynamo } from './clients.ts';
 import { queryAll } from './paged-query.ts';
 import { storedAs } from './stored-item.ts';
+import { type TransactItem, transact } from './transactions.ts';
 
 /** All departments share one partition: a county has dozens, and listing them is one query. */
 const PARTITION = 'DEPARTMENTS';
@@ -30,15 +31,18 @@ export const departmentRepository = (tableName: string) => ({
     );
   },
 
-  /** Records a drill of the department's security emergency plan (ART24). */
-  async recordDrill(drill: SecurityDrill): Promise<void> {
-    await dynamo().send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...drillKey(drill), type: 'drill', ...SecurityDrillSchema.parse(drill) },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+  /** Records a drill of the department's security emergency plan (ART24), with what is written beside it. */
+  async recordDrill(drill: SecurityDrill, also: readonly TransactItem[] = []): Promise<void> {
+    await transact([
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...drillKey(drill), type: 'drill', ...SecurityDrillSchema.parse(drill) },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...also,
+    ]);
   },
 
   /** The department's drills, oldest first. */

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
+import { ConflictError } from '#shared/domain/errors.ts';
 import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
   type Project,
@@ -236,7 +237,14 @@ export const projectRepository = (tableName: string) => {
       try {
         await transact(items);
       } catch (error) {
-        if (error instanceof TransactionRefused) throw lostRace('The project');
+        // The project itself changed meanwhile (or the write collided with another): read again.
+        // Otherwise something written beside it was refused while the project stood still (a
+        // record that exists already): a conflict to answer, not a race to retry.
+        if (error instanceof TransactionRefused) {
+          throw error.failed(0) || error.contended
+            ? lostRace('The project')
+            : new ConflictError(`The change was refused: ${error.reasons.join(', ')}.`);
+        }
         throw error;
       }
       return stored;

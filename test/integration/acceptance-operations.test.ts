@@ -158,7 +158,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     const duties = await dutiesOf(project.id, token);
     expect(
       duties
-        .filter((d) => d.status === 'open')
+        .filter((d) => d.status === 'open' && d.code !== 'ART20-BASELINE') // its unreported milestones stay owed (ART20)
         .map((d) => [d.code, d.key])
         .sort(),
     ).toEqual([

@@ -93,6 +93,10 @@ describe('the approval phase read against the measures', () => {
     expect((await dutiesOf(project.id, await staff())).map((d) => [d.code, d.status])).toEqual([
       ['ART14-BUDGET-FILING', 'cancelled'],
     ]);
+    // The finance approval's budget belonged to a round that was not approved: it never applied.
+    expect(
+      (await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() })).body.approvedBudgetFen,
+    ).toBeNull();
   });
 
   it('warns under ART06-ANNUAL-PLAN when the year has no approved plan, and records the inAnnualPlan answer without blocking', async () => {
@@ -161,6 +165,14 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
     });
     await edit({ totalInvestmentFen: 58_000_000 });
     expect(await emergencyDuties(project.id, await staff())).toMatchObject({ 'finance-review': 'cancelled' });
+    // It built before approval because it is an emergency (ART07, ART15): that cannot be edited away.
+    const current = await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() });
+    const unmade = await call<{ code: string }>('PATCH', `/v1/projects/${project.id}`, {
+      token: await staff(),
+      headers: { 'if-match': String(current.body.version) },
+      body: { emergency: null },
+    });
+    expect([unmade.status, unmade.body.code]).toEqual([422, 'ART15-EMERGENCY']);
 
     await signAgain(project.id, head);
     await submit(project.id, await staff());

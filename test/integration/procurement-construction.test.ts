@@ -168,6 +168,23 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     const listed = async () => (await call<{ items: Change[] }>('GET', path('/changes'), { token })).body.items;
     expect(await listed()).toHaveLength(2);
     const headToken = await head();
+    // The decision and the opinion the project was approved on are not the change's own (ART12, ART22).
+    const declared = await call<{ items: { id: string; kind: string }[] }>('GET', path('/documents?limit=200'), {
+      token,
+    });
+    const old = (kind: string) => declared.body.items.find((d) => d.kind === kind)?.id;
+    const reused = await call('POST', path('/changes'), {
+      token: headToken,
+      body: {
+        ...oneFenMore,
+        collectiveDecisionDocumentId: old('collective-decision'),
+        expertOpinionDocumentId: old('expert-opinion'),
+      },
+    });
+    expect(violationsOf(reused.body)).toEqual([
+      ['ART22-REAPPROVAL', 'collectiveDecisionDocumentId'],
+      ['ART22-REAPPROVAL', 'expertOpinionDocumentId'],
+    ]);
     const reapproval = await post<Change & { round: number }>(
       path('/changes'),
       headToken,
@@ -261,6 +278,21 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
     expect(answers.find((a) => a.status === 422)?.body).toMatchObject({ code: 'ART17-WITHIN-BUDGET' });
+    // A change before construction carries no baseline: the baseline is set when construction starts.
+    const early = await call('POST', `/v1/projects/${project.id}/changes`, {
+      token,
+      body: {
+        reason: 'optimization',
+        goalUnchanged: true,
+        description: '调整',
+        descriptionDocumentId: await doc(project.id, token, 'change-description'),
+        adjustedAmountFen: 1,
+        newTotalInvestmentFen: 58_000_000,
+        baseline: BASELINE,
+      },
+    });
+    expect(early.status).toBe(400);
+    expect(violationsOf(early.body)).toEqual([['VALIDATION', 'baseline']]);
   });
 
   it('finds a baseline milestone past its date with no report (ART20-BASELINE) and resolves it once reported', async () => {
@@ -289,6 +321,19 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
   it('finds an acceptance not completed within six months of completion (ART27-ACCEPTANCE-DEADLINE)', async () => {
     const { project, staff } = await underConstruction();
     await post(`/v1/projects/${project.id}/completion`, await staff(), { completedOn: '2026-11-28' }, 200);
+    // A milestone not reported by completion is still owed, and reported during acceptance (ART20-BASELINE).
+    await post(
+      `/v1/projects/${project.id}/milestones`,
+      await staff(),
+      {
+        milestone: '需求分析',
+        reportedOn: '2026-11-28',
+        progressPercent: 100,
+        spentFen: 9_000_000,
+        quality: 'meets-standard',
+      },
+      201,
+    );
     await sweepAsOf('2027-05-28');
     expect((await findingsOf(project.id)).filter((f) => f.code === 'ART27-ACCEPTANCE-DEADLINE')).toEqual([]);
     await sweepAsOf('2027-05-29');
@@ -324,6 +369,12 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
       'supervision-contract': 'open',
       confidentiality: 'fulfilled',
     });
+    // It completes what it skipped before it is complete (ART15).
+    const notYet = await call('POST', `/v1/projects/${project.id}/completion`, {
+      token,
+      body: { completedOn: '2026-11-28' },
+    });
+    expect(violationsOf(notYet.body)).toEqual([['ART15-EMERGENCY', 'obligations.supervision-contract']]);
     const [supervision] = (await dutiesOf(project.id, token)).filter((d) => d.key === 'supervision-contract');
     const dayAfter = new Date(Date.parse(`${supervision?.dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await sweepAsOf(dayAfter);
@@ -366,7 +417,15 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     expect(
       (await call('POST', `/v1/departments/${dept}/security-drills`, { token: await staff(), body: drill })).status,
     ).toBe(403);
-    await post(`/v1/departments/${dept}/security-drills`, await head(), drill, 201);
+    const keyed = async () =>
+      call('POST', `/v1/departments/${dept}/security-drills`, {
+        token: await head(),
+        body: drill,
+        headers: { 'idempotency-key': `drill-${dept}` },
+      });
+    const first = await keyed();
+    expect(first.status).toBe(201);
+    expect(await keyed()).toMatchObject({ status: 201, body: first.body });
     await post(
       `/v1/departments/${dept}/security-drills`,
       await bureau('data-bureau'),

@@ -4,6 +4,7 @@ import { emergencyDutyChanges, owedProcedures } from '#shared/domain/emergency.t
 import { countDue, daysLate, isLate, isWaivable, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { runningRound } from '#shared/domain/workflow.ts';
 
 const actor = { sub: 'u', name: '张三', deptId: 'edu', roles: ['dept-staff' as const] };
 const chain = (n: number) => {
@@ -118,9 +119,7 @@ describe('ART15-EMERGENCY', () => {
       approvedBudgetFen: null,
       ...overrides,
     }) as Project;
-  const running = (passed: Project['openReviews']) => ({
-    approval: { round: 1, status: 'running' as const, changeId: null, passed },
-  });
+  const running = (passed: Project['openReviews']) => ({ approval: { ...runningRound(1), passed } });
 
   it('owes every procedure an emergency project skipped, until each is done in the running round', () => {
     expect(owedProcedures(project({ keyProject: true, totalInvestmentFen: 60_000_000 }), DEFAULT_POLICY)).toEqual([

@@ -35,7 +35,7 @@ export const recordSecurityDrill = defineRoute({
   method: 'POST',
   path: '/v1/departments/{deptId}/security-drills',
   handler: 'departments/record-security-drill',
-  adapters: { departments: 'write' },
+  adapters: { departments: 'write', idempotency: 'write' },
   roles: ['dept-head', 'data-bureau'],
   summary:
     "Record a drill of the department's security emergency plan (ART24-SECURITY): its own head, or the Data Bureau",
@@ -43,6 +43,7 @@ export const recordSecurityDrill = defineRoute({
   body: SecurityDrillInputSchema,
   response: SecurityDrillSchema,
   status: 201,
+  headers: ['Idempotency-Key'],
 });
 
 export const listSecurityDrills = defineRoute({

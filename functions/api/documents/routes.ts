@@ -11,7 +11,14 @@ export const requestDocumentUpload = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/documents',
   handler: 'documents/request-upload',
-  adapters: { documents: 'write', idempotency: 'write', objects: 'presign', projects: 'write', tasks: 'read' },
+  adapters: {
+    documents: 'write',
+    idempotency: 'write',
+    objects: 'presign',
+    obligations: 'read',
+    projects: 'write',
+    tasks: 'read',
+  },
   roles: [...OWNER_ROLES, ...REVIEWER_ROLES, 'audit'],
   summary:
     'Declare a document and get a presigned PUT (15 minutes) signing its type, length and SHA-256: the owner what its stage allows, a reviewer its own opinion, the Audit Bureau its accountability evidence',

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -33,7 +34,7 @@ export const fileAcceptance = (
       at,
       actor,
       action: 'acceptance.filed',
-      set: { filedOn: at.slice(0, 10) },
+      set: { filedOn: shanghaiDate(new Date(at)) },
       details: { acceptanceReportDocumentId: input.acceptanceReportDocumentId, holdsLifted: ['ART29-FILING'] },
       with: [
         ...filed.items,

@@ -7,6 +7,7 @@ import {
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { runningRound } from '#shared/domain/workflow.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
@@ -67,7 +68,7 @@ export const preliminaryAcceptance = (
         action: 'acceptance.preliminary',
         set: {
           openReviews: [WORKFLOWS.acceptance.first],
-          rounds: { ...project.rounds, acceptance: { round, status: 'running', changeId: null, passed: [] } },
+          rounds: { ...project.rounds, acceptance: runningRound(round) },
         },
         details: { round, passedOn: body.passedOn, recordId: record.id },
         with: [deps.records.put('preliminary-acceptance', record, 'new'), ...remember(record)],

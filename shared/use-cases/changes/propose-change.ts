@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
-import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
+import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { runningRound } from '#shared/domain/workflow.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
@@ -42,13 +43,25 @@ export const proposeChange = (
           await deps.workflows.start({ workflow: 'approval', projectId: project.id, round: pending.round });
         throw new ConflictError('A change already awaits re-approval; one pending change at a time.');
       }
+      if (body.baseline && !(await deps.records.get('baseline', project.id, SINGLE))) {
+        throw new ValidationError([
+          {
+            path: 'baseline',
+            message: 'The baseline is set when construction starts; a change before that carries none.',
+          },
+        ]);
+      }
       const judged = classifyChange(body, project, changes, deps.policy);
       const verified = await verifiedDocuments(
         project.id,
         [body.descriptionDocumentId, body.collectiveDecisionDocumentId, body.expertOpinionDocumentId],
         deps,
       );
-      refuseIfAny(changeViolations(body, judged.route, actor, verified));
+      // Declaring again needs a decision and an opinion for this change, not the ones the project was approved on.
+      const since = project.rounds.approval?.concludedAt ?? null;
+      const forTheChange = (id: string | undefined, kind: Parameters<typeof verified>[1]) =>
+        verified(id, kind, kind === 'change-description' ? null : since);
+      refuseIfAny(changeViolations(body, judged.route, actor, forTheChange));
 
       const at = deps.now().toISOString();
       const filing = judged.route === 'filing';
@@ -71,7 +84,7 @@ export const proposeChange = (
         : {
             rounds: {
               ...project.rounds,
-              approval: { round: round ?? 1, status: 'running', changeId: change.id, passed: [] },
+              approval: runningRound(round ?? 1, change.id),
             },
           };
       const applied: TransactItem[] =

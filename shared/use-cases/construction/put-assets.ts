@@ -32,7 +32,8 @@ export const putAssets = (
       action: 'construction.assets-registered',
       details: {
         items: assets.items.length,
-        totalValueFen: assets.items.reduce((sum, item) => sum + item.valueFen, 0),
+        // Exact in fen however many items: as text, since a sum may pass the largest exact number.
+        totalValueFen: assets.items.reduce((sum, item) => sum + BigInt(item.valueFen), 0n).toString(),
         registrationNos: assets.items.map((item) => item.registrationNo),
       },
       with: [deps.records.put('assets', assets, 'any')],

@@ -6,31 +6,47 @@ import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import { idempotentAction } from '../idempotent.ts';
 
 /**
  * ART24: a department drills its security emergency plan; its head records the drill, or the
  * Data Bureau does. A technical acceptance counts the owner department's drills.
  */
-export const recordDrill = async (
-  input: { deptId: string; actor: Actor; drill: z.infer<typeof SecurityDrillInputSchema> },
-  deps: Pick<Deps, 'departments' | 'now'>,
-): Promise<SecurityDrill> => {
-  const { actor, deptId } = input;
-  const ownHead = actor.deptId === deptId && hasAnyRole(actor, ['dept-head']);
-  if (!ownHead && !hasAnyRole(actor, ['data-bureau'])) {
-    throw new ForbiddenError("A department's drills are recorded by its head or the Data Bureau.");
-  }
-  if (!(await deps.departments.get(deptId))) throw new NotFoundError('No such department.');
-  const drill: SecurityDrill = {
-    ...input.drill,
-    id: randomUUID(),
-    deptId,
-    recordedAt: deps.now().toISOString(),
-    recordedBy: actor.sub,
-  };
-  await deps.departments.recordDrill(drill);
-  return drill;
-};
+export const recordDrill = (
+  input: {
+    deptId: string;
+    actor: Actor;
+    drill: z.infer<typeof SecurityDrillInputSchema>;
+    idempotencyKey?: string | undefined;
+  },
+  deps: Pick<Deps, 'departments' | 'idempotency' | 'now'>,
+): Promise<SecurityDrill> =>
+  idempotentAction<SecurityDrill>(
+    {
+      actor: input.actor,
+      scope: 'security-drill',
+      key: input.idempotencyKey,
+      request: { deptId: input.deptId, ...input.drill },
+    },
+    deps,
+    async (remember) => {
+      const { actor, deptId } = input;
+      const ownHead = actor.deptId === deptId && hasAnyRole(actor, ['dept-head']);
+      if (!ownHead && !hasAnyRole(actor, ['data-bureau'])) {
+        throw new ForbiddenError("A department's drills are recorded by its head or the Data Bureau.");
+      }
+      if (!(await deps.departments.get(deptId))) throw new NotFoundError('No such department.');
+      const drill: SecurityDrill = {
+        ...input.drill,
+        id: randomUUID(),
+        deptId,
+        recordedAt: deps.now().toISOString(),
+        recordedBy: actor.sub,
+      };
+      await deps.departments.recordDrill(drill, remember(drill));
+      return drill;
+    },
+  );
 
 /** A department's drills: for its own people and the county-wide roles. */
 export const listDrills = async (

@@ -8,6 +8,7 @@ import { taskId } from '#shared/domain/workflow.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
+import { owesEmergencyDuties } from '../projects/owner-action.ts';
 import { loadVisible } from '../projects/project-access.ts';
 
 /** Presigned uploads are valid this long (API: 15 minutes). */
@@ -19,7 +20,7 @@ const UPLOAD_SECONDS = 15 * 60;
  */
 export const requestUpload = async (
   input: { projectId: string; actor: Actor; request: DocumentRequest; idempotencyKey?: string | undefined },
-  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'tasks' | 'idempotency' | 'policy' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'tasks' | 'obligations' | 'idempotency' | 'policy' | 'now'>,
 ) => {
   const { actor, request } = input;
   const idempotency = {
@@ -63,18 +64,23 @@ const runningTasks = async (project: StoredProject, deps: Pick<Deps, 'tasks'>) =
 /** Whether the caller may attach this kind to the project now: its stage, the caller's role and open reviews. */
 const permitted = async (
   input: { projectId: string; actor: Actor; request: DocumentRequest },
-  deps: Pick<Deps, 'projects' | 'tasks' | 'policy'>,
+  deps: Pick<Deps, 'projects' | 'tasks' | 'obligations' | 'policy'>,
 ) => {
   const project = await loadVisible(input.projectId, input.actor, deps);
-  const open = await runningTasks(project, deps);
-  const { kind, taskId: forTask } = checkDocumentRequest(input.actor, project, input.request, open, deps.policy);
+  const [open, emergencyBuilding] = await Promise.all([
+    runningTasks(project, deps),
+    owesEmergencyDuties(project, deps),
+  ]);
+  const { kind, taskId: forTask } = checkDocumentRequest(input.actor, project, input.request, open, deps.policy, {
+    emergencyBuilding,
+  });
   return { project, kind, forTask };
 };
 
 /** Checks the request against the project's stage and the caller's reviews, and records the pending document. */
 const declare = async (
   input: { projectId: string; actor: Actor; request: DocumentRequest },
-  deps: Pick<Deps, 'projects' | 'tasks' | 'documents' | 'policy' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'tasks' | 'obligations' | 'documents' | 'policy' | 'now'>,
   remember: Remember<ProjectDocument>,
 ): Promise<ProjectDocument> => {
   const { actor, request } = input;

@@ -27,15 +27,20 @@ export const owesEmergencyDuties = async (project: StoredProject, deps: Pick<Dep
   project.constructionStartedAt !== null &&
   (await deps.obligations.ofProject(project.id)).some((o) => o.code === 'ART15-EMERGENCY' && o.status === 'open');
 
-/** Whether each named document is verified, of its kind, and this project's: one read for all of them. */
+/**
+ * Whether each named document is verified, of its kind, and this project's (and, where `after` is
+ * given, arrived after it): one read for all of them.
+ */
 export const verifiedDocuments = async (
   projectId: string,
   ids: readonly (string | undefined)[],
   deps: Pick<Deps, 'documents'>,
-): Promise<(id: string | undefined, kind: ProjectDocument['kind']) => boolean> => {
+): Promise<(id: string | undefined, kind: ProjectDocument['kind'], after?: string | null) => boolean> => {
   const found = await deps.documents.getMany(
     projectId,
     ids.filter((id): id is string => id !== undefined),
   );
-  return (id, kind) => id !== undefined && found.some((d) => d.id === id && d.kind === kind && d.status === 'verified');
+  return (id, kind, after) =>
+    id !== undefined &&
+    found.some((d) => d.id === id && d.kind === kind && d.status === 'verified' && (!after || d.createdAt > after));
 };

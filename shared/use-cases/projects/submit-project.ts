@@ -6,7 +6,7 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
-import { routing } from '#shared/domain/workflow.ts';
+import { routing, runningRound } from '#shared/domain/workflow.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
@@ -79,7 +79,7 @@ const submitOnce = async (
     openReviews: [WORKFLOWS.approval.first],
     submittedBy: actor.sub,
     submittedAt: at,
-    rounds: { ...project.rounds, approval: { round, status: 'running' as const, changeId: null, passed: [] } },
+    rounds: { ...project.rounds, approval: runningRound(round) },
     warnings: [...annualPlanWarnings(project, plan), ...validityWarnings(deps.policy, shanghaiDate(now))],
   } satisfies Partial<Project>;
   // ART15: an emergency project already building has now made its declaration.

@@ -1,9 +1,10 @@
 import { assertOwner } from '#shared/domain/access.ts';
-import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
+import { ConflictError, RuleViolationError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { assertStage } from '#shared/domain/lifecycle.ts';
 import type { Project, ProjectPatch } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
+import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { loadVisible } from './project-access.ts';
@@ -34,6 +35,12 @@ export const updateProject = async (
     throw new ConflictError(`The project is at version ${project.version}, not ${expected}; read it again.`);
   }
   const merged = { ...project, ...input.patch } as Project;
+  if (project.constructionStartedAt && 'emergency' in input.patch && !sameEmergency(project, merged)) {
+    // ART15 is why it built before approval (ART07): that reason stays on the record.
+    throw new RuleViolationError([
+      violation('ART15-EMERGENCY', 'emergency', 'It started building as an emergency; that cannot be edited away.'),
+    ]);
+  }
   refuseIfAny(scopeViolations(merged, project.ownerDeptId));
 
   const at = deps.now().toISOString();
@@ -64,3 +71,6 @@ export const updateProject = async (
     with: emergency.items,
   });
 };
+
+const sameEmergency = (a: Pick<Project, 'emergency'>, b: Pick<Project, 'emergency'>) =>
+  JSON.stringify(a.emergency) === JSON.stringify(b.emergency);

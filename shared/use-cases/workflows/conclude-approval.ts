@@ -34,7 +34,11 @@ export const concludeApproval: Conclusion = async (context, deps) => {
     if (!change) throw new Error(`Change ${round.changeId} of project ${project.id} does not exist`);
     const items: TransactItem[] = [
       ...budgetFiling.items,
-      deps.records.put('change', { ...change, status: outcome, decidedAt: at }, 'any'),
+      deps.records.put(
+        'change',
+        { ...change, status: outcome, decidedAt: at, approvedBudgetFen: round.approvedBudgetFen },
+        'any',
+      ),
     ];
     if (approved && change.baseline) {
       const baseline = { ...change.baseline, id: SINGLE, projectId: project.id, recordedAt: at, recordedBy: actor.sub };
@@ -48,7 +52,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
         ? {
             totalInvestmentFen: change.newTotalInvestmentFen,
             approvedEstimateFen: change.newTotalInvestmentFen,
-            approvedBudgetFen: change.approvedBudgetFen ?? project.approvedBudgetFen,
+            approvedBudgetFen: round.approvedBudgetFen ?? project.approvedBudgetFen,
             approvedBy,
           }
         : {},
@@ -64,7 +68,13 @@ export const concludeApproval: Conclusion = async (context, deps) => {
   const action = approved && project.constructionStartedAt ? 'approve-building' : OUTCOME_ACTION[outcome];
   const set = {
     stage: nextStage(action),
-    ...(approved ? { approvedEstimateFen: project.totalInvestmentFen, approvedBy } : {}),
+    ...(approved
+      ? {
+          approvedEstimateFen: project.totalInvestmentFen,
+          approvedBudgetFen: round.approvedBudgetFen ?? project.approvedBudgetFen,
+          approvedBy,
+        }
+      : {}),
   } satisfies Partial<Project>;
   const after: Project = { ...project, ...set, rounds: { ...project.rounds, approval: { ...round, status: outcome } } };
   const emergency = await reconcileEmergencyDuties(after, actor, at, deps);

@@ -82,23 +82,26 @@ const decideOnce = async (
   const at = now.toISOString();
   const approved = decision.decision === 'approve';
   const recorded = { ...decision, decidedBy: actor.sub, decidedByName: actor.name, decidedAt: at };
+  // A finance approval's budget applies with its round, if the round is approved (ART14).
+  const approvedBudgetFen =
+    task.kind === 'finance-review' && approved ? (decision.approvedBudgetFen ?? null) : undefined;
   const set: Partial<Project> = {
     openReviews: project.openReviews.filter((kind) => kind !== task.kind),
     rounds: {
       ...project.rounds,
-      [task.workflow]: { ...round, passed: approved ? [...new Set([...round.passed, task.kind])] : round.passed },
+      [task.workflow]: {
+        ...round,
+        passed: approved ? [...new Set([...round.passed, task.kind])] : round.passed,
+        ...(approvedBudgetFen !== undefined ? { approvedBudgetFen } : {}),
+      },
     },
     // ART13/ART07: the technical review's correction of the routing flags applies with its decision.
     ...(decision.classification ?? {}),
   };
   const items: TransactItem[] = [];
   const details: Record<string, unknown> = {};
-  if (task.kind === 'finance-review' && approved) {
+  if (approvedBudgetFen !== undefined) {
     // ART14: the owner files the approval with the Data Bureau within 3 working days of receiving it.
-    // A change's budget applies with the change, if its round approves it.
-    const approvedBudgetFen = decision.approvedBudgetFen ?? null;
-    if (change) items.push(deps.records.put('change', { ...change, approvedBudgetFen }, 'any'));
-    else set.approvedBudgetFen = approvedBudgetFen;
     const filing = await startClock(
       { project, code: 'ART14-BUDGET-FILING', key: `${task.workflow}-${task.round}`, from: shanghaiDate(now), at },
       deps,
