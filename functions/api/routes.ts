@@ -8,6 +8,7 @@ import * as documents from './documents/routes.ts';
 import * as meta from './meta/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as projects from './projects/routes.ts';
+import * as reports from './reports/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
 
@@ -31,4 +32,5 @@ export const routes: readonly RouteDefinition[] = [
   obligations,
   sweeps,
   annualPlans,
+  reports,
 ].flatMap((module) => Object.values(module).filter(isRoute));

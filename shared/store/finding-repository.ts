@@ -2,7 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { shardOf } from './obligation-repository.ts';
+import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
+import { queryAll } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -93,6 +94,23 @@ export const findingRepository = (tableName: string) => ({
       next: page.LastEvaluatedKey,
       scanned: page.ScannedCount ?? 0,
     };
+  },
+
+  /** Every open finding of the county: each shard of the sparse open-findings index, read in parallel. */
+  async allOpen(): Promise<Finding[]> {
+    const shards = Array.from({ length: OBLIGATION_SHARDS }, (_, shard) =>
+      queryAll(
+        {
+          TableName: tableName,
+          IndexName: INDEXES.openFindings.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': INDEXES.openFindings.pk },
+          ExpressionAttributeValues: { ':pk': `OPEN-FINDINGS#${shard}` },
+        },
+        FindingSchema,
+      ),
+    );
+    return (await Promise.all(shards)).flat();
   },
 
   /** Newest first: of one project, of one department, or of the county; filtered by status and code. */

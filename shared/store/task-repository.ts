@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredTask, StoredTaskSchema } from '#shared/domain/review.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryAll } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -35,6 +36,20 @@ export const taskRepository = (tableName: string) => ({
           : {}),
       },
     };
+  },
+
+  /** The open tasks of a role's queue due before `date` (late ones), earliest first. */
+  overdue(role: string, date: string): Promise<StoredTask[]> {
+    return queryAll(
+      {
+        TableName: tableName,
+        IndexName: INDEXES.taskQueue.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :date',
+        ExpressionAttributeNames: { '#pk': INDEXES.taskQueue.pk, '#sk': INDEXES.taskQueue.sk },
+        ExpressionAttributeValues: { ':pk': `QUEUE#${role}`, ':date': date },
+      },
+      StoredTaskSchema,
+    );
   },
 
   async queue(role: string, limit: number, cursor?: string) {

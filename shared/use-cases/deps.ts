@@ -11,6 +11,7 @@ import type { FindingRepository } from '#shared/store/finding-repository.ts';
 import type { IdempotencyRepository } from '#shared/store/idempotency-repository.ts';
 import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
 import type { ProjectRepository } from '#shared/store/project-repository.ts';
+import type { RegisterRepository } from '#shared/store/register-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 
 export interface DepsEnv {
@@ -42,6 +43,7 @@ export interface Deps {
   readonly findings: FindingRepository;
   readonly approval: ApprovalWorkflow;
   readonly notices: EscalationNotices;
+  readonly register: RegisterRepository;
 }
 
 type Adapter = Exclude<keyof Deps, 'env' | 'now' | 'policy'>;

@@ -9,6 +9,7 @@ import { findings } from '#shared/store/finding-repository.ts';
 import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
+import { register } from '#shared/store/register-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { build, type Deps, type DepsEnv } from '#shared/use-cases/deps.ts';
 
@@ -26,5 +27,6 @@ export const allDeps = (env: DepsEnv): Deps =>
     idempotency,
     obligations,
     projects,
+    register,
     tasks,
   });

@@ -6,10 +6,11 @@ import { projects } from '#shared/store/project-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { decideTask as decide } from '#shared/use-cases/reviews/decide-task.ts';
+import { taskView } from '#shared/use-cases/reviews/task-view.ts';
 import { decideTask } from './routes.ts';
 
 const deps = apiDeps({ calendar, documents, obligations, projects, tasks });
 
 export const handler = apiHandler(decideTask, ({ actor, params, body }) =>
-  decide({ taskId: params.taskId, actor, decision: body }, deps()),
+  decide({ taskId: params.taskId, actor, decision: body }, deps()).then(taskView),
 );

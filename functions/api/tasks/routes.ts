@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { DecisionInputSchema, TaskSchema } from '#shared/domain/review.ts';
+import { DecisionInputSchema } from '#shared/domain/review.ts';
 import { defineRoute } from '#shared/http/route.ts';
+import { TaskViewSchema } from '#shared/use-cases/reviews/task-view.ts';
 import { ANY_ROLE, PAGING, page, REVIEWER_ROLES } from '../route-parts.ts';
 
 const TaskParams = z.object({ taskId: z.string().min(1).max(160) });
@@ -15,7 +16,7 @@ export const listTasks = defineRoute({
   query: z.object({
     ...PAGING,
   }),
-  response: page(TaskSchema),
+  response: page(TaskViewSchema),
 });
 
 export const getTask = defineRoute({
@@ -26,7 +27,7 @@ export const getTask = defineRoute({
   roles: ANY_ROLE,
   summary: 'One review task (never its callback token)',
   params: TaskParams,
-  response: TaskSchema,
+  response: TaskViewSchema,
 });
 
 export const decideTask = defineRoute({
@@ -38,5 +39,5 @@ export const decideTask = defineRoute({
   summary: 'Decide a review: approve, reject or return, with the opinion and the checklist (ART13, ART14)',
   params: TaskParams,
   body: DecisionInputSchema,
-  response: TaskSchema,
+  response: TaskViewSchema,
 });
