@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Problem } from '#shared/http/problem.ts';
 import { ApiError, api } from '../api/client.ts';
-import { DOCUMENT_KINDS_ZH, DOCUMENT_STATUS_ZH, label } from '../i18n/zh.ts';
+import { DOCUMENT_KINDS_ZH, DOCUMENT_STATUS_ZH, label, rejectionReasonZh } from '../i18n/zh.ts';
 import { contentTypeOf } from '../upload/content-type.ts';
 import { putObject } from '../upload/put-object.ts';
 import { sha256Hex } from '../upload/sha256.ts';
@@ -112,7 +112,7 @@ const Progress = ({ step, id }: { step: Step; id: string }) => {
     return (
       <p aria-live="polite" class={`upload-result doc-${document.status}`}>
         {document.fileName}：{label(DOCUMENT_STATUS_ZH, document.status)}
-        {document.rejectionReason ? `（${document.rejectionReason}）` : ''}
+        {document.rejectionReason ? `（${rejectionReasonZh(document.rejectionReason)}）` : ''}
       </p>
     );
   }

@@ -1,7 +1,7 @@
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { api } from '../api/client.ts';
 import { bytes, dateTime } from '../i18n/format.ts';
-import { DOCUMENT_KINDS_ZH, label } from '../i18n/zh.ts';
+import { DOCUMENT_KINDS_ZH, label, rejectionReasonZh } from '../i18n/zh.ts';
 import { DocumentStatus, Empty } from './ui.tsx';
 
 const download = async (document: ProjectDocument) => {
@@ -36,7 +36,7 @@ export const DocumentsTable = ({ documents }: { documents: readonly ProjectDocum
             <td>{bytes(d.sizeBytes)}</td>
             <td>
               <DocumentStatus status={d.status} />
-              {d.rejectionReason && <span class="reason">（{d.rejectionReason}）</span>}
+              {d.rejectionReason && <span class="reason">（{rejectionReasonZh(d.rejectionReason)}）</span>}
             </td>
             <td>{dateTime(d.createdAt)}</td>
             <td>

@@ -13,7 +13,7 @@ import {
 import { scopeViolations } from '#shared/domain/rules/declaration.ts';
 import type { Violation } from '#shared/domain/violation.ts';
 import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, type Page } from '../api/client.ts';
 import {
   CATEGORIES_ZH,
   CONSTRUCTION_TYPES_ZH,
@@ -48,7 +48,7 @@ export const ProjectForm = (props: {
   const [rules, setRules] = useState<Violation[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  const departments = useResource(() => api.get<Department[]>('/v1/departments'), []);
+  const departments = useResource(() => api.get<Page<Department>>('/v1/departments?limit=200'), []);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -81,7 +81,7 @@ export const ProjectForm = (props: {
     }
   };
 
-  const others = (departments.data ?? []).filter((d) => d.id !== props.ownerDeptId);
+  const others = (departments.data?.items ?? []).filter((d) => d.id !== props.ownerDeptId);
   const riskDocs = (props.documents ?? []).filter((d) => d.kind === 'risk-assessment' && d.status === 'verified');
 
   return (

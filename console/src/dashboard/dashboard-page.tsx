@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Department } from '#shared/domain/department.schema.ts';
 import { STAGES } from '#shared/domain/project.schema.ts';
 import type { Portfolio } from '#shared/domain/report.schema.ts';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, type Page } from '../api/client.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Section } from '../components/ui.tsx';
 import { dateTime, yuan } from '../i18n/format.ts';
@@ -63,7 +64,8 @@ const Figure = (props: {
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 
 const THIS_YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const YEARS = Array.from({ length: 6 }, (_, i) => THIS_YEAR + 1 - i);
+/** Plans run a few years ahead: every year from the measures' first (2024) to eight years out. */
+const YEARS = Array.from({ length: THIS_YEAR + 8 - 2024 + 1 }, (_, i) => THIS_YEAR + 8 - i);
 
 /** The county dashboard (GET /v1/reports/portfolio) and the register's exports. */
 export const DashboardPage = () => {
@@ -71,6 +73,8 @@ export const DashboardPage = () => {
   const [exported, setExported] = useState<string>();
   const [exportError, setExportError] = useState<ApiError>();
   const report = useResource(() => api.get<Portfolio>(`/v1/reports/portfolio?year=${year}`), [year]);
+  const departments = useResource(() => api.get<Page<Department>>('/v1/departments?limit=200'), []);
+  const deptName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name ?? id;
   const exportAs = async (extension: 'xlsx' | 'csv') => {
     setExportError(undefined);
     try {
@@ -160,7 +164,7 @@ export const DashboardPage = () => {
               kind="bar"
               horizontal
               columns={['建设单位', '项目数']}
-              bars={r.byDepartment.slice(0, 15).map((d) => ({ name: d.deptId, value: d.projects }))}
+              bars={r.byDepartment.slice(0, 15).map((d) => ({ name: deptName(d.deptId), value: d.projects }))}
             />
             <Figure
               id="investment"

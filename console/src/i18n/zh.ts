@@ -194,3 +194,19 @@ export const PROBLEM_TITLES_ZH: Labels = {
   INTERNAL: '请求失败，请稍后重试',
   NETWORK: '无法连接服务器，请检查网络后重试',
 };
+
+/**
+ * Why the server rejected an arrived document (shared/domain/document-rules.ts `arrivalVerdict`),
+ * in Chinese; a reason it does not recognise is shown as the server wrote it.
+ */
+export const rejectionReasonZh = (reason: string): string => {
+  const size = /^size (\d+) bytes, declared (\d+)$/.exec(reason);
+  if (size) return `文件大小 ${size[1]} 字节，与申报的 ${size[2]} 字节不符`;
+  if (reason === 'SHA-256 differs from the declared hash') return '文件校验值（SHA-256）与申报不符，文件可能被改动';
+  const content = /^content is (.+), declared (.+)$/.exec(reason);
+  if (content) {
+    const what = content[1] === 'unrecognised' ? '无法识别的格式' : content[1];
+    return `文件内容为${what}，与申报的文件类型（${content[2]}）不符`;
+  }
+  return reason;
+};

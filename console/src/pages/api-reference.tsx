@@ -1,43 +1,44 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+// Redoc's standalone build is a UMD script made to run as a classic <script> (it defines
+// window.Redoc); bundled as a module it would ask for a dependency named "null". So it is copied
+// into the console's assets as it is (no CDN) and loaded as a script when this page opens.
+import redocScript from 'redoc/bundles/redoc.standalone.js?url';
 
-interface RedocGlobal {
-  init(
-    specUrl: string,
-    options: Record<string, unknown>,
-    element: HTMLElement,
-    callback?: (error?: unknown) => void,
-  ): void;
+interface Redoc {
+  init(specUrl: string, options: Record<string, unknown>, element: HTMLElement): void;
 }
 
-/**
- * The rendered reference of /v1/openapi.json for the portal team: Redoc's standalone bundle,
- * shipped inside the console (no CDN) and loaded only when this page opens.
- */
+let loading: Promise<Redoc> | undefined;
+const loadRedoc = () => {
+  loading ??= new Promise<Redoc>((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src: redocScript, async: true });
+    script.onload = () => {
+      const redoc = (window as unknown as { Redoc?: Redoc }).Redoc;
+      if (redoc) resolve(redoc);
+      else reject(new Error('Redoc did not load'));
+    };
+    script.onerror = () => reject(new Error('Redoc did not load'));
+    document.head.append(script);
+  });
+  return loading;
+};
+
+/** The rendered reference of /v1/openapi.json for the portal team. */
 export const ApiReferencePage = () => {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    let cancelled = false;
-    import('redoc/bundles/redoc.standalone.js')
-      .then((module: { default?: unknown; init?: unknown }) => {
-        const redoc = ((typeof module.init === 'function' ? module : module.default) ??
-          (window as unknown as { Redoc?: RedocGlobal }).Redoc) as RedocGlobal | undefined;
-        const redocGlobal = redoc?.init ? redoc : (window as unknown as { Redoc?: RedocGlobal }).Redoc;
-        if (cancelled || !host.current || !redocGlobal) return;
-        redocGlobal.init(
+    loadRedoc().then(
+      (redoc) => {
+        if (!host.current) return;
+        redoc.init(
           '/v1/openapi.json',
-          {
-            hideDownloadButton: false,
-            expandResponses: '200,201,202',
-            theme: { typography: { fontFamily: 'inherit' } },
-          },
+          { expandResponses: '200,201,202', theme: { typography: { fontFamily: 'inherit' } } },
           host.current,
         );
-      })
-      .catch((e: unknown) => setError(String(e)));
-    return () => {
-      cancelled = true;
-    };
+      },
+      (e: unknown) => setError(String(e)),
+    );
   }, []);
   return (
     <>

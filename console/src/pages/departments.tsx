@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Department, DepartmentInputSchema, DeptIdSchema } from '#shared/domain/department.schema.ts';
 import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, type Page } from '../api/client.ts';
 import { TextField } from '../components/fields.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Section } from '../components/ui.tsx';
@@ -10,7 +10,7 @@ import { useResource } from '../use-resource.ts';
 
 /** The county's departments and their data-management units (ART09: no unit, no declaration). */
 export const DepartmentsPage = () => {
-  const list = useResource(() => api.get<Department[]>('/v1/departments'), []);
+  const list = useResource(() => api.get<Page<Department>>('/v1/departments?limit=200'), []);
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
@@ -51,7 +51,7 @@ export const DepartmentsPage = () => {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((d) => (
+            {list.data.items.map((d) => (
               <tr key={d.id}>
                 <td>{d.id}</td>
                 <td>{d.name}</td>

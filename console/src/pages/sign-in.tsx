@@ -100,14 +100,19 @@ const LocalSignIn = ({ onSignedIn }: { onSignedIn: (session: Session) => void })
           </div>
         </fieldset>
         <div class="row">
-          <label>
-            部门编号
-            <input value={dept} onInput={(e) => setDept(e.currentTarget.value)} pattern="[a-z0-9][a-z0-9-]{0,62}" />
-          </label>
-          <label>
-            姓名
-            <input value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          </label>
+          <div class="field">
+            <label for="local-dept">部门编号</label>
+            <input
+              id="local-dept"
+              value={dept}
+              onInput={(e) => setDept(e.currentTarget.value)}
+              pattern="[a-z0-9][a-z0-9-]{0,62}"
+            />
+          </div>
+          <div class="field">
+            <label for="local-name">姓名</label>
+            <input id="local-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
         </div>
         <button type="submit" class="primary" disabled={roles.length === 0}>
           登录

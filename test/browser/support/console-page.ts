@@ -1,0 +1,50 @@
+import type { Page } from 'puppeteer-core';
+
+/** Puppeteer's text selector: the element whose text is `text`. */
+export const byText = (selector: string, text: string) => `${selector}::-p-text(${text})`;
+
+export const clickText = (page: Page, selector: string, text: string) => page.locator(byText(selector, text)).click();
+
+/** Waits until a person would see `text` on the page. */
+export const waitForText = (page: Page, text: string, timeout = 30_000) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered (innerText) is what a person sees.
+  page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout, polling: 100 }, text);
+
+export const fill = async (page: Page, id: string, value: string) => {
+  const input = page.locator(`[id="${id}"]`);
+  await input.fill(value);
+};
+
+/** Signs in through the local sign-in page as someone with these roles (signing out first). */
+export const signIn = async (page: Page, base: string, who: { roles: string[]; dept: string; name: string }) => {
+  await page.goto(`${base}/`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${base}/`);
+  await page.waitForSelector('input[name="role"]');
+  await page.$$eval(
+    'input[name="role"]',
+    (boxes, roles) => {
+      for (const box of boxes as HTMLInputElement[]) if (box.checked !== roles.includes(box.value)) box.click();
+    },
+    who.roles,
+  );
+  await fill(page, 'local-dept', who.dept);
+  await fill(page, 'local-name', who.name);
+  await clickText(page, 'button', '登录');
+  await waitForText(page, `您好，${who.name}`);
+};
+
+/** Uploads a file with the console's upload form and waits for the server's verdict. */
+export const uploadDocument = async (page: Page, formId: string, kind: string, file: string) => {
+  const fileName = file.split('/').pop() ?? file;
+  await page.select(`[id="${formId}-kind"]`, kind);
+  const input = await page.waitForSelector(`[id="${formId}-file"]`);
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+  await page.locator(`form[aria-label="上传材料"] button[type="submit"]`).click();
+  await page.waitForFunction(
+    (name: string) => document.querySelector('.upload-result')?.textContent?.startsWith(`${name}：`),
+    { timeout: 30_000, polling: 100 },
+    fileName,
+  );
+  return page.$eval('.upload-result', (el) => el.textContent ?? '');
+};
