@@ -5,6 +5,7 @@ import { routes } from '#functions/api/routes.ts';
 import { documentEventsEnvSchema } from '#shared/config/env.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { Api } from './constructs/api.ts';
+import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
 import { HouseFunction } from './constructs/house-function.ts';
@@ -26,6 +27,9 @@ export class LingchuanStack extends Stack {
     }).valueAsString;
     const jwtAudience = new CfnParameter(this, 'JwtAudience', {
       description: 'The audience (`aud`) the portal requests tokens for.',
+    }).valueAsString;
+    const consoleClientId = new CfnParameter(this, 'ConsoleClientId', {
+      description: "The web console's OIDC client id at the county identity provider (authorization code + PKCE).",
     }).valueAsString;
     const portalOrigin = new CfnParameter(this, 'PortalOrigin', {
       description: 'The government portal origin allowed by CORS, e.g. https://zwfw.lingchuan.gov.cn',
@@ -58,7 +62,7 @@ export class LingchuanStack extends Stack {
     const api = new Api(this, 'Api', {
       routes,
       jwtIssuer,
-      jwtAudience,
+      jwtAudiences: [jwtAudience, consoleClientId],
       portalOrigin,
       environment: {
         ...shared,
@@ -73,7 +77,18 @@ export class LingchuanStack extends Stack {
       workflows.approval.grantTaskResponse(fn);
     }
 
+    const web = new ConsoleHosting(this, 'Console', {
+      apiEndpoint: api.httpApi.apiEndpoint,
+      oidcIssuer: jwtIssuer,
+      oidcClientId: consoleClientId,
+    });
+    documents.allowBrowserUploadsFrom(web.origin);
+
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: web.origin,
+      description: 'The web console (and the API under /v1); register <ConsoleUrl>/callback as its redirect URI.',
+    });
     new CfnOutput(this, 'EscalationTopicArn', {
       value: workflows.escalations.topicArn,
       description: 'Subscribe the heads of the reviewing bureaus here to hear of overdue reviews.',

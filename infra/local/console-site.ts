@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
+import { CONSOLE_CSP } from '../constructs/console-csp.ts';
 import type { TokenClaims } from './issuer.ts';
 
 const TYPES: Record<string, string> = {
@@ -28,8 +29,16 @@ const TokenRequestSchema = z
   })
   .strict();
 
+/** The headers CloudFront's response headers policy adds deployed (infra/constructs/console-hosting.ts). */
+const SECURITY = {
+  'content-security-policy': CONSOLE_CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-  res.writeHead(status, { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY });
   res.end(body);
 };
 

@@ -60,6 +60,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     parameters: {
       JwtIssuer: LOCAL_ISSUER,
       JwtAudience: LOCAL_AUDIENCE,
+      ConsoleClientId: 'lingchuan-console-local',
       PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
     },
   });
