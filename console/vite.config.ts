@@ -19,5 +19,11 @@ export default defineConfig({
     // Redoc's standalone bundle is ~1 MB on its own; it loads only on the API reference page.
     chunkSizeWarningLimit: 1600,
     reportCompressedSize: false,
+    rollupOptions: {
+      // zod's sources carry /* @__PURE__ */ notes where Rollup cannot use them; it says so for each.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
   },
 });
