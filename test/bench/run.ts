@@ -1,5 +1,6 @@
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { benchBundles } from './bundles.ts';
+import { benchConsoleSize, benchPortfolio } from './console.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
 import { benchSweepScale } from './sweep-scale.ts';
 import { benchUploadMemory } from './upload-memory.ts';
@@ -10,12 +11,14 @@ import { benchUploadMemory } from './upload-memory.ts';
  */
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 await benchBundles();
+benchConsoleSize();
 
 const dataDir = benchDataDir();
 const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
 try {
   await benchHttpPath(runtime);
   await benchUploadMemory(runtime);
+  await benchPortfolio(runtime);
   await benchSweepScale(runtime);
 } finally {
   await runtime.stop();
