@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
-import { CONSOLE_CSP } from '../constructs/console-csp.ts';
+import { consoleCsp } from '../constructs/console-csp.ts';
 import type { TokenClaims } from './issuer.ts';
 
 const TYPES: Record<string, string> = {
@@ -30,17 +30,12 @@ const TokenRequestSchema = z
   .strict();
 
 /** The headers CloudFront's response headers policy adds deployed (infra/constructs/console-hosting.ts). */
-const SECURITY = {
-  'content-security-policy': CONSOLE_CSP,
+const securityHeaders = (s3Endpoint: string) => ({
+  'content-security-policy': consoleCsp(s3Endpoint),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
-};
-
-const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-  res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY });
-  res.end(body);
-};
+});
 
 const readJson = (req: IncomingMessage): Promise<unknown> =>
   new Promise((resolve) => {
@@ -66,8 +61,18 @@ export type SiteHandler = (req: IncomingMessage, res: ServerResponse, pathname: 
  * `POST /local/token`, the local issuer behind the sign-in page. That route exists only here: the
  * CDK template has no such route, and a deployed stack's issuer is the county's identity provider.
  */
-export const consoleSite = (options: { dir: string; mint: (claims: TokenClaims) => Promise<string> }): SiteHandler => {
+export const consoleSite = (options: {
+  dir: string;
+  /** The local S3 endpoint the presigned URLs point at (the CSP must let the browser reach it). */
+  s3Endpoint: string;
+  mint: (claims: TokenClaims) => Promise<string>;
+}): SiteHandler => {
   const root = path.resolve(options.dir);
+  const security = securityHeaders(options.s3Endpoint);
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...security });
+    res.end(body);
+  };
   return async (req, res, pathname) => {
     const method = req.method ?? 'GET';
     if (pathname === '/local/token') {

@@ -123,6 +123,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
     const site = consoleSite({
       dir: path.join(PROJECT_ROOT, 'console', 'dist'),
+      s3Endpoint: s3.endpoint,
       mint: (claims) => mintToken(dataDir, claims),
     });
     const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host, site });

@@ -48,6 +48,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error));
+  // What the browser saw go wrong on the wire (a refused preflight, a dropped connection) goes to the report.
+  page.on('requestfailed', (request) =>
+    console.error('[request failed]', request.method(), request.url(), request.failure()?.errorText),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error('[console]', message.text());
+  });
   const cdp = await page.createCDPSession();
   await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
 }, 120_000);

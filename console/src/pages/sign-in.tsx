@@ -106,7 +106,7 @@ const LocalSignIn = ({ onSignedIn }: { onSignedIn: (session: Session) => void })
               id="local-dept"
               value={dept}
               onInput={(e) => setDept(e.currentTarget.value)}
-              pattern="[a-z0-9][a-z0-9-]{0,62}"
+              pattern="[a-z0-9][a-z0-9\-]{0,62}"
             />
           </div>
           <div class="field">

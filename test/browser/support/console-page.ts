@@ -41,10 +41,21 @@ export const uploadDocument = async (page: Page, formId: string, kind: string, f
   const input = await page.waitForSelector(`[id="${formId}-file"]`);
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
   await page.locator(`form[aria-label="上传材料"] button[type="submit"]`).click();
-  await page.waitForFunction(
-    (name: string) => document.querySelector('.upload-result')?.textContent?.startsWith(`${name}：`),
-    { timeout: 30_000, polling: 100 },
-    fileName,
-  );
-  return page.$eval('.upload-result', (el) => el.textContent ?? '');
+  // The verdict, or the refusal the form shows instead (so a failure says why).
+  await page
+    .waitForFunction(
+      (name: string) =>
+        document.querySelector('.upload-result')?.textContent?.startsWith(`${name}：`) ||
+        document.querySelector('form[aria-label="上传材料"] .problem'),
+      { timeout: 60_000, polling: 100 },
+      fileName,
+    )
+    .catch(async (error: Error) => {
+      const state = await page.$eval('form[aria-label="上传材料"]', (form) => form.textContent);
+      throw new Error(`${fileName}: no verdict; the form shows «${state}» (${error.message})`);
+    });
+  return page.$eval('form[aria-label="上传材料"]', (form) => {
+    const problem = form.querySelector('.problem')?.textContent;
+    return problem ? `refused: ${problem}` : (form.querySelector('.upload-result')?.textContent ?? '');
+  });
 };
