@@ -24,7 +24,9 @@ let page: Page;
 let base: string;
 const files = tempDir('console');
 const downloads = tempDir('downloads');
-const dept = `web-${Math.random().toString(36).slice(2, 10)}`;
+// Each run has a fresh runtime, so a fixed department is this test's alone (and reads well in the screenshots).
+const dept = 'jiaoyu';
+const DEPT_NAME = '县教育局';
 const staff = { roles: ['dept-staff'], dept, name: '张经办' };
 const head = { roles: ['dept-head'], dept, name: '李局长' };
 const reviewer = { roles: ['data-bureau'], dept: 'data-bureau', name: '王审查' };
@@ -42,7 +44,7 @@ beforeAll(async () => {
   const admin = await tokenFor({ roles: ['admin'], sub: 'console-admin' });
   const registered = await call('PUT', `/v1/departments/${dept}`, {
     token: admin,
-    body: { name: `${dept} 局`, dataManagementUnit: { name: '信息股', contact: '0356-0000000' } },
+    body: { name: DEPT_NAME, dataManagementUnit: { name: '信息股', contact: '0356-0000000' } },
   });
   expect(registered.status).toBe(200);
   browser = await launchBrowser();
@@ -263,7 +265,7 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('项目编号,项目名称,建设单位,阶段,申报总投资（元）,批复预算（元）,未整改问题（项）');
-    expect(lines).toContain(`${projectCode},${NAME},${dept} 局,已批复,580000.00,,0`);
+    expect(lines).toContain(`${projectCode},${NAME},${DEPT_NAME},已批复,580000.00,,0`);
 
     await clickText(page, 'button', '导出 Excel');
     const xlsx = readFileSync(await waitForDownload(downloads, '.xlsx'));
