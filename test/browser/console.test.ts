@@ -192,7 +192,7 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     await expectAccessible('review queue');
     await screenshot(page, 'review-queue');
 
-    await page.locator(`a::-p-text(办理${projectCode})`).click();
+    await clickText(page, 'a', `办理${projectCode}`);
     await page.waitForSelector('form[aria-label="审查决定"]');
     const items = await page.$$eval('.checklist-item legend', (legends) => legends.map((l) => l.textContent));
     expect(items).toContain('政务信息资源目录编制');

@@ -3,7 +3,16 @@ import type { Page } from 'puppeteer-core';
 /** Puppeteer's text selector: the element whose text is `text`. */
 export const byText = (selector: string, text: string) => `${selector}::-p-text(${text})`;
 
-export const clickText = (page: Page, selector: string, text: string) => page.locator(byText(selector, text)).click();
+/**
+ * Activates a button or link by its text from the keyboard (focus, Enter), as a keyboard user
+ * would: unlike a mouse click at coordinates, it cannot land on something else when the page
+ * reflows (a list above it growing as it reloads) on a slow, shared machine.
+ */
+export const clickText = async (page: Page, selector: string, text: string) => {
+  const target = await page.locator(byText(selector, text)).waitHandle();
+  await target.focus();
+  await page.keyboard.press('Enter');
+};
 
 /** Waits until a person would see `text` on the page. */
 export const waitForText = (page: Page, text: string, timeout = 30_000) =>
@@ -40,7 +49,9 @@ export const uploadDocument = async (page: Page, formId: string, kind: string, f
   await page.select(`[id="${formId}-kind"]`, kind);
   const input = await page.waitForSelector(`[id="${formId}-file"]`);
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
-  await page.locator(`form[aria-label="上传材料"] button[type="submit"]`).click();
+  const submit = await page.locator('form[aria-label="上传材料"] button[type="submit"]').waitHandle();
+  await submit.focus();
+  await page.keyboard.press('Enter');
   // The verdict, or the refusal the form shows instead (so a failure says why).
   await page
     .waitForFunction(
@@ -54,6 +65,8 @@ export const uploadDocument = async (page: Page, formId: string, kind: string, f
       const state = await page.$eval('form[aria-label="上传材料"]', (form) => form.textContent);
       throw new Error(`${fileName}: no verdict; the form shows «${state}» (${error.message})`);
     });
+  // The page reloads its document list after a verdict; let it settle before the next step.
+  await page.waitForNetworkIdle({ idleTime: 250, timeout: 15_000 }).catch(() => undefined);
   return page.$eval('form[aria-label="上传材料"]', (form) => {
     const problem = form.querySelector('.problem')?.textContent;
     return problem ? `refused: ${problem}` : (form.querySelector('.upload-result')?.textContent ?? '');
