@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Department } from '#shared/domain/department.schema.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import {
@@ -54,15 +54,27 @@ export const ProjectForm = (props: {
     (value: Draft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
 
+  /** The schema's and the scope rules' verdict on the draft, shown beside each field. */
+  const check = (current: Draft) => {
+    const { body, moneyErrors } = toBody(current);
+    const parsed = ProjectInputSchema.safeParse(body);
+    const found = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...moneyErrors };
+    const violations = parsed.success ? scopeViolations(parsed.data, props.ownerDeptId) : [];
+    setErrors(found);
+    setRules(violations);
+    return { body, found, violations };
+  };
+  // Once a person has tried to send the form, each correction clears its message at once.
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (tried) check(draft);
+  }, [draft]);
+
   const submit = async (event: Event) => {
     event.preventDefault();
     setProblem(undefined);
-    const { body, moneyErrors } = toBody(draft);
-    const parsed = ProjectInputSchema.safeParse(body);
-    const found = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...moneyErrors };
-    setErrors(found);
-    const violations = parsed.success ? scopeViolations(parsed.data, props.ownerDeptId) : [];
-    setRules(violations);
+    setTried(true);
+    const { body, found, violations } = check(draft);
     if (Object.keys(found).length > 0 || violations.length > 0) {
       (document.querySelector('[aria-invalid="true"], .problem') as HTMLElement | null)?.focus();
       return;

@@ -53,8 +53,12 @@ export const SCREENSHOTS = path.resolve('docs/screenshots');
 
 export const screenshot = async (page: Page, name: string) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Fonts load by unicode range as text appears; wait until every face in use has arrived.
-  await page.evaluate(() => document.fonts.ready);
+  // From the top of the page, as a person arriving on it sees it; fonts load by unicode range as
+  // text appears, so wait until every face in use has arrived.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    return document.fonts.ready;
+  });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) as `${string}.png` });
 };
 
