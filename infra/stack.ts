@@ -6,6 +6,7 @@ import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { documentEventsEnvSchema } from '#shared/config/env.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { Api } from './constructs/api.ts';
+import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
 import { grantAdapters } from './constructs/grants.ts';
@@ -28,6 +29,9 @@ export class LingchuanStack extends Stack {
     }).valueAsString;
     const jwtAudience = new CfnParameter(this, 'JwtAudience', {
       description: 'The audience (`aud`) the portal requests tokens for.',
+    }).valueAsString;
+    const consoleClientId = new CfnParameter(this, 'ConsoleClientId', {
+      description: "The web console's OIDC client id at the county identity provider (authorization code + PKCE).",
     }).valueAsString;
     const portalOrigin = new CfnParameter(this, 'PortalOrigin', {
       description: 'The government portal origin allowed by CORS, e.g. https://zwfw.lingchuan.gov.cn',
@@ -57,7 +61,7 @@ export class LingchuanStack extends Stack {
     const api = new Api(this, 'Api', {
       routes,
       jwtIssuer,
-      jwtAudience,
+      jwtAudiences: [jwtAudience, consoleClientId],
       portalOrigin,
       environment: {
         ...shared,
@@ -75,7 +79,18 @@ export class LingchuanStack extends Stack {
     };
     for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn]) grantAdapters(fn, fn.adapters, resources);
 
+    const web = new ConsoleHosting(this, 'Console', {
+      apiEndpoint: api.httpApi.apiEndpoint,
+      oidcIssuer: jwtIssuer,
+      oidcClientId: consoleClientId,
+    });
+    documents.allowBrowserUploadsFrom(web.origin);
+
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: web.origin,
+      description: 'The web console (and the API under /v1); register <ConsoleUrl>/callback as its redirect URI.',
+    });
     new CfnOutput(this, 'EscalationTopicArn', {
       value: workflows.escalations.topicArn,
       description: 'Subscribe the heads of the reviewing bureaus here to hear of overdue reviews.',

@@ -14,6 +14,7 @@ import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
+import * as reports from './reports/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
 
@@ -43,4 +44,5 @@ export const routes: readonly RouteDefinition[] = [
   sweeps,
   annualPlans,
   policy,
+  reports,
 ].flatMap((module) => Object.values(module).filter(isRoute));

@@ -13,7 +13,8 @@ import { HouseFunction } from './house-function.ts';
 export interface ApiProps {
   readonly routes: readonly RouteDefinition[];
   readonly jwtIssuer: string;
-  readonly jwtAudience: string;
+  /** Audiences the authorizer accepts: the portal's, and the console's client id. */
+  readonly jwtAudiences: readonly string[];
   readonly portalOrigin: string;
   readonly environment: z.input<typeof apiEnvSchema>;
 }
@@ -35,7 +36,7 @@ export class Api extends Construct {
     super(scope, id);
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Lingchuan government data projects API (v1)',
-      defaultAuthorizer: new HttpJwtAuthorizer('Jwt', props.jwtIssuer, { jwtAudience: [props.jwtAudience] }),
+      defaultAuthorizer: new HttpJwtAuthorizer('Jwt', props.jwtIssuer, { jwtAudience: [...props.jwtAudiences] }),
       corsPreflight: {
         allowOrigins: [props.portalOrigin],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH],

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { INDEXES } from '#shared/store/table-layout.ts';
+import { INDEXES, type IndexLayout } from '#shared/store/table-layout.ts';
 
 /**
  * The single table (DESIGN.md § Data). On-demand because review traffic is a few requests an
@@ -22,10 +22,13 @@ export class Data extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       // Idempotency records forget their key after a day; nothing else carries this attribute.
       timeToLiveAttribute: 'expiresAt',
-      globalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
+      globalSecondaryIndexes: Object.values(INDEXES).map((index: IndexLayout) => ({
         indexName: index.name,
-        partitionKey: { name: index.pk, type: AttributeType.STRING },
+        partitionKey: { name: index.pk, type: index.pkType === 'N' ? AttributeType.NUMBER : AttributeType.STRING },
         sortKey: { name: index.sk, type: AttributeType.STRING },
+        ...(index.include
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.include] }
+          : { projectionType: ProjectionType.ALL }),
       })),
     });
   }

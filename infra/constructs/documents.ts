@@ -56,6 +56,17 @@ export class Documents extends Construct {
     });
   }
 
+  /** A second browser origin (the web console) may PUT and GET through presigned URLs too. */
+  allowBrowserUploadsFrom(origin: string): void {
+    this.bucket.addCorsRule({
+      allowedOrigins: [origin],
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag', 'x-amz-version-id'],
+      maxAge: Duration.hours(1).toSeconds(),
+    });
+  }
+
   /** Every object created under `projects/` is verified on arrival by `handler`. */
   verifyArrivalsWith(handler: IFunction): void {
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(handler), {

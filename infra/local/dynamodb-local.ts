@@ -8,6 +8,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { LocalTable } from './local-model.ts';
 import { freePort } from './ports.ts';
@@ -98,14 +99,47 @@ export const startDynamoDbLocal = async (dataDir: string, credentials: { region:
   };
 };
 
-/** Creates each table of the template that does not exist yet; existing data is kept. */
+/**
+ * Adds the template's indexes that an existing table lacks (a `.local/` from before an index was
+ * added), as CloudFormation would on deploy; DynamoDB fills a new index from the items stored.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, table: LocalTable, existing: Set<string>) => {
+  for (const index of table.globalSecondaryIndexes) {
+    if (existing.has(index.IndexName)) continue;
+    const keys = new Set(index.KeySchema.map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.name,
+        AttributeDefinitions: table.attributeDefinitions.filter((a) => keys.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } },
+        ],
+      }),
+    );
+    console.log(`[dynamodb] added index ${index.IndexName} to the existing table ${table.name}`);
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: table.name }));
+      const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.IndexName)?.IndexStatus;
+      if (status === 'ACTIVE') break;
+      if (Date.now() > deadline) throw new Error(`Index ${index.IndexName} did not become active within 60 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+};
+
+/** Creates each table of the template that does not exist yet, and each index an existing one lacks; data is kept. */
 export const ensureTables = async (client: DynamoDBClient, tables: readonly LocalTable[]) => {
   for (const table of tables) {
+    let existing: Set<string> | undefined;
     try {
-      await client.send(new DescribeTableCommand({ TableName: table.name }));
-      continue;
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: table.name }));
+      existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName ?? ''));
     } catch {
       // not there yet
+    }
+    if (existing) {
+      await addMissingIndexes(client, table, existing);
+      continue;
     }
     try {
       await client.send(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errors } from 'jose';
+import type { SiteHandler } from './console-site.ts';
 import type { Verifier } from './issuer.ts';
 import type { LambdaHost } from './lambda-host.ts';
 import type { LocalRoute } from './local-model.ts';
@@ -104,6 +105,8 @@ export const startGateway = async (options: {
   routes: readonly LocalRoute[];
   verify: Verifier;
   host: LambdaHost;
+  /** Everything outside /v1: the console, its configuration, the local sign-in's token route. */
+  site?: SiteHandler;
 }): Promise<{ server: Server; url: string }> => {
   const routes = options.routes.map(compile);
   // Paths without parameters are looked up directly; the rest are matched by pattern.
@@ -119,6 +122,7 @@ export const startGateway = async (options: {
     const pathname = q === -1 ? target : target.slice(0, q);
     const search = q === -1 ? '' : target.slice(q + 1);
     const method = req.method ?? 'GET';
+    if (options.site && pathname !== '/v1' && !pathname.startsWith('/v1/')) return options.site(req, res, pathname);
     let rawPath = pathname;
     try {
       if (pathname.includes('%')) rawPath = decodeURI(pathname);

@@ -70,6 +70,24 @@ const NOT_APPLICABLE_LOCALLY = new Set([
   'AWS::CDK::Metadata',
 ]);
 
+/**
+ * The web console's hosting: CloudFront serves the built console from a private bucket that CDK's
+ * BucketDeployment (a Lambda with an AWS CLI layer) fills. Locally the gateway serves console/dist
+ * itself at the same paths, with the same Content-Security-Policy and the same client-route
+ * fallback (infra/local/console-site.ts), so there is nothing of these to start.
+ */
+const SERVED_BY_THE_LOCAL_GATEWAY = new Set([
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudFront::Function',
+  'AWS::CloudFront::ResponseHeadersPolicy',
+  'AWS::CloudFront::OriginAccessControl',
+  'Custom::CDKBucketDeployment',
+  'AWS::Lambda::LayerVersion',
+]);
+
+const serviceTokenFunction = (resource: { Properties?: Record<string, unknown> }) =>
+  (resource.Properties?.ServiceToken as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+
 const functionIdFromArn = (arn: unknown): string => {
   const match = /:function:([^:/]+)/.exec(String(arn));
   if (!match?.[1]) throw new Error(`Not a function ARN: ${String(arn)}`);
@@ -99,6 +117,8 @@ export const readLocalModel = (
   let jwt: LocalModel['jwt'];
   const integrations = new Map<string, string>();
   const notificationProviders = new Set<string>();
+  /** The functions behind CDK's BucketDeployment: they copy the console into its bucket. */
+  const consoleDeployers = new Set<string>();
   const unknown: string[] = [];
 
   for (const [id, resource] of Object.entries(template.Resources)) {
@@ -107,6 +127,10 @@ export const readLocalModel = (
         'Fn::GetAtt'
       ];
       if (token) notificationProviders.add(token[0]);
+    }
+    if (resource.Type === 'Custom::CDKBucketDeployment') {
+      const provider = serviceTokenFunction(resource);
+      if (provider) consoleDeployers.add(provider);
     }
     if (resource.Type === 'AWS::ApiGatewayV2::Integration') {
       integrations.set(id, functionIdFromArn(resolve(resource.Properties?.IntegrationUri)));
@@ -143,7 +167,7 @@ export const readLocalModel = (
           >;
           const environment = resolve(variables) as Record<string, string>;
           model.functions.set(id, { id, entry, environment });
-        } else if (!notificationProviders.has(id)) {
+        } else if (!notificationProviders.has(id) && !consoleDeployers.has(id)) {
           unknown.push(`${id} (AWS::Lambda::Function without a ${'lingchuan:entry'} source)`);
         }
         break;
@@ -206,7 +230,11 @@ export const readLocalModel = (
         break;
       }
       default:
-        if (!NOT_APPLICABLE_LOCALLY.has(resource.Type) && !notificationProviders.has(id)) {
+        if (
+          !NOT_APPLICABLE_LOCALLY.has(resource.Type) &&
+          !SERVED_BY_THE_LOCAL_GATEWAY.has(resource.Type) &&
+          !notificationProviders.has(id)
+        ) {
           unknown.push(`${id} (${resource.Type})`);
         }
     }

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PROJECT_ROOT } from '../constructs/house-function.ts';
+import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier } from './issuer.ts';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier, mintToken } from './issuer.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort } from './ports.ts';
@@ -58,6 +60,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     parameters: {
       JwtIssuer: LOCAL_ISSUER,
       JwtAudience: LOCAL_AUDIENCE,
+      ConsoleClientId: 'lingchuan-console-local',
       PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
     },
   });
@@ -118,7 +121,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
 
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
     const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
-    const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host });
+    const site = consoleSite({
+      dir: path.join(PROJECT_ROOT, 'console', 'dist'),
+      s3Endpoint: s3.endpoint,
+      mint: (claims) => mintToken(dataDir, claims),
+    });
+    const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host, site });
     stops.push(
       () =>
         new Promise<void>((resolve) => {

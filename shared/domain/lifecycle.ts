@@ -99,6 +99,13 @@ export const STAGE_TABLE: Record<
   rejected: { zh: '不予批准', approvalTrack: false, ownerDocuments: [] },
 };
 
+/**
+ * A stage's Chinese name, for what people read (the console, the exported register). A value that
+ * is not a stage reads as itself, so a report written before a stage was renamed still shows.
+ */
+export const stageNameZh = (stage: string): string =>
+  Object.hasOwn(STAGE_TABLE, stage) ? STAGE_TABLE[stage as Stage].zh : stage;
+
 /** Where every project starts: a draft of its department. */
 export const INITIAL_STAGE: Stage = 'draft';
 

@@ -15,11 +15,27 @@ const isBlank = (text: string) =>
 
 type Lines = 'single' | 'multi';
 
+// With the `u` flag a surrogate pair is one code point, so this range matches only a lone half.
+// (String.prototype.isWellFormed says the same, but the console's schemas run in browsers older than it.)
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Why a text is refused, for a reader that words it in its own language (the console: `empty`
+ * reads 必填). Carried as the zod issue's `params.reason`; the message is the API's English.
+ */
+export type TextFault = 'not-unicode' | 'empty' | 'control-character' | 'line-break' | 'bidi-control';
+
 /** What is wrong with `text` as a field of this kind, or undefined when it is sound. */
-const fault = (text: string, lines: Lines, emptyAllowed: boolean): string | undefined => {
-  if (!text.isWellFormed()) return 'Not valid Unicode text (it holds a lone surrogate).';
+const fault = (
+  text: string,
+  lines: Lines,
+  emptyAllowed: boolean,
+): { reason: TextFault; message: string } | undefined => {
+  if (LONE_SURROGATE.test(text))
+    return { reason: 'not-unicode', message: 'Not valid Unicode text (it holds a lone surrogate).' };
   if (text === '' && emptyAllowed) return undefined;
-  if (isBlank(text)) return 'Must not be empty, nor only spaces or zero-width characters.';
+  if (isBlank(text))
+    return { reason: 'empty', message: 'Must not be empty, nor only spaces or zero-width characters.' };
   // A multi-line text keeps its line breaks (LF, or CRLF); nothing else is a control character it may carry.
   const checked = lines === 'multi' ? text.replace(/\r?\n/g, '') : text;
   for (const char of checked) {
@@ -27,13 +43,20 @@ const fault = (text: string, lines: Lines, emptyAllowed: boolean): string | unde
     if (isControl(code)) {
       if (lines === 'multi') {
         const what = code === 0x0d ? 'a carriage return without its line feed' : `the control character U+${hex(code)}`;
-        return `Line breaks (LF or CRLF) are allowed, ${what} is not.`;
+        return { reason: 'control-character', message: `Line breaks (LF or CRLF) are allowed, ${what} is not.` };
       }
-      const what = code === 0x0a || code === 0x0d ? 'a line break' : `the control character U+${hex(code)}`;
-      return `One line of text: ${what} is not allowed here.`;
+      const lineBreak = code === 0x0a || code === 0x0d;
+      const what = lineBreak ? 'a line break' : `the control character U+${hex(code)}`;
+      return {
+        reason: lineBreak ? 'line-break' : 'control-character',
+        message: `One line of text: ${what} is not allowed here.`,
+      };
     }
     if (isBidiControl(code))
-      return `The bidirectional control U+${hex(code)} is not allowed (it reorders what is read).`;
+      return {
+        reason: 'bidi-control',
+        message: `The bidirectional control U+${hex(code)} is not allowed (it reorders what is read).`,
+      };
   }
   return undefined;
 };
@@ -46,8 +69,8 @@ const textOf = (max: number, lines: Lines, emptyAllowed: boolean) =>
     .trim()
     .max(max)
     .superRefine((text, context) => {
-      const message = fault(text, lines, emptyAllowed);
-      if (message) context.addIssue({ code: 'custom', message });
+      const found = fault(text, lines, emptyAllowed);
+      if (found) context.addIssue({ code: 'custom', message: found.message, params: { reason: found.reason } });
     });
 
 /** One line (a name, a title, a file name, a contact): trimmed, never empty, no line breaks. */

@@ -6,7 +6,7 @@ import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { actorFromClaims } from './actor.ts';
 import { toProblem } from './problem.ts';
-import type { RouteDefinition } from './route.ts';
+import type { FileBody, RouteDefinition } from './route.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -34,6 +34,17 @@ const json = (status: number, body: unknown, contentType = 'application/json'): 
   statusCode: status,
   headers: { 'content-type': `${contentType}; charset=utf-8` },
   body: JSON.stringify(body),
+});
+
+/** A file answer (CSV, XLSX): base64 through API Gateway, saved under its (Unicode) name (RFC 6266). */
+const file = (mediaType: string, { fileName, bytes }: FileBody): Result => ({
+  statusCode: 200,
+  headers: {
+    'content-type': mediaType,
+    'content-disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  },
+  body: Buffer.from(bytes).toString('base64'),
+  isBase64Encoded: true,
 });
 
 const requestIdOf = (event: Event, context: Context): string =>
@@ -151,5 +162,6 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
         headers: event.headers ?? {},
         requestId: requestIdOf(event, context),
       });
+      if (route.produces) return file(route.produces, result as FileBody);
       return json(route.status ?? 200, route.response.parse(result));
     });

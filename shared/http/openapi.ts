@@ -21,7 +21,8 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[]) => {
       path: route.path,
       summary: route.summary,
       description: isPublic ? 'Public.' : `Roles: ${route.roles.join(', ')}.`,
-      ...(isPublic ? {} : { security: [{ bearer: [] }] }),
+      // A public operation says so (security: []), rather than leaving a reader to guess.
+      security: isPublic ? [] : [{ bearer: [] }],
       request: {
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
@@ -29,7 +30,12 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[]) => {
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
       },
       responses: {
-        [route.status ?? 200]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
+        [route.status ?? 200]: {
+          description: 'Success',
+          content: route.produces
+            ? { [route.produces]: { schema: { type: 'string', contentMediaType: route.produces } } }
+            : { 'application/json': { schema: route.response } },
+        },
         ...(route.body || route.params || route.query
           ? { 400: { description: 'VALIDATION', content: problemContent } }
           : {}),
@@ -39,6 +45,8 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[]) => {
               401: { description: 'UNAUTHENTICATED', content: problemContent },
               403: { description: 'ART04-ROLE', content: problemContent },
             }),
+        // The stage throttles every route, public ones included (infra/constructs/api.ts).
+        429: { description: 'Too many requests: the API throttles callers' },
         default: { description: 'Problem details (RFC 9457)', content: problemContent },
       },
     });
@@ -50,6 +58,10 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[]) => {
       title: 'Lingchuan government data projects API',
       version: '1.0.0',
       description: '陵川县政务数据项目建设应用管理 — declaration, review, documents and compliance.',
+      license: { name: "Proprietary: Lingchuan County People's Government", identifier: 'LicenseRef-Proprietary' },
     },
+    // Relative: the document is served by the API it describes (the local runtime, or the stack's
+    // CloudFront domain where the console and /v1 share one origin).
+    servers: [{ url: '/', description: 'The origin that serves this document' }],
   });
 };

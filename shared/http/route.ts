@@ -30,10 +30,21 @@ export interface RouteDefinition<
   /** The success response body; `status` defaults to 200. */
   readonly response: R;
   readonly status?: 200 | 201 | 202;
+  /**
+   * The media type of a file the route answers with (CSV, XLSX) instead of JSON; its handler
+   * returns a {@link FileBody}, which is served as an attachment.
+   */
+  readonly produces?: string;
   /** Headers the route reads (documented in OpenAPI). */
   readonly headers?: readonly ('If-Match' | 'Idempotency-Key')[];
   /** The adapters its handler uses and how: its IAM grants are exactly what these need. */
   readonly adapters: A;
+}
+
+/** What a route that `produces` a file returns: the bytes and the name the browser saves them under. */
+export interface FileBody {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 export const defineRoute = <

@@ -4,7 +4,7 @@ import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
-import { readItems } from './paged-query.ts';
+import { queryAll, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -116,6 +116,23 @@ export const findingRepository = (tableName: string) => ({
         start = page.LastEvaluatedKey;
       } while (start);
     }
+  },
+
+  /** Every open finding of the county: each shard of the sparse open-findings index, read in parallel. */
+  async allOpen(): Promise<Finding[]> {
+    const shards = Array.from({ length: OBLIGATION_SHARDS }, (_, shard) =>
+      queryAll(
+        {
+          TableName: tableName,
+          IndexName: INDEXES.openFindings.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': INDEXES.openFindings.pk },
+          ExpressionAttributeValues: { ':pk': `OPEN-FINDINGS#${shard}` },
+        },
+        FindingSchema,
+      ),
+    );
+    return (await Promise.all(shards)).flat();
   },
 
   /** Newest first: of one project, of one department, or of the county; filtered by status and code. */

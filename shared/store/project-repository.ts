@@ -171,10 +171,14 @@ export const projectRepository = (tableName: string) => {
     return Item ? StoredProjectSchema.parse(Item) : undefined;
   };
 
-  /** A number's register record, written only where the number has none: the first word stands. */
-  const registerPut = (record: CodeRecord) => ({
+  /**
+   * A number's register record, written only where the number has none: the first word stands. Its
+   * year lives in the key only: an item carrying both `year` and `code` is a project to the `byYear`
+   * index (table-layout.ts), and a register record must not count as one in the county's reports.
+   */
+  const registerPut = ({ year, ...record }: CodeRecord) => ({
     TableName: tableName,
-    Item: { ...registerKey(record.year, record.number), type: 'project-code', ...record },
+    Item: { ...registerKey(year, record.number), type: 'project-code', ...record },
     ConditionExpression: 'attribute_not_exists(PK)',
   });
 
@@ -323,7 +327,7 @@ export const projectRepository = (tableName: string) => {
           ExpressionAttributeValues: { ':pk': `PROJECT-CODE#${year}` },
           ConsistentRead: true,
         },
-        CodeRecordSchema,
+        z.looseObject({}).transform((item) => CodeRecordSchema.parse({ ...item, year })),
       );
       const allocated = Number(Item?.value ?? 0);
       const recorded = new Set(records.map((record) => record.number));

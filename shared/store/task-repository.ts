@@ -9,7 +9,7 @@ import {
   encodeMergedCursor,
   type Positions,
 } from './cursor.ts';
-import { type Page, readItems } from './paged-query.ts';
+import { type Page, queryAll, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -117,6 +117,20 @@ export const taskRepository = (tableName: string) => {
         ),
         nextCursor: roles.every((role) => next[role] === 'end') ? null : encodeMergedCursor(next),
       };
+    },
+
+    /** The open tasks of a role's queue due before `date` (late ones), earliest first. */
+    overdue(role: string, date: string): Promise<StoredTask[]> {
+      return queryAll(
+        {
+          TableName: tableName,
+          IndexName: INDEX,
+          KeyConditionExpression: '#pk = :pk AND #sk < :date',
+          ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+          ExpressionAttributeValues: { ':pk': `QUEUE#${role}`, ':date': date },
+        },
+        StoredTaskSchema,
+      );
     },
 
     /** Decisions a reviewing bureau took on its own project (ART04), oldest first, for the Audit Bureau. */

@@ -18,6 +18,7 @@ import type { IdempotencyRepository } from '#shared/store/idempotency-repository
 import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
 import type { ProjectRepository } from '#shared/store/project-repository.ts';
 import type { RecordRepository } from '#shared/store/record-repository.ts';
+import type { RegisterRepository } from '#shared/store/register-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 import type { WorkflowEngine } from '#shared/store/workflows.ts';
 
@@ -53,6 +54,7 @@ export interface Deps {
   readonly records: RecordRepository;
   readonly workflows: WorkflowEngine;
   readonly notices: EscalationNotices;
+  readonly register: RegisterRepository;
 }
 
 export type Adapter = Exclude<keyof Deps, 'env' | 'now' | 'policy'>;
@@ -69,6 +71,7 @@ const TABLE_ADAPTERS = [
   'obligations',
   'findings',
   'records',
+  'register',
 ] as const satisfies readonly Adapter[];
 export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
 export const isTableAdapter = (name: string): name is TableAdapter =>

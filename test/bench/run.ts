@@ -1,5 +1,6 @@
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { benchBundles } from './bundles.ts';
+import { benchConsoleSize, benchPortfolio } from './console.ts';
 import { benchCreateLoad } from './create-load.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
 import { benchSweepScale } from './sweep-scale.ts';
@@ -11,6 +12,7 @@ import { benchUploadMemory } from './upload-memory.ts';
  */
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 await benchBundles();
+benchConsoleSize();
 
 const dataDir = benchDataDir();
 const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
@@ -18,6 +20,7 @@ try {
   await benchHttpPath(runtime);
   await benchCreateLoad(runtime);
   await benchUploadMemory(runtime);
+  await benchPortfolio(runtime);
   await benchSweepScale(runtime);
 } finally {
   await runtime.stop();

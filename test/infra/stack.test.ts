@@ -50,9 +50,23 @@ describe('documents bucket', () => {
     }
   });
 
-  it('lets only the portal origin (a parameter) use presigned URLs from a browser', () => {
+  it("lets only the portal origin (a parameter) and the console's own origin use presigned URLs from a browser", () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: [{ Ref: 'PortalOrigin' }] })] },
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({ AllowedOrigins: [{ Ref: 'PortalOrigin' }] }),
+          Match.objectLike({
+            AllowedOrigins: [
+              {
+                'Fn::Join': [
+                  '',
+                  ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsoleDistribution'), 'DomainName'] }],
+                ],
+              },
+            ],
+          }),
+        ],
+      },
     });
   });
 });
@@ -68,7 +82,7 @@ describe('table', () => {
     expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
     expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
-      ['byDepartment', 'byType', 'byStage', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
+      ['byDepartment', 'byType', 'byStage', 'byYear', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
     );
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });
@@ -123,7 +137,11 @@ describe('api', () => {
   it('verifies JWTs from the issuer and audience parameters on every non-public route', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
-      JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+      JwtConfiguration: {
+        Issuer: { Ref: 'JwtIssuer' },
+        // The portal's audience and the web console's client id (its tokens come from the same issuer).
+        Audience: [{ Ref: 'JwtAudience' }, { Ref: 'ConsoleClientId' }],
+      },
     });
     const declared = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
     const deployed = resourcesOf('AWS::ApiGatewayV2::Route');
@@ -142,13 +160,17 @@ describe('the JWT authorizer', () => {
       expect.objectContaining({
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: [{ Ref: 'JwtAudience' }] },
+        JwtConfiguration: {
+          Issuer: { Ref: 'JwtIssuer' },
+          Audience: [{ Ref: 'JwtAudience' }, { Ref: 'ConsoleClientId' }],
+        },
       }),
     ]);
     // The parameters the local runtime fills with its own issuer, so the local gateway checks the same two.
     expect(template.toJSON().Parameters).toMatchObject({
       JwtIssuer: { Type: 'String' },
       JwtAudience: { Type: 'String' },
+      ConsoleClientId: { Type: 'String' },
     });
     const [authorizerId] = Object.keys(authorizers);
     for (const { Properties } of resourcesOf('AWS::ApiGatewayV2::Route')) {

@@ -10,6 +10,7 @@ import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { records } from '#shared/store/record-repository.ts';
+import { register } from '#shared/store/register-repository.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { workflows } from '#shared/store/workflows.ts';
 import { build, type Deps, type DepsEnv } from '#shared/use-cases/deps.ts';
@@ -29,6 +30,7 @@ export const allDeps = (env: DepsEnv): Deps =>
     obligations,
     projects,
     records,
+    register,
     tasks,
     workflows,
   });

@@ -34,7 +34,7 @@ export interface CallOptions {
   readonly token?: string;
   readonly body?: unknown;
   /** Sent as it is: text, or bytes (which need not be UTF-8). */
-  readonly rawBody?: string | Uint8Array;
+  readonly rawBody?: string | Uint8Array<ArrayBuffer>;
   readonly headers?: Record<string, string>;
 }
 
@@ -52,7 +52,7 @@ export const call = async <T = Record<string, unknown>>(
 ): Promise<CallResult<T>> => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Uint8Array | undefined = options.rawBody;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';

@@ -1,0 +1,134 @@
+import { useState } from 'preact/hooks';
+import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import type { Problem } from '#shared/http/problem.ts';
+import { ApiError, api } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
+import { dateTime } from '../i18n/format.ts';
+import { label, STAGES_ZH } from '../i18n/zh.ts';
+import { ProblemList } from './problem-list.tsx';
+import { Section } from './ui.tsx';
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+/** Runs one action and keeps its refusal (a 422 lists every article still unmet). */
+const useAction = (onDone: (project: Project) => void) => {
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<Project>) => {
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      onDone(await action());
+    } catch (error) {
+      if (error instanceof ApiError) setProblem(error.problem);
+      else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problem, busy, run };
+};
+
+/**
+ * What the caller may do to the declaration now: the owner department's head signs the internal
+ * compliance review (ART10), co-builder heads confirm (ART11), the owner submits.
+ */
+export const ProjectActions = (props: {
+  project: Project;
+  documents: readonly ProjectDocument[];
+  session: Session;
+  onChanged: (project: Project) => void;
+}) => {
+  const { project, session } = props;
+  const [submitted, setSubmitted] = useState<string>();
+  const action = useAction((p) => props.onChanged(p));
+  const owner = session.claims.dept === project.ownerDeptId && hasRole(session, 'dept-staff', 'dept-head');
+  const head = owner && hasRole(session, 'dept-head');
+  const coBuilderHead = hasRole(session, 'dept-head') && project.coBuilderDeptIds.includes(session.claims.dept ?? '');
+  const reviews = props.documents.filter((d) => d.kind === 'internal-compliance-review' && d.status === 'verified');
+  const [reviewId, setReviewId] = useState('');
+  const editable = EDITABLE.has(project.stage);
+  if (!(owner || coBuilderHead)) return null;
+
+  return (
+    <Section title="申报办理" id="actions">
+      <p>
+        主要负责人签署（第十条）：
+        {project.signOff ? `${project.signOff.name} 已于 ${dateTime(project.signOff.at)} 签署` : '尚未签署'}
+      </p>
+      {project.coBuilderDeptIds.length > 0 && (
+        <p>
+          共建部门确认（第十一条）：
+          {project.coBuilderDeptIds
+            .map((d) => `${d}${project.confirmations[d] ? '（已确认）' : '（待确认）'}`)
+            .join('、')}
+        </p>
+      )}
+      {head && editable && (
+        <form
+          class="row"
+          aria-label="主要负责人签署"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(() =>
+              api.post<Project>(`/v1/projects/${project.id}/sign-off`, {
+                internalReviewDocumentId: reviewId || reviews[0]?.id,
+              }),
+            );
+          }}
+        >
+          <div class="field">
+            <label for="sign-off-review">内部合规性审核意见</label>
+            <select id="sign-off-review" value={reviewId} onChange={(e) => setReviewId(e.currentTarget.value)}>
+              {reviews.length === 0 && <option value="">（请先上传内部合规性审核意见）</option>}
+              {reviews.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.fileName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={action.busy || reviews.length === 0}>
+            签署
+          </button>
+        </form>
+      )}
+      {coBuilderHead && !project.confirmations[session.claims.dept ?? ''] && editable && (
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(() =>
+              api.post<Project>(`/v1/projects/${project.id}/confirmations`, undefined, { idempotent: true }),
+            )
+          }
+        >
+          确认共建
+        </button>
+      )}
+      {owner && editable && (
+        <button
+          type="button"
+          class="primary"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const p = await api.post<Project>(`/v1/projects/${project.id}/submit`);
+              setSubmitted(`已提交申报，进入${label(STAGES_ZH, p.stage)}。`);
+              return p;
+            })
+          }
+        >
+          提交申报
+        </button>
+      )}
+      {submitted && (
+        <p class="ok-message" role="status">
+          {submitted}
+        </p>
+      )}
+      <ProblemList problem={action.problem} />
+    </Section>
+  );
+};

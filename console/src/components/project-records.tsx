@@ -1,0 +1,171 @@
+import type { Finding } from '#shared/domain/finding.schema.ts';
+import type { Obligation } from '#shared/domain/obligation.ts';
+import type { ProjectEvent } from '#shared/domain/project.schema.ts';
+import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import { api, type Page } from '../api/client.ts';
+import { dateTime } from '../i18n/format.ts';
+import { articleZh } from '../i18n/numerals.ts';
+import {
+  EVENT_ACTIONS_ZH,
+  FINDING_STATUS_ZH,
+  FUND_STATE_ZH,
+  FUNDS_ZH,
+  label,
+  OBLIGATION_STATUS_ZH,
+  STAGES_ZH,
+} from '../i18n/zh.ts';
+import { useResource } from '../use-resource.ts';
+import { ProblemList } from './problem-list.tsx';
+import { Empty, Loading, Section } from './ui.tsx';
+
+/** A rule code as people read it: 第十四条 and what the rule asks, with the code beside. */
+const Rule = ({ code }: { code: string }) => {
+  const rule = RULES[code as RuleCode];
+  return (
+    <span>
+      {rule ? `${articleZh(rule.article)} ` : ''}
+      <code>{code}</code>
+    </span>
+  );
+};
+
+/** The audit trail, oldest first, and whether its hash chain still verifies (ART33). */
+export const AuditTrail = ({ projectId, round }: { projectId: string; round: number }) => {
+  const events = useResource(
+    () => api.get<Page<ProjectEvent>>(`/v1/projects/${projectId}/events?limit=200`),
+    [projectId, round],
+  );
+  const check = useResource(
+    () => api.get<{ valid: boolean; count: number; headHash: string }>(`/v1/projects/${projectId}/events/verify`),
+    [projectId, round],
+  );
+  return (
+    <Section title="审计记录" id="events">
+      <p class="verify" role="status">
+        {check.data ? (
+          check.data.valid ? (
+            <span class="badge ok">哈希链校验通过：共 {check.data.count} 条记录</span>
+          ) : (
+            <span class="badge bad">哈希链校验失败：记录可能被篡改</span>
+          )
+        ) : (
+          '正在校验哈希链…'
+        )}
+        {check.data && (
+          <code class="hash" title="链头哈希">
+            {check.data.headHash.slice(0, 16)}…
+          </code>
+        )}
+      </p>
+      <ProblemList problem={events.error?.problem} />
+      {events.data && (
+        <ol class="events">
+          {events.data.items.map((e) => (
+            <li key={e.seq}>
+              <span class="muted">{dateTime(e.at)}</span> {e.actor.name}：{label(EVENT_ACTIONS_ZH, e.action)}
+              {e.from !== e.to && e.to && (
+                <span class="muted">
+                  （{label(STAGES_ZH, e.from)} → {label(STAGES_ZH, e.to)}）
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+};
+
+/** Duties with their due dates (what the nightly sweep watches). */
+export const Obligations = ({ projectId, round }: { projectId: string; round: number }) => {
+  const page = useResource(
+    () => api.get<Page<Obligation>>(`/v1/projects/${projectId}/obligations?limit=200`),
+    [projectId, round],
+  );
+  return (
+    <Section title="义务与期限" id="obligations">
+      {page.loading && <Loading />}
+      <ProblemList problem={page.error?.problem} />
+      {page.data && page.data.items.length === 0 && <Empty>暂无义务。</Empty>}
+      {page.data && page.data.items.length > 0 && (
+        <table class="table">
+          <caption class="sr-only">义务与期限</caption>
+          <thead>
+            <tr>
+              <th scope="col">依据</th>
+              <th scope="col">事项</th>
+              <th scope="col">期限</th>
+              <th scope="col">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.items.map((o) => (
+              <tr key={`${o.code}-${o.key}`}>
+                <td>
+                  <Rule code={o.code} />
+                </td>
+                <td>{o.description}</td>
+                <td>
+                  {o.dueDate}
+                  {o.provisional && <span class="muted">（暂定）</span>}
+                </td>
+                <td>{label(OBLIGATION_STATUS_ZH, o.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+};
+
+interface Funding {
+  construction: string;
+  operations: string;
+  holds: { code: string; since: string; funds: string[] }[];
+}
+
+/** Findings of the sweep and the funds they hold (ART29, ART07). */
+export const FindingsAndFunding = ({ projectId, round }: { projectId: string; round: number }) => {
+  const funding = useResource(() => api.get<Funding>(`/v1/projects/${projectId}/funding`), [projectId, round]);
+  const findings = useResource(
+    () =>
+      api.get<Page<Finding & { daysLate: number }>>(
+        `/v1/findings?projectId=${encodeURIComponent(projectId)}&limit=200`,
+      ),
+    [projectId, round],
+  );
+  return (
+    <Section title="问题与资金" id="findings">
+      {funding.data && (
+        <dl class="facts">
+          <dt>建设资金</dt>
+          <dd class={`fund-${funding.data.construction}`}>{label(FUND_STATE_ZH, funding.data.construction)}</dd>
+          <dt>运维经费</dt>
+          <dd class={`fund-${funding.data.operations}`}>{label(FUND_STATE_ZH, funding.data.operations)}</dd>
+        </dl>
+      )}
+      {funding.data?.holds.map((h) => (
+        <p key={h.code} class="hold">
+          <Rule code={h.code} />：{h.funds.map((f) => label(FUNDS_ZH, f)).join('、')}暂停拨付，自 {dateTime(h.since)}
+        </p>
+      ))}
+      {findings.error?.status === 403 ? (
+        <Empty>您的角色不查看问题清单。</Empty>
+      ) : (
+        <ProblemList problem={findings.error?.problem} />
+      )}
+      {findings.data && findings.data.items.length === 0 && <Empty>暂无问题。</Empty>}
+      {findings.data && findings.data.items.length > 0 && (
+        <ul class="findings">
+          {findings.data.items.map((f) => (
+            <li key={f.id}>
+              <Rule code={f.code} /> {f.description}（期限 {f.dueDate}
+              {f.daysLate > 0 ? `，逾期 ${f.daysLate} 天` : ''}）— {label(FINDING_STATUS_ZH, f.status)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+};

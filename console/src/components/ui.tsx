@@ -1,0 +1,25 @@
+import type { ComponentChildren } from 'preact';
+import { DOCUMENT_STATUS_ZH, label, STAGES_ZH } from '../i18n/zh.ts';
+
+export const Loading = ({ what = '加载中' }: { what?: string }) => (
+  <p class="muted" aria-live="polite">
+    {what}…
+  </p>
+);
+
+export const Section = ({ title, id, children }: { title: string; id?: string; children: ComponentChildren }) => (
+  <section class="card" aria-labelledby={id ? `${id}-title` : undefined}>
+    <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
+    {children}
+  </section>
+);
+
+export const StageBadge = ({ stage }: { stage: string }) => (
+  <span class={`badge stage-${stage}`}>{label(STAGES_ZH, stage)}</span>
+);
+
+export const DocumentStatus = ({ status }: { status: string }) => (
+  <span class={`badge doc-${status}`}>{label(DOCUMENT_STATUS_ZH, status)}</span>
+);
+
+export const Empty = ({ children }: { children: ComponentChildren }) => <p class="muted">{children}</p>;

@@ -1,0 +1,23 @@
+import * as z from 'zod';
+
+/**
+ * How this console signs people in, read at start from /config.json: the local gateway answers
+ * `local` (a sign-in page and the local issuer); a deployed stack writes `oidc` with the county's
+ * identity provider (issuer and client id are stack parameters).
+ */
+export const ConsoleConfigSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('local') }),
+  z.object({
+    mode: z.literal('oidc'),
+    issuer: z.string().url(),
+    clientId: z.string().min(1),
+    scope: z.string().default('openid profile'),
+  }),
+]);
+export type ConsoleConfig = z.infer<typeof ConsoleConfigSchema>;
+
+export const loadConfig = async (): Promise<ConsoleConfig> => {
+  const response = await fetch('/config.json', { cache: 'no-store' });
+  if (!response.ok) throw new Error(`/config.json: ${response.status}`);
+  return ConsoleConfigSchema.parse(await response.json());
+};

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { DOCUMENT_KINDS, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import { api, type Page } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
+import { DocumentUpload } from '../components/document-upload.tsx';
+import { DocumentsTable } from '../components/documents-table.tsx';
+import { ProblemList } from '../components/problem-list.tsx';
+import { ProjectActions } from '../components/project-actions.tsx';
+import { ProjectForm } from '../components/project-form.tsx';
+import { AuditTrail, FindingsAndFunding, Obligations } from '../components/project-records.tsx';
+import { StageTimeline } from '../components/stage-timeline.tsx';
+import { Loading, Section, StageBadge } from '../components/ui.tsx';
+import { yuan } from '../i18n/format.ts';
+import { CATEGORIES_ZH, label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
+import { useResource } from '../use-resource.ts';
+
+/** Documents a department attaches to its declaration (the reviewers' opinions are theirs to upload). */
+const DEPARTMENT_KINDS = DOCUMENT_KINDS.filter((k) => !['tech-review-opinion', 'project-approval-reply'].includes(k));
+
+/** Everything about one project that the caller may see. */
+export const ProjectPage = ({ id, session }: { id: string; session: Session }) => {
+  const [round, setRound] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const project = useResource(() => api.get<Project>(`/v1/projects/${id}`), [id, round]);
+  const documents = useResource(
+    () => api.get<Page<ProjectDocument>>(`/v1/projects/${id}/documents?limit=200`),
+    [id, round],
+  );
+  const refresh = () => setRound((r) => r + 1);
+  if (project.error) return <ProblemList problem={project.error.problem} />;
+  if (!project.data) return <Loading />;
+  const p = project.data;
+  const docs = documents.data?.items ?? [];
+  const owner = session.claims.dept === p.ownerDeptId && hasRole(session, 'dept-staff', 'dept-head');
+  const editable = owner && (p.stage === 'draft' || p.stage === 'returned');
+
+  return (
+    <>
+      <div class="heading">
+        <h1>
+          {p.name} <span class="code">{p.code}</span>
+        </h1>
+        <StageBadge stage={p.stage} />
+      </div>
+      <StageTimeline stage={p.stage} />
+      <dl class="facts">
+        <dt>建设单位</dt>
+        <dd>{p.ownerDeptId}</dd>
+        <dt>年度</dt>
+        <dd>{p.year}</dd>
+        <dt>项目类别</dt>
+        <dd>{label(CATEGORIES_ZH, p.category)}</dd>
+        <dt>申报总投资</dt>
+        <dd>{yuan(p.totalInvestmentFen)} 元</dd>
+        <dt>批复预算</dt>
+        <dd>{p.approvedBudgetFen === null ? '—' : `${yuan(p.approvedBudgetFen)} 元`}</dd>
+        <dt>待办审查</dt>
+        <dd>{p.openReviews.length ? p.openReviews.map((k) => label(REVIEW_KINDS_ZH, k)).join('、') : '无'}</dd>
+      </dl>
+      {editable && (
+        <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+          {editing ? '收起修改' : '修改申报'}
+        </button>
+      )}
+      {editing && (
+        <ProjectForm
+          ownerDeptId={p.ownerDeptId}
+          project={p}
+          documents={docs}
+          onSaved={() => {
+            setEditing(false);
+            refresh();
+          }}
+        />
+      )}
+      <ProjectActions project={p} documents={docs} session={session} onChanged={refresh} />
+      <Section title="材料" id="documents">
+        <DocumentsTable documents={docs} />
+        {editable && <DocumentUpload projectId={p.id} kinds={DEPARTMENT_KINDS} onUploaded={refresh} />}
+      </Section>
+      <Obligations projectId={p.id} round={round} />
+      <FindingsAndFunding projectId={p.id} round={round} />
+      <AuditTrail projectId={p.id} round={round} />
+    </>
+  );
+};
