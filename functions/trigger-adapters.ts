@@ -1,4 +1,4 @@
-import type { Adapters } from '#shared/use-cases/deps.ts';
+import type { Adapters } from '#shared/use-cases/adapters.ts';
 
 /**
  * The adapters of the functions no route declares, and how each uses them: what their IAM grants

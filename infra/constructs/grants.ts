@@ -4,7 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { type Adapters, isTableAdapter } from '#shared/use-cases/deps.ts';
+import { type Adapters, isTableAdapter } from '#shared/use-cases/adapters.ts';
 
 export interface Resources {
   readonly table: TableV2;

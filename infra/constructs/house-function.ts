@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { EnvSchema } from '#shared/config/env.ts';
-import type { Adapters } from '#shared/use-cases/deps.ts';
+import type { Adapters } from '#shared/use-cases/adapters.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '#shared/domain/roles.ts';
-import type { Adapters } from '#shared/use-cases/deps.ts';
+import type { Adapters } from '#shared/use-cases/adapters.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

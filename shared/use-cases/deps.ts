@@ -21,6 +21,9 @@ import type { RecordRepository } from '#shared/store/record-repository.ts';
 import type { RegisterRepository } from '#shared/store/register-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 import type { WorkflowEngine } from '#shared/store/workflows.ts';
+import type { Adapter, Adapters } from './adapters.ts';
+
+export type { Adapter, Adapters } from './adapters.ts';
 
 export interface DepsEnv {
   readonly TABLE_NAME: string;
@@ -57,42 +60,12 @@ export interface Deps {
   readonly register: RegisterRepository;
 }
 
-export type Adapter = Exclude<keyof Deps, 'env' | 'now' | 'policy'>;
-
-/** Adapters over the one table: a function reads it, or reads and writes it. */
-const TABLE_ADAPTERS = [
-  'departments',
-  'projects',
-  'documents',
-  'idempotency',
-  'annualPlans',
-  'calendar',
-  'tasks',
-  'obligations',
-  'findings',
-  'records',
-  'register',
-] as const satisfies readonly Adapter[];
-export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
-export const isTableAdapter = (name: string): name is TableAdapter =>
-  (TABLE_ADAPTERS as readonly string[]).includes(name);
-
-/**
- * How a function uses each adapter it names, which is what its IAM grants follow
- * (infra/constructs/grants.ts): the table read, or read and written; documents' bytes presigned
- * (objects) or inspected on arrival (inspector); workflows started, or their waiting steps
- * answered; the escalation topic published to.
- */
-export type AccessLevel<K extends Adapter> = K extends TableAdapter
-  ? 'read' | 'write'
-  : K extends 'objects'
-    ? 'presign'
-    : K extends 'inspector'
-      ? 'inspect'
-      : K extends 'workflows'
-        ? 'start' | 'answer'
-        : 'publish';
-export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
+// Every adapter named in adapters.ts is a dependency here, and every dependency but the three
+// every function has is an adapter there: the compiler holds the two lists together.
+const adaptersAreDeps: [Adapter] extends [keyof Deps] ? true : never = true;
+const depsAreAdapters: [Exclude<keyof Deps, 'env' | 'now' | 'policy'>] extends [Adapter] ? true : never = true;
+void adaptersAreDeps;
+void depsAreAdapters;
 
 /** How each adapter is made from the function's environment (each store module exports its own). */
 export type Wiring<A extends Adapters> = { readonly [K in keyof A & Adapter]: (env: DepsEnv) => Deps[K] };

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
 import { ACTIONS } from '#infra/constructs/grants.ts';
 import { LingchuanStack } from '#infra/stack.ts';
-import { isTableAdapter } from '#shared/use-cases/deps.ts';
+import { isTableAdapter } from '#shared/use-cases/adapters.ts';
 
 let template: Template;
 let stack: LingchuanStack;

@@ -33,6 +33,9 @@ export const TextField = (
     multiline?: boolean;
     required?: boolean;
     inputMode?: HTMLAttributes['inputMode'];
+    type?: 'text' | 'date' | 'url' | 'number';
+    min?: number;
+    max?: number;
   },
 ) => {
   const shared = {
@@ -53,7 +56,14 @@ export const TextField = (
       {props.multiline ? (
         <textarea rows={3} {...shared} />
       ) : (
-        <input type="text" inputMode={props.inputMode} {...shared} />
+        <input
+          // Preact types each input type with its own attributes; these four share the ones set here.
+          type={(props.type ?? 'text') as 'text'}
+          inputMode={props.inputMode}
+          min={props.min}
+          max={props.max}
+          {...shared}
+        />
       )}
       <Notes {...props} />
     </div>
@@ -61,10 +71,18 @@ export const TextField = (
 };
 
 export const SelectField = (
-  props: Common & { value: string; onValue: (value: string) => void; options: readonly (readonly [string, string])[] },
+  props: Common & {
+    value: string;
+    onValue: (value: string) => void;
+    options: readonly (readonly [string, string])[];
+    required?: boolean;
+  },
 ) => (
   <div class="field">
-    <label for={props.id}>{props.label}</label>
+    <label for={props.id}>
+      {props.label}
+      {props.required && <span class="required">（必填）</span>}
+    </label>
     <select
       id={props.id}
       name={props.id}

@@ -1,11 +1,12 @@
 import type { Violation } from '#shared/domain/violation.ts';
 import type { Problem } from '#shared/http/problem.ts';
 import { articleZh } from '../i18n/numerals.ts';
-import { FIELDS_ZH, label, PROBLEM_TITLES_ZH } from '../i18n/zh.ts';
+import { pathZh } from '../i18n/phases-zh.ts';
+import { label, PROBLEM_TITLES_ZH } from '../i18n/zh.ts';
 
 /** One violation as a person reads it: the article (第十二条), what it needs, and where. */
 export const ViolationItem = ({ violation }: { violation: Violation }) => {
-  const where = violation.path ? label(FIELDS_ZH, violation.path.replace(/^body\./, '')) : undefined;
+  const where = violation.path ? pathZh(violation.path.replace(/^body\./, '')) : undefined;
   const text =
     violation.messageZh ?? (violation.code === 'VALIDATION' ? '填写不符合要求' : PROBLEM_TITLES_ZH[violation.code]);
   return (

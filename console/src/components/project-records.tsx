@@ -1,8 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { Finding } from '#shared/domain/finding.schema.ts';
-import type { Obligation } from '#shared/domain/obligation.ts';
+import { isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
-import { api, type Page } from '../api/client.ts';
+import type { Problem } from '#shared/http/problem.ts';
+import { ApiError, api, type Page } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
 import { articleZh } from '../i18n/numerals.ts';
 import {
@@ -15,6 +18,7 @@ import {
   STAGES_ZH,
 } from '../i18n/zh.ts';
 import { useResource } from '../use-resource.ts';
+import { TextField } from './fields.tsx';
 import { ProblemList } from './problem-list.tsx';
 import { Empty, Loading, Section } from './ui.tsx';
 
@@ -76,12 +80,50 @@ export const AuditTrail = ({ projectId, round }: { projectId: string; round: num
   );
 };
 
-/** Duties with their due dates (what the nightly sweep watches). */
-export const Obligations = ({ projectId, round }: { projectId: string; round: number }) => {
+/** The Data Bureau waives a duty whose article cuts no funds, with its reason on the audit trail. */
+const Waiver = (props: { obligation: Obligation; onDone: () => void }) => {
+  const { obligation } = props;
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const id = `waive-${obligation.code}-${obligation.key}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      await api.post(
+        `/v1/projects/${encodeURIComponent(obligation.projectId)}/obligations/${encodeURIComponent(`${obligation.code}.${obligation.key}`)}/waiver`,
+        { reason },
+        { idempotent: true },
+      );
+      props.onDone();
+    } catch (error) {
+      if (error instanceof ApiError) setProblem(error.problem);
+      else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="row waiver" aria-label={`豁免：${obligation.code}`} onSubmit={submit}>
+      <TextField id={id} label="豁免理由" value={reason} onValue={setReason} required />
+      <button type="submit" disabled={busy || reason.trim() === ''}>
+        豁免
+      </button>
+      <ProblemList problem={problem} />
+    </form>
+  );
+};
+
+/** Duties with their due dates (what the nightly sweep watches); the Data Bureau may waive some. */
+export const Obligations = (props: { projectId: string; round: number; session: Session; onChanged: () => void }) => {
+  const { projectId, round } = props;
   const page = useResource(
     () => api.get<Page<Obligation>>(`/v1/projects/${projectId}/obligations?limit=200`),
     [projectId, round],
   );
+  const waives = hasRole(props.session, 'data-bureau');
   return (
     <Section title="义务与期限" id="obligations">
       {page.loading && <Loading />}
@@ -104,7 +146,13 @@ export const Obligations = ({ projectId, round }: { projectId: string; round: nu
                 <td>
                   <Rule code={o.code} />
                 </td>
-                <td>{o.description}</td>
+                <td>
+                  {o.description}
+                  {o.waiverReason && <p class="muted">豁免理由：{o.waiverReason}</p>}
+                  {waives && o.status === 'open' && isWaivable(o.code) && (
+                    <Waiver obligation={o} onDone={props.onChanged} />
+                  )}
+                </td>
                 <td>
                   {o.dueDate}
                   {o.provisional && <span class="muted">（暂定）</span>}

@@ -10,6 +10,8 @@ const TEXT_FAULTS_ZH: Record<TextFault, string> = {
   'not-unicode': '含有无效字符',
 };
 
+const isEmpty = (issue: z.core.$ZodIssue) => 'input' in issue && issue.input === undefined;
+
 /** A zod issue as a short Chinese message (the field's name is beside it on the form). */
 const issueZh = (issue: z.core.$ZodIssue): string => {
   switch (issue.code) {
@@ -17,10 +19,11 @@ const issueZh = (issue: z.core.$ZodIssue): string => {
       return issue.origin === 'string' ? '必填' : '数值过小';
     case 'too_big':
       return issue.origin === 'string' ? '内容过长' : '超出范围';
+    // A form that parses with `reportInput` says which were left empty.
     case 'invalid_type':
-      return '必填或格式不正确';
+      return isEmpty(issue) ? '必填' : '必填或格式不正确';
     case 'invalid_value':
-      return '请选择列出的选项';
+      return isEmpty(issue) ? '请选择' : '请选择列出的选项';
     case 'invalid_format':
       return '格式不正确';
     case 'custom': {

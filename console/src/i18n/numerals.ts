@@ -26,3 +26,7 @@ export const chineseNumeral = (n: number): string => {
 
 /** 12 → 第十二条. */
 export const articleZh = (article: number) => `第${chineseNumeral(article)}条`;
+
+/** [16, 17, 18] → 第十六、十七、十八条; [] → ''. */
+export const articlesZh = (articles: readonly number[]) =>
+  articles.length ? `第${articles.map(chineseNumeral).join('、')}条` : '';

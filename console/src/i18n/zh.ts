@@ -149,7 +149,12 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'accountability.recorded': '记录问责',
 };
 
-export const OBLIGATION_STATUS_ZH: Labels = { open: '待履行', fulfilled: '已履行', waived: '已豁免' };
+export const OBLIGATION_STATUS_ZH: Labels = {
+  open: '待履行',
+  fulfilled: '已履行',
+  waived: '已豁免',
+  cancelled: '已取消',
+};
 export const FINDING_STATUS_ZH: Labels = { open: '未整改', resolved: '已整改' };
 export const TASK_STATUS_ZH: Labels = { open: '待办', decided: '已办结', expired: '已逾期失效' };
 export const FUNDS_ZH: Labels = { construction: '建设资金', operations: '运维经费' };

@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import { DOCUMENT_KINDS, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import { DOCUMENT_KINDS, type DocumentKind, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import { ownerMayAttach } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -15,8 +17,20 @@ import { yuan } from '../i18n/format.ts';
 import { CATEGORIES_ZH, label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
 import { useResource } from '../use-resource.ts';
 
-/** Documents a department attaches to its declaration (the reviewers' opinions are theirs to upload). */
-const DEPARTMENT_KINDS = DOCUMENT_KINDS.filter((k) => !['tech-review-opinion', 'project-approval-reply'].includes(k));
+// The forms of procurement to decommissioning load their own chunk (they carry those phases' schemas).
+const PhaseWork = lazy(() => import('../phases/phase-work.tsx').then((m) => m.PhaseWork));
+
+/**
+ * What the caller may upload to the project now, as the API decides it: the owner department what
+ * the project's stage takes (shared/domain/lifecycle.ts), the accountability bureaus their
+ * evidence. Reviewers upload their opinions from the task page.
+ */
+const uploadKinds = (p: Project, session: Session, owner: boolean): DocumentKind[] => {
+  const emergencyBuilding = p.emergency !== null && p.constructionStartedAt !== null;
+  const kinds = owner ? DOCUMENT_KINDS.filter((kind) => ownerMayAttach(p.stage, kind, { emergencyBuilding })) : [];
+  if (hasRole(session, 'audit', 'data-bureau', 'finance')) kinds.push('accountability-evidence');
+  return kinds;
+};
 
 /** Everything about one project that the caller may see. */
 export const ProjectPage = ({ id, session }: { id: string; session: Session }) => {
@@ -34,6 +48,7 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
   const docs = documents.data?.items ?? [];
   const owner = session.claims.dept === p.ownerDeptId && hasRole(session, 'dept-staff', 'dept-head');
   const editable = owner && (p.stage === 'draft' || p.stage === 'returned');
+  const kinds = uploadKinds(p, session, owner);
 
   return (
     <>
@@ -77,9 +92,15 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
       <ProjectActions project={p} documents={docs} session={session} onChanged={refresh} />
       <Section title="材料" id="documents">
         <DocumentsTable documents={docs} />
-        {editable && <DocumentUpload projectId={p.id} kinds={DEPARTMENT_KINDS} onUploaded={refresh} />}
+        {kinds.length > 0 && <DocumentUpload projectId={p.id} kinds={kinds} onUploaded={refresh} />}
       </Section>
-      <Obligations projectId={p.id} round={round} />
+      {/* A declaration being written has no later phase yet, unless it is an emergency (ART15: it may build first). */}
+      {(!editable || p.emergency !== null) && (
+        <Suspense fallback={<Loading />}>
+          <PhaseWork project={p} documents={docs} session={session} round={round} onChanged={refresh} />
+        </Suspense>
+      )}
+      <Obligations projectId={p.id} round={round} session={session} onChanged={refresh} />
       <FindingsAndFunding projectId={p.id} round={round} />
       <AuditTrail projectId={p.id} round={round} />
     </>

@@ -19,6 +19,8 @@ const PRESETS: Identity[] = [
   { title: '县数据局 · 技术审核', roles: ['data-bureau'], dept: 'data-bureau', name: '王审查' },
   { title: '县行政审批局', roles: ['approval-bureau'], dept: 'approval-bureau', name: '赵审批' },
   { title: '县财政局', roles: ['finance'], dept: 'finance', name: '钱科长' },
+  { title: '县发展和改革局 · 竣工验收', roles: ['drc'], dept: 'drc', name: '周科长' },
+  { title: '县公安局 · 等级保护', roles: ['public-security'], dept: 'public-security', name: '吴警官' },
   { title: '县审计局', roles: ['audit'], dept: 'audit', name: '孙审计' },
   { title: '系统管理员', roles: ['admin'], dept: '', name: '管理员' },
 ];

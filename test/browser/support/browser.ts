@@ -51,14 +51,15 @@ export const launchBrowser = async (): Promise<Browser> =>
 /** Where the README's screenshots live; the tests write them (1440×900). */
 export const SCREENSHOTS = path.resolve('docs/screenshots');
 
-export const screenshot = async (page: Page, name: string) => {
+/** A screenshot of what a person sees: from the top of the page, or with `at` scrolled to the top. */
+export const screenshot = async (page: Page, name: string, at?: string) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // From the top of the page, as a person arriving on it sees it; fonts load by unicode range as
-  // text appears, so wait until every face in use has arrived.
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
+  // Fonts load by unicode range as text appears, so wait until every face in use has arrived.
+  await page.evaluate((selector) => {
+    if (selector) document.querySelector(selector)?.scrollIntoView({ block: 'start' });
+    else window.scrollTo(0, 0);
     return document.fonts.ready;
-  });
+  }, at);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) as `${string}.png` });
 };
 

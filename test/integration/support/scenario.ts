@@ -82,7 +82,7 @@ export const upload = async (
   const put = await fetch(response.body.upload.url, {
     method: 'PUT',
     headers: response.body.upload.headers,
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   expect(put.status).toBe(200);
   const documentId = response.body.document.id;

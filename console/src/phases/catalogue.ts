@@ -1,0 +1,157 @@
+import { fileAcceptance, preliminaryAcceptance, selfEvaluate } from '#functions/api/acceptance/routes.ts';
+import { recordAccountability } from '#functions/api/accountability/routes.ts';
+import { proposeChange } from '#functions/api/changes/routes.ts';
+import {
+  completeConstruction,
+  putAssets,
+  recordSecurity,
+  reportMilestone,
+  startConstruction,
+} from '#functions/api/construction/routes.ts';
+import { recordSecurityDrill } from '#functions/api/departments/routes.ts';
+import { decommission, reportDisposal, reportOperations } from '#functions/api/operations/routes.ts';
+import {
+  fileProcurementPlan,
+  publishProcurementNotice,
+  putImplementation,
+  recordContract,
+} from '#functions/api/procurement/routes.ts';
+import { fileBudget } from '#functions/api/projects/routes.ts';
+import type { DocumentKind } from '#shared/domain/document.schema.ts';
+import { ACTIONS, type Action } from '#shared/domain/lifecycle.ts';
+import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+
+/**
+ * Every form of a project's life after its declaration, one row each: the route it posts to (its
+ * path, roles, body schema and headers come from the route itself; `{id}` is the project,
+ * `{deptId}` its owner department), the lifecycle action whose
+ * stages show it, and the document kinds its document fields take. A phase that lands adds its
+ * rows here; its form, its roles and its articles follow from the route and the lifecycle.
+ */
+export interface PhaseForm {
+  readonly route: RouteDefinition;
+  /** The lifecycle action it takes; null for what may be done in any stage (accountability). */
+  readonly action: Action | null;
+  /** The rules an action-less form answers to (an action's are its guards). */
+  readonly rules?: readonly RuleCode[];
+  readonly title: string;
+  readonly documentKinds?: Readonly<Record<string, readonly DocumentKind[]>>;
+}
+
+export const PHASE_FORMS: readonly PhaseForm[] = [
+  {
+    route: fileBudget,
+    action: 'budget-filing',
+    title: '预算批复备案',
+    documentKinds: { budgetApprovalDocumentId: ['budget-approval'] },
+  },
+  {
+    route: fileProcurementPlan,
+    action: 'procurement-plan',
+    title: '采购计划备案',
+    documentKinds: { planDocumentId: ['procurement-plan'] },
+  },
+  {
+    route: publishProcurementNotice,
+    action: 'procurement-notice',
+    title: '发布采购公告',
+    documentKinds: { noticeDocumentId: ['procurement-notice'] },
+  },
+  {
+    route: recordContract,
+    action: 'contract',
+    title: '登记合同',
+    documentKinds: {
+      contractDocumentId: ['contract'],
+      qualificationReviewDocumentId: ['qualification-review'],
+      confidentialityAgreementDocumentId: ['confidentiality-agreement'],
+      staffConfidentialityDocumentId: ['staff-confidentiality'],
+    },
+  },
+  { route: putImplementation, action: 'implementation', title: '确定实施单位和项目负责人' },
+  { route: startConstruction, action: 'construction-start', title: '开工建设（建设基线）' },
+  {
+    route: reportMilestone,
+    action: 'milestone',
+    title: '报告里程碑',
+    documentKinds: { reportDocumentId: ['milestone-report'] },
+  },
+  { route: putAssets, action: 'assets', title: '登记资产' },
+  // A drill of the owner department's security emergency plan: the technical acceptance looks for one (ART24).
+  { route: recordSecurityDrill, action: 'security-record', title: '登记本部门安全应急演练' },
+  {
+    route: recordSecurity,
+    action: 'security-record',
+    title: '登记等级保护、安全测评与密码评估',
+    documentKinds: { documentId: ['mlps-filing', 'security-assessment', 'crypto-assessment'] },
+  },
+  {
+    route: proposeChange,
+    action: 'change',
+    title: '申报变更',
+    documentKinds: {
+      descriptionDocumentId: ['change-description'],
+      collectiveDecisionDocumentId: ['collective-decision'],
+      expertOpinionDocumentId: ['expert-opinion'],
+    },
+  },
+  { route: completeConstruction, action: 'completion', title: '建设完成' },
+  {
+    route: preliminaryAcceptance,
+    action: 'preliminary-acceptance',
+    title: '初步验收，申请技术验收',
+    documentKinds: {
+      reportDocumentId: ['preliminary-acceptance-report'],
+      softwareTestReportDocumentId: ['software-test-report'],
+      resourceSharingCatalogueDocumentId: ['resource-sharing-catalogue'],
+      dataLandingDocumentId: ['data-landing-report'],
+    },
+  },
+  {
+    route: fileAcceptance,
+    action: 'acceptance-filing',
+    title: '验收报告备案',
+    documentKinds: { acceptanceReportDocumentId: ['acceptance-report'] },
+  },
+  {
+    route: selfEvaluate,
+    action: 'self-evaluation',
+    title: '绩效自评',
+    documentKinds: { documentId: ['self-evaluation'] },
+  },
+  {
+    route: reportOperations,
+    action: 'operations-report',
+    title: '报送年度运维情况',
+    documentKinds: { evidenceDocumentId: ['operations-evidence'] },
+  },
+  {
+    route: decommission,
+    action: 'decommission',
+    title: '停用报废',
+    documentKinds: {
+      expertOpinionDocumentId: ['decommission-expert-opinion'],
+      collectiveDecisionDocumentId: ['decommission-decision'],
+    },
+  },
+  {
+    route: reportDisposal,
+    action: 'disposal-report',
+    title: '报送资产处置情况',
+    documentKinds: { documentId: ['disposal-report'] },
+  },
+  {
+    route: recordAccountability,
+    action: null,
+    rules: ['ART33-RECORDS'],
+    title: '记录问责',
+    documentKinds: { documentId: ['accountability-evidence'] },
+  },
+];
+
+/** The articles a form answers to, from its action's guards: [16, 17, 18] is 第十六、十七、十八条. */
+export const articlesOf = (form: PhaseForm): number[] => {
+  const codes: readonly RuleCode[] = form.action ? ACTIONS[form.action].guards : (form.rules ?? []);
+  return [...new Set(codes.map((code) => RULES[code].article))].sort((a, b) => a - b);
+};

@@ -1,0 +1,131 @@
+import { useRef, useState } from 'preact/hooks';
+import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { stageAllows } from '#shared/domain/lifecycle.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
+import { DEPARTMENT_ROLES } from '#shared/domain/roles.ts';
+import { api } from '../api/client.ts';
+import { hasRole, type Session } from '../auth/session.ts';
+import { Section } from '../components/ui.tsx';
+import { articlesZh } from '../i18n/numerals.ts';
+import { articlesOf, PHASE_FORMS, type PhaseForm } from './catalogue.ts';
+import { PhaseRecords } from './phase-records.tsx';
+import { SchemaForm } from './schema-form.tsx';
+
+/** An emergency project that started building before approval (ART15): its procurement forms stay open. */
+const emergencyBuilding = (project: Project) => project.emergency !== null && project.constructionStartedAt !== null;
+
+/** Whether the caller may use `form` on the project now: their role, their department, the project's stage. */
+const mayUse = (form: PhaseForm, project: Project, session: Session) => {
+  const { roles } = form.route;
+  if (roles === 'public') return false;
+  const mine = roles.filter((role) => hasRole(session, role));
+  if (mine.length === 0) return false;
+  // Someone who may use it only as department staff or head uses it for their own department's project.
+  if (mine.every((role) => DEPARTMENT_ROLES.includes(role)) && session.claims.dept !== project.ownerDeptId)
+    return false;
+  if (form.action === null) return true;
+  if (stageAllows(form.action, project, { emergencyBuilding: emergencyBuilding(project) })) return true;
+  // An emergency project starts building from the approval track, before anything else (ART15).
+  return (
+    form.action === 'construction-start' &&
+    project.emergency !== null &&
+    project.constructionStartedAt === null &&
+    stageAllows('emergency-start', project)
+  );
+};
+
+/** The route's path for this project: the project's id, or its owner department's for a department's record. */
+const pathFor = (form: PhaseForm, project: Project) =>
+  form.route.path
+    .replace('{id}', encodeURIComponent(project.id))
+    .replace('{deptId}', encodeURIComponent(project.ownerDeptId));
+
+const send = (form: PhaseForm, project: Project, body: unknown) => {
+  const path = pathFor(form, project);
+  if (form.route.method === 'PUT') return api.put(path, body);
+  return api.post(path, body, { idempotent: form.route.headers?.includes('Idempotency-Key') ?? false });
+};
+
+const FormCard = (props: {
+  form: PhaseForm;
+  project: Project;
+  documents: readonly ProjectDocument[];
+  onDone: (form: PhaseForm) => void;
+}) => {
+  const { form, project } = props;
+  const articles = articlesZh(articlesOf(form));
+  const card = useRef<HTMLDetailsElement>(null);
+  return (
+    <details class="phase" id={`phase-${form.route.id}`} ref={card}>
+      <summary>
+        {form.title}
+        {articles && <span class="muted">（{articles}）</span>}
+      </summary>
+      <SchemaForm
+        id={form.route.id}
+        title={form.title}
+        schema={form.route.body as NonNullable<PhaseForm['route']['body']>}
+        documents={props.documents}
+        {...(form.documentKinds ? { documentKinds: form.documentKinds } : {})}
+        submitLabel="提交"
+        onSubmit={async (body) => {
+          await send(form, project, body);
+          // Done: the form folds away (and opens empty for the next contract, report or record).
+          if (card.current) card.current.open = false;
+          props.onDone(form);
+        }}
+      />
+    </details>
+  );
+};
+
+/**
+ * The project's life after its declaration: the forms the caller may use now (from the catalogue,
+ * shown by the lifecycle's stages and the routes' roles; the API still decides), then every
+ * phase record the project has.
+ */
+export const PhaseWork = (props: {
+  project: Project;
+  documents: readonly ProjectDocument[];
+  session: Session;
+  round: number;
+  onChanged: () => void;
+}) => {
+  const { project, session } = props;
+  const forms = PHASE_FORMS.filter((form) => mayUse(form, project, session));
+  // Said here, not in the form: a form the new stage no longer offers leaves the page with it.
+  const [done, setDone] = useState<string>();
+  return (
+    <>
+      {(forms.length > 0 || done) && (
+        <Section title="建设与运行办理" id="phase-work">
+          <p class="hint">按项目所处阶段列出可办理的事项；提交前按接口规则检查，提交后由系统按管理办法审核。</p>
+          {done && (
+            <p class="ok-message" role="status">
+              已办理：{done}
+            </p>
+          )}
+          {forms.map((form) => (
+            <FormCard
+              key={form.route.id}
+              form={form}
+              project={project}
+              documents={props.documents}
+              onDone={(form) => {
+                setDone(form.title);
+                props.onChanged();
+              }}
+            />
+          ))}
+        </Section>
+      )}
+      <PhaseRecords
+        project={project}
+        documents={props.documents}
+        session={session}
+        round={props.round}
+        onChanged={props.onChanged}
+      />
+    </>
+  );
+};

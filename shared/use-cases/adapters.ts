@@ -1,0 +1,46 @@
+/**
+ * The adapters a function may name (its route's `adapters`, or its trigger's) and how it may use
+ * each. A module of names only, with no imports, so that a route declaration can be read where
+ * the stores cannot run: the web console draws its phase forms from the route declarations.
+ * `deps.ts` holds this list and the `Deps` it wires to the same names.
+ */
+
+/** Adapters over the one table: a function reads it, or reads and writes it. */
+const TABLE_ADAPTERS = [
+  'departments',
+  'projects',
+  'documents',
+  'idempotency',
+  'annualPlans',
+  'calendar',
+  'tasks',
+  'obligations',
+  'findings',
+  'records',
+  'register',
+] as const;
+export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
+export const isTableAdapter = (name: string): name is TableAdapter =>
+  (TABLE_ADAPTERS as readonly string[]).includes(name);
+
+/** Documents' bytes (presigned), their inspection on arrival, the workflows, the escalation topic. */
+type ServiceAdapter = 'objects' | 'inspector' | 'workflows' | 'notices';
+
+export type Adapter = TableAdapter | ServiceAdapter;
+
+/**
+ * How a function uses each adapter it names, which is what its IAM grants follow
+ * (infra/constructs/grants.ts): the table read, or read and written; documents' bytes presigned
+ * (objects) or inspected on arrival (inspector); workflows started, or their waiting steps
+ * answered; the escalation topic published to.
+ */
+export type AccessLevel<K extends Adapter> = K extends TableAdapter
+  ? 'read' | 'write'
+  : K extends 'objects'
+    ? 'presign'
+    : K extends 'inspector'
+      ? 'inspect'
+      : K extends 'workflows'
+        ? 'start' | 'answer'
+        : 'publish';
+export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
