@@ -4,7 +4,7 @@ import { runtime } from '../integration/support/client.ts';
 import { approvedProject, CREDIT_CODES, doc, QUALIFICATION } from '../integration/support/lifecycle.ts';
 import { bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
 import { axeViolations, launchBrowser, screenshot, visibleText } from './support/browser.ts';
-import { byText, clickText, fill, signIn, uploadDocument, waitForText } from './support/console-page.ts';
+import { byText, clickText, fill, shownText, signIn, uploadDocument, waitForText } from './support/console-page.ts';
 import { tempDir, writePdf } from './support/files.ts';
 
 /**
@@ -62,9 +62,11 @@ const submitAndWait = async (routeId: string, title: string) => {
   await submitForm(routeId);
   const outcome = await page.waitForFunction(
     (id: string, done: string) => {
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered (innerText) is what a person sees.
       if (document.body.innerText.includes(`已办理：${done}`)) return 'done';
       const form = document.querySelector(`#phase-${id}`);
       const refused = form?.querySelector('.problem, .error:not(:empty)');
+      // biome-ignore lint/performance/useDomNodeTextContent: as above.
       return refused ? (form as HTMLElement).innerText : false;
     },
     { timeout: 30_000, polling: 100 },
@@ -78,7 +80,7 @@ const submitAndWait = async (routeId: string, title: string) => {
 /** The refusal the form shows under itself (a 422 lists every article still unmet). */
 const refusalOf = async (routeId: string) => {
   await page.waitForSelector(`#phase-${routeId} .problem`);
-  return page.$eval(`#phase-${routeId} .problem`, (el) => (el as HTMLElement).innerText);
+  return shownText(page, `#phase-${routeId} .problem`);
 };
 const reloadUntil = async (text: string) => {
   for (let i = 0; i < 60; i++) {
@@ -201,7 +203,7 @@ describe('the whole life after approval, through the console in a real browser',
     await select(id('qualificationReviewDocumentId'), papers.supervisionReview);
     await submitForm('recordContract');
     await waitForText(page, '合同（2）');
-    const records = await page.$eval('#records-title', (el) => (el.closest('section') as HTMLElement).innerText);
+    const records = await shownText(page, 'section[aria-labelledby="records-title"]');
     expect(records).toContain('陵川数智科技有限公司');
     expect(records).toContain('500,000.00 元');
     expect(records).toContain('公开招标');
@@ -284,7 +286,7 @@ describe('the whole life after approval, through the console in a real browser',
     await signIn(page, base, police);
     await page.goto(projectUrl);
     await clickText(page, 'button', '确认等级保护备案');
-    await page.waitForFunction(() => !document.body.innerText.includes('确认等级保护备案'));
+    await page.waitForSelector(byText('button', '确认等级保护备案'), { hidden: true });
     expect(await visibleText(page)).toContain('确认人');
 
     await signIn(page, base, head);
@@ -428,7 +430,7 @@ describe('the whole life after approval, through the console in a real browser',
     await waitForText(page, '资产处置（1）');
     await reloadUntil('资产处置（1）');
     expect(await page.$eval('.timeline [aria-current="step"]', (el) => el.textContent)).toBe('停用报废');
-    const records = await page.$eval('#records-title', (el) => (el.closest('section') as HTMLElement).innerText);
+    const records = await shownText(page, 'section[aria-labelledby="records-title"]');
     for (const seen of ['调拨', '报废', '年度运维情况', '绩效自评', '初步验收', '建设基线'])
       expect(records).toContain(seen);
     expect(await axeViolations(page)).toEqual([]);

@@ -19,6 +19,11 @@ export const waitForText = (page: Page, text: string, timeout = 30_000) =>
   // biome-ignore lint/performance/useDomNodeTextContent: what is rendered (innerText) is what a person sees.
   page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout, polling: 100 }, text);
 
+/** The text a person sees in one part of the page. */
+export const shownText = (page: Page, selector: string) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered (innerText) is what a person sees.
+  page.$eval(selector, (el) => (el as HTMLElement).innerText);
+
 export const fill = async (page: Page, id: string, value: string) => {
   const input = page.locator(`[id="${id}"]`);
   await input.fill(value);
