@@ -17,8 +17,14 @@ export const approvedFen = (project: ProjectSummary) =>
 export interface OpenFindingFact {
   readonly projectId: string;
   readonly code: string;
-  readonly holds: readonly string[];
   readonly openedAt: string;
+}
+
+export interface FundingHoldFact {
+  readonly projectId: string;
+  readonly code: string;
+  readonly funds: readonly string[];
+  readonly since: string;
 }
 
 export interface OverdueTaskFact {
@@ -40,13 +46,17 @@ const byCountThenName = <T extends { name: string; n: number }>(a: T, b: T) =>
 
 /**
  * The portfolio of one year from what the report read: the year's projects, the county's open
- * findings and overdue reviews (only those of the year's projects count). Pure: `asOf` is given.
+ * findings, funding holds and overdue reviews (only those of the year's projects count). A hold is
+ * what stops the money, whether a finding opened it or the measures hold from the start (ART29:
+ * from acceptance until the report is filed), so the holds are read as they are, not inferred
+ * from findings. Pure: `asOf` is given.
  */
 export const buildPortfolio = (input: {
   year: number;
   asOf: string;
   projects: readonly ProjectSummary[];
   openFindings: readonly OpenFindingFact[];
+  holds: readonly FundingHoldFact[];
   overdueTasks: readonly OverdueTaskFact[];
 }): Portfolio => {
   const projects = new Map(input.projects.map((p) => [p.id, p]));
@@ -69,9 +79,9 @@ export const buildPortfolio = (input: {
     }
   }
 
-  const held = findings.filter((f) => f.holds.length > 0);
+  const held = input.holds.filter((h) => projects.has(h.projectId) && h.funds.length > 0);
   const heldProjects = (fund?: string) =>
-    new Set(held.filter((f) => fund === undefined || f.holds.includes(fund)).map((f) => f.projectId)).size;
+    new Set(held.filter((h) => fund === undefined || h.funds.includes(fund)).map((h) => h.projectId)).size;
   const codeOf = (projectId: string) => projects.get(projectId)?.code ?? projectId;
 
   return {
@@ -98,12 +108,12 @@ export const buildPortfolio = (input: {
       construction: heldProjects('construction'),
       operations: heldProjects('operations'),
       items: held
-        .map((f) => ({
-          projectId: f.projectId,
-          projectCode: codeOf(f.projectId),
-          code: f.code,
-          funds: [...f.holds],
-          since: f.openedAt,
+        .map((h) => ({
+          projectId: h.projectId,
+          projectCode: codeOf(h.projectId),
+          code: h.code,
+          funds: [...h.funds],
+          since: h.since,
         }))
         .sort((a, b) => a.since.localeCompare(b.since)),
     },

@@ -17,6 +17,8 @@ const holdKey = (h: Pick<FundingHold, 'projectId' | 'code' | 'key'>) => ({
   SK: `HOLD#${h.code}#${h.key}`,
 });
 
+const HOLDS = 'FUNDING-HOLD';
+
 const indexKeys = (f: Finding) => ({
   GSI1PK: `FINDINGS-OF#${f.ownerDeptId}`,
   GSI1SK: `${f.openedAt}#${f.id}`,
@@ -70,10 +72,37 @@ export const findingRepository = (tableName: string) => ({
     };
   },
 
+  /**
+   * A hold on a project's funds. Every hold also sits in the county's list of holds (the `byType`
+   * index, oldest first), which the portfolio reads: it grows with what is held, never the table.
+   */
   hold(hold: FundingHold): TransactItem {
     return {
-      Put: { TableName: tableName, Item: { ...holdKey(hold), type: 'hold', ...FundingHoldSchema.parse(hold) } },
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...holdKey(hold),
+          type: 'hold',
+          ...FundingHoldSchema.parse(hold),
+          GSI6PK: HOLDS,
+          GSI6SK: `${hold.since}#${hold.projectId}#${hold.code}#${hold.key}`,
+        },
+      },
     };
+  },
+
+  /** Every hold on any project's funds, oldest first. */
+  allHolds(): Promise<FundingHold[]> {
+    return queryAll(
+      {
+        TableName: tableName,
+        IndexName: INDEXES.byType.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.byType.pk },
+        ExpressionAttributeValues: { ':pk': HOLDS },
+      },
+      FundingHoldSchema,
+    );
   },
 
   lift(hold: Pick<FundingHold, 'projectId' | 'code' | 'key'>): TransactItem {

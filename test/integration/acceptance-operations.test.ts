@@ -155,6 +155,19 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       operations: 'held',
       holds: [{ code: 'ART29-FILING' }],
     });
+    // The county portfolio counts the hold as it stands, before any finding.
+    const heldInPortfolio = async () => {
+      const portfolio = await call<{ fundingHolds: { items: { projectId: string; code: string; funds: string[] }[] } }>(
+        'GET',
+        `/v1/reports/portfolio?year=${project.year}`,
+        { token: await bureau('finance') },
+      );
+      expect(portfolio.status).toBe(200);
+      return portfolio.body.fundingHolds.items.filter((h) => h.projectId === project.id);
+    };
+    expect(await heldInPortfolio()).toEqual([
+      expect.objectContaining({ code: 'ART29-FILING', funds: ['construction', 'operations'] }),
+    ]);
     const duties = await dutiesOf(project.id, token);
     expect(
       duties
@@ -178,6 +191,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     const report = await doc(project.id, token, 'acceptance-report');
     await post(path('/acceptance-filing'), token, { acceptanceReportDocumentId: report }, 200);
     expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
+    expect(await heldInPortfolio()).toEqual([]);
     expect(
       (await call('POST', path('/acceptance-filing'), { token, body: { acceptanceReportDocumentId: report } })).status,
     ).toBe(409);

@@ -39,14 +39,15 @@ describe('the county portfolio of a year', () => {
     asOf: '2026-11-28',
     projects,
     openFindings: [
-      {
-        projectId: 'p4',
-        code: 'ART29-FILING',
-        holds: ['construction', 'operations'],
-        openedAt: '2026-10-01T00:00:00Z',
-      },
-      { projectId: 'p4', code: 'ART30-SELF-EVALUATION', holds: [], openedAt: '2026-10-02T00:00:00Z' },
-      { projectId: 'other-year', code: 'ART29-FILING', holds: ['operations'], openedAt: '2026-01-01T00:00:00Z' },
+      { projectId: 'p4', code: 'ART29-FILING', openedAt: '2026-10-01T00:00:00Z' },
+      { projectId: 'p4', code: 'ART30-SELF-EVALUATION', openedAt: '2026-10-02T00:00:00Z' },
+      { projectId: 'other-year', code: 'ART29-FILING', openedAt: '2026-01-01T00:00:00Z' },
+    ],
+    // ART29 holds from acceptance, before any finding: p3's hold counts though it has no finding.
+    holds: [
+      { projectId: 'p4', code: 'ART29-FILING', funds: ['construction', 'operations'], since: '2026-09-01T00:00:00Z' },
+      { projectId: 'p3', code: 'ART29-FILING', funds: ['construction', 'operations'], since: '2026-11-01T00:00:00Z' },
+      { projectId: 'other-year', code: 'ART07-OM-FUNDING', funds: ['operations'], since: '2026-01-01T00:00:00Z' },
     ],
     overdueTasks: [
       { id: 'p2.1.tech-review', kind: 'tech-review', role: 'data-bureau', projectId: 'p2', dueDate: '2026-11-20' },
@@ -74,13 +75,16 @@ describe('the county portfolio of a year', () => {
     ]);
   });
 
-  it("counts open findings by rule and funding holds of this year's projects only", () => {
+  it("counts open findings by rule, and funding holds as held (ART29-FILING from acceptance), of this year's projects only", () => {
     expect(portfolio.openFindings).toEqual([
       { code: 'ART29-FILING', article: 29, findings: 1 },
       { code: 'ART30-SELF-EVALUATION', article: 30, findings: 1 },
     ]);
-    expect(portfolio.fundingHolds).toMatchObject({ projects: 1, construction: 1, operations: 1 });
-    expect(portfolio.fundingHolds.items[0]).toMatchObject({ projectCode: 'LC-2026-0004', code: 'ART29-FILING' });
+    expect(portfolio.fundingHolds).toMatchObject({ projects: 2, construction: 2, operations: 2 });
+    expect(portfolio.fundingHolds.items.map((h) => [h.projectCode, h.code, h.since])).toEqual([
+      ['LC-2026-0004', 'ART29-FILING', '2026-09-01T00:00:00Z'],
+      ['LC-2026-0003', 'ART29-FILING', '2026-11-01T00:00:00Z'],
+    ]);
   });
 
   it('lists reviews due before today as overdue, with the days late', () => {

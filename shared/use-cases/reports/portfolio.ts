@@ -9,9 +9,10 @@ import type { Deps } from '../deps.ts';
 export const reportYear = (year: number | undefined, now: Date) => year ?? Number(shanghaiDate(now).slice(0, 4));
 
 /**
- * The county portfolio of one year. Three kinds of query, run together: the year's partition of
- * the register index (grows with the year's projects), the sparse open-findings index (grows with
- * what is open), and each review queue up to today (grows with what is late). No scan.
+ * The county portfolio of one year. Four kinds of query, run together: the year's partition of
+ * the register index (grows with the year's projects), the sparse open-findings index and the
+ * county's holds (grow with what is open and held), and each review queue up to today (grows with
+ * what is late). No scan.
  */
 export const portfolio = async (
   input: { year?: number | undefined },
@@ -20,12 +21,13 @@ export const portfolio = async (
   const now = deps.now();
   const year = reportYear(input.year, now);
   const asOf = shanghaiDate(now);
-  const [projects, openFindings, overdue] = await Promise.all([
+  const [projects, openFindings, holds, overdue] = await Promise.all([
     deps.register.projectsOfYear(year),
     deps.findings.allOpen(),
+    deps.findings.allHolds(),
     Promise.all(REVIEWER_ROLES.map((role) => deps.tasks.overdue(role, asOf))),
   ]);
-  return buildPortfolio({ year, asOf, projects, openFindings, overdueTasks: overdue.flat() });
+  return buildPortfolio({ year, asOf, projects, openFindings, holds, overdueTasks: overdue.flat() });
 };
 
 /** The project register of one year, as exported (CSV, XLSX): department names and stages in Chinese. */
