@@ -250,9 +250,13 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     await clickText(page, 'a', '全县看板');
     await page.waitForSelector('[data-stat="projects"]');
     await page.select('select', String(YEAR));
-    await page.waitForFunction(() => document.querySelector('[data-stat="projects"]')?.textContent === '1', {
-      timeout: 20_000,
-    });
+    // The year's own figures: the page keeps showing the last year's while it loads the next.
+    await page.waitForFunction(
+      (year: number) =>
+        document.querySelector(`ul.stats[aria-label="${year} 年概况"] [data-stat="projects"]`)?.textContent === '1',
+      { timeout: 20_000 },
+      YEAR,
+    );
     expect(await page.$eval('[data-stat="approved"]', (el) => el.textContent)).toBe('580,000.00');
     const byStage = await page.$eval('[data-figure="by-stage"]', (el) => el.textContent ?? '');
     expect(byStage).toContain('已批复1');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtime } from '../integration/support/client.ts';
 import { approvedProject, CREDIT_CODES, doc, QUALIFICATION } from '../integration/support/lifecycle.ts';
-import { bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
+import { allOk, bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
 import { axeViolations, launchBrowser, screenshot, visibleText } from './support/browser.ts';
 import { byText, clickText, fill, shownText, signIn, uploadDocument, waitForText } from './support/console-page.ts';
 import { tempDir, writePdf } from './support/files.ts';
@@ -324,18 +324,8 @@ describe('the whole life after approval, through the console in a real browser',
     await submitAndWait('preliminaryAcceptance', '初步验收，申请技术验收');
     await waitForText(page, '初步验收（1）');
 
-    const checklist = Object.fromEntries(
-      [
-        'selfControllable',
-        'cryptoApplication',
-        'securityReview',
-        'softwareTest',
-        'resourceSharingCatalogue',
-        'dataLanding',
-      ].map((item) => [item, { ok: true }]),
-    );
     const technical = await decide(projectId, 1, 'tech-acceptance', 'approve', await bureau('data-bureau'), {
-      checklist,
+      checklist: allOk('tech-acceptance'),
     });
     expect(technical.status, JSON.stringify(technical.body)).toBe(200);
 

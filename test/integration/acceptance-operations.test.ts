@@ -11,7 +11,7 @@ import {
   underConstruction,
   violationsOf,
 } from './support/lifecycle.ts';
-import { bureau, decide, eventually, openTask, taskIdOf, waitForStage } from './support/scenario.ts';
+import { allOk, bureau, decide, eventually, openTask, taskIdOf, waitForStage } from './support/scenario.ts';
 
 type Funding = { construction: string; operations: string; holds: { code: string; funds: string[] }[] };
 const ASSETS = [
@@ -72,16 +72,7 @@ const securityAndAssets = async (projectId: string, dept: string, token: string,
 };
 const police = () => tokenFor({ roles: ['public-security'], dept: 'public-security', sub: 'police-acceptance' });
 
-const TECH_ACCEPTANCE = Object.fromEntries(
-  [
-    'selfControllable',
-    'cryptoApplication',
-    'securityReview',
-    'softwareTest',
-    'resourceSharingCatalogue',
-    'dataLanding',
-  ].map((item) => [item, { ok: true }]),
-);
+const TECH_ACCEPTANCE = allOk('tech-acceptance');
 
 const decideAcceptance = (
   projectId: string,

@@ -1,34 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
 import { label, STAGES_ZH } from '../i18n/zh.ts';
+import { useAction } from '../use-action.ts';
 import { ProblemList } from './problem-list.tsx';
 import { Section } from './ui.tsx';
 
 const EDITABLE = new Set(['draft', 'returned']);
-
-/** Runs one action and keeps its refusal (a 422 lists every article still unmet). */
-const useAction = (onDone: (project: Project) => void) => {
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<Project>) => {
-    setProblem(undefined);
-    setBusy(true);
-    try {
-      onDone(await action());
-    } catch (error) {
-      if (error instanceof ApiError) setProblem(error.problem);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { problem, busy, run };
-};
 
 /**
  * What the caller may do to the declaration now: the owner department's head signs the internal
@@ -42,7 +23,14 @@ export const ProjectActions = (props: {
 }) => {
   const { project, session } = props;
   const [submitted, setSubmitted] = useState<string>();
-  const action = useAction((p) => props.onChanged(p));
+  const step = useAction();
+  const action = {
+    ...step,
+    run: async (send: () => Promise<Project>) => {
+      const project = await step.run(send);
+      if (project) props.onChanged(project);
+    },
+  };
   const owner = session.claims.dept === project.ownerDeptId && hasRole(session, 'dept-staff', 'dept-head');
   const head = owner && hasRole(session, 'dept-head');
   const coBuilderHead = hasRole(session, 'dept-head') && project.coBuilderDeptIds.includes(session.claims.dept ?? '');

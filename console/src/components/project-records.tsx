@@ -3,8 +3,7 @@ import type { Finding } from '#shared/domain/finding.schema.ts';
 import { isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
-import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api, type Page } from '../api/client.ts';
+import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
 import { articleZh } from '../i18n/numerals.ts';
@@ -17,6 +16,7 @@ import {
   OBLIGATION_STATUS_ZH,
   STAGES_ZH,
 } from '../i18n/zh.ts';
+import { useAction } from '../use-action.ts';
 import { useResource } from '../use-resource.ts';
 import { TextField } from './fields.tsx';
 import { ProblemList } from './problem-list.tsx';
@@ -84,26 +84,18 @@ export const AuditTrail = ({ projectId, round }: { projectId: string; round: num
 const Waiver = (props: { obligation: Obligation; onDone: () => void }) => {
   const { obligation } = props;
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, run } = useAction();
   const id = `waive-${obligation.code}-${obligation.key}`;
   const submit = async (event: Event) => {
     event.preventDefault();
-    setProblem(undefined);
-    setBusy(true);
-    try {
-      await api.post(
+    const waived = await run(() =>
+      api.post(
         `/v1/projects/${encodeURIComponent(obligation.projectId)}/obligations/${encodeURIComponent(`${obligation.code}.${obligation.key}`)}/waiver`,
         { reason },
         { idempotent: true },
-      );
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError) setProblem(error.problem);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
+    if (waived) props.onDone();
   };
   return (
     <form class="row waiver" aria-label={`豁免：${obligation.code}`} onSubmit={submit}>

@@ -121,7 +121,7 @@ export const DashboardPage = () => {
       {report.loading && !r && <Loading />}
       {r && (
         <>
-          <ul class="stats" aria-label={`${r.year} 年概况`}>
+          <ul class="stats" aria-label={`${r.year} 年概况`} aria-busy={report.loading}>
             <li>
               <span class="stat-label">项目总数</span>
               <strong data-stat="projects">{r.projects}</strong>

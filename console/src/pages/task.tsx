@@ -3,8 +3,7 @@ import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { DECISIONS, DecisionInputSchema } from '#shared/domain/review.ts';
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
-import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api, type Page } from '../api/client.ts';
+import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { DocumentUpload } from '../components/document-upload.tsx';
 import { DocumentsTable } from '../components/documents-table.tsx';
@@ -22,6 +21,7 @@ import {
   TASK_STATUS_ZH,
 } from '../i18n/zh.ts';
 import { Link } from '../router.tsx';
+import { useAction } from '../use-action.ts';
 import { useResource } from '../use-resource.ts';
 import { DueDate, type TaskView } from './tasks.tsx';
 
@@ -48,13 +48,11 @@ const DecisionForm = (props: {
   const opinions = props.documents.filter((d) => d.status === 'verified' && d.kind === opinionKind);
   const [opinionDocumentId, setOpinionDocumentId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, run } = useAction();
   const chosenDocument = opinionDocumentId || opinions[opinions.length - 1]?.id || '';
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setProblem(undefined);
     const approvedBudgetFen = budget.trim() ? parseYuan(budget) : undefined;
     const body = {
       decision,
@@ -73,15 +71,8 @@ const DecisionForm = (props: {
     if (approvedBudgetFen === null) found.approvedBudgetFen = '请输入金额（元），最多两位小数';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      props.onDecided(await api.post<TaskView>(`/v1/tasks/${encodeURIComponent(task.id)}/decision`, body));
-    } catch (error) {
-      if (error instanceof ApiError) setProblem(error.problem);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    const decided = await run(() => api.post<TaskView>(`/v1/tasks/${encodeURIComponent(task.id)}/decision`, body));
+    if (decided) props.onDecided(decided);
   };
 
   return (

@@ -1,15 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import type { Problem } from '#shared/http/problem.ts';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Section } from '../components/ui.tsx';
 import { dateTime, yuan } from '../i18n/format.ts';
 import { fieldZh, PHASE_VALUES_ZH, RECORD_KINDS_ZH } from '../i18n/phases-zh.ts';
 import { label } from '../i18n/zh.ts';
+import { useAction } from '../use-action.ts';
 import { useResource } from '../use-resource.ts';
 
 type Records = Record<string, Record<string, unknown>[]>;
@@ -62,23 +61,11 @@ const Fields = ({ record, files }: { record: Record<string, unknown>; files: Rea
 
 /** The Public Security Bureau confirms an MLPS filing (ART24): only a confirmed filing counts. */
 const ConfirmFiling = (props: { project: Project; record: Record<string, unknown>; onDone: () => void }) => {
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, run } = useAction();
   const confirm = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await api.post(
-        `/v1/projects/${encodeURIComponent(props.project.id)}/security-records/${encodeURIComponent(String(props.record.id))}/confirmation`,
-        {},
-      );
-      props.onDone();
-    } catch (error) {
-      if (error instanceof ApiError) setProblem(error.problem);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+    const { project, record } = props;
+    const path = `/v1/projects/${encodeURIComponent(project.id)}/security-records/${encodeURIComponent(String(record.id))}`;
+    if (await run(() => api.post(`${path}/confirmation`, {}))) props.onDone();
   };
   return (
     <>

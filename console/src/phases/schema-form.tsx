@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import type * as z from 'zod';
 import type { DocumentKind, ProjectDocument } from '#shared/domain/document.schema.ts';
-import type { Problem } from '#shared/http/problem.ts';
-import { ApiError } from '../api/client.ts';
 import { CheckField, SelectField, TextField } from '../components/fields.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { fieldErrors } from '../components/zod-issues.ts';
 import { fieldZh, PHASE_VALUES_ZH, pathZh } from '../i18n/phases-zh.ts';
 import { DOCUMENT_KINDS_ZH, label } from '../i18n/zh.ts';
+import { useAction } from '../use-action.ts';
 import { bodyOf, type Draft, emptyDraft, type FieldSpec, fieldsOf, type NamedField } from './form-spec.ts';
 
 type Path = readonly (string | number)[];
@@ -66,57 +65,23 @@ const Input = (props: {
 }) => {
   const { spec, name, field, id, error, path, value, context, set } = props;
   const required = !field.optional && !field.nullable;
+  // What every text-like input and select of this field shares.
+  const own = { id, label: name, value: value as string, onValue: set, error, required };
   switch (spec.kind) {
     case 'text':
-      return (
-        <TextField
-          id={id}
-          label={name}
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
-          multiline={spec.multiline}
-          type={spec.url ? 'url' : 'text'}
-        />
-      );
+      return <TextField {...own} multiline={spec.multiline} type={spec.url ? 'url' : 'text'} />;
     case 'date':
-      return (
-        <TextField
-          id={id}
-          label={name}
-          type="date"
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
-        />
-      );
+      return <TextField {...own} type="date" />;
     case 'money':
-      return (
-        <TextField
-          id={id}
-          label={`${name}（元）`}
-          inputMode="decimal"
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
-        />
-      );
+      return <TextField {...own} label={`${name}（元）`} inputMode="decimal" />;
     case 'number':
       return (
         <TextField
-          id={id}
-          label={name}
+          {...own}
           type="number"
           inputMode="numeric"
           {...(spec.min === null ? {} : { min: spec.min })}
           {...(spec.max === null ? {} : { max: spec.max })}
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
         />
       );
     case 'boolean':
@@ -124,12 +89,7 @@ const Input = (props: {
     case 'choice':
       return (
         <SelectField
-          id={id}
-          label={name}
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
+          {...own}
           options={[['', '（请选择）'], ...spec.values.map((v) => [v, label(PHASE_VALUES_ZH, v)] as const)]}
         />
       );
@@ -141,12 +101,7 @@ const Input = (props: {
       const wanted = kinds?.map((k) => label(DOCUMENT_KINDS_ZH, k)).join('或') ?? '文件';
       return (
         <SelectField
-          id={id}
-          label={name}
-          value={value as string}
-          onValue={set}
-          error={error}
-          required={required}
+          {...own}
           options={[
             ['', verified.length ? '（请选择）' : `（请先在“材料”中上传${wanted}）`],
             ...verified.map((d) => [d.id, `${label(DOCUMENT_KINDS_ZH, d.kind)}：${d.fileName}`] as const),
@@ -225,8 +180,7 @@ export const SchemaForm = (props: {
   const root: FieldSpec = { kind: 'group', fields };
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(root));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, run } = useAction();
   const context: Context = {
     formId: props.id,
     errors,
@@ -237,23 +191,14 @@ export const SchemaForm = (props: {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setProblem(undefined);
     const parsed = props.schema.safeParse(bodyOf(root, draft), { reportInput: true });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) return;
+    const sent = await run(async () => {
       await props.onSubmit(parsed.data);
-      setDraft(emptyDraft(root));
-    } catch (error) {
-      if (error instanceof ApiError) setProblem(error.problem);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (sent) setDraft(emptyDraft(root));
   };
 
   // Refusals of the body as a whole (`form`), or of a field with no input of its own (a list too short).

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { checklistItems, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import type { Role } from '#shared/domain/roles.ts';
 import { projectBody } from '../../support/project-body.ts';
 import { call, tokenFor } from './client.ts';
@@ -158,19 +159,9 @@ export const openTask = (projectId: string, submission: number, kind: string, to
     return response.status === 200 && response.body.status === 'open' ? response.body : undefined;
   });
 
-export const TECH_CHECKLIST = Object.fromEntries(
-  [
-    'resourceCatalogue',
-    'dataSharing',
-    'consolidation',
-    'cloudMigration',
-    'commandCentreLinkage',
-    'noPolicyConflict',
-    'notDisguised',
-    'classificationConfirmed',
-    'inAnnualPlan',
-  ].map((item) => [item, { ok: true }]),
-);
+/** Every item of a review's checklist answered ok, as the catalogue names them. */
+export const allOk = (kind: ReviewKind) => Object.fromEntries(checklistItems(kind).map((item) => [item, { ok: true }]));
+export const TECH_CHECKLIST = allOk('tech-review');
 
 const OPINION_KIND: Record<string, string> = {
   'tech-review': 'tech-review-opinion',
