@@ -167,7 +167,8 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     );
     expect(verdict).toBe('内部合规性审核意见.pdf：已核验');
     await page.reload();
-    await page.waitForFunction(() => !document.querySelector('#sign-off-review option[value=""]'));
+    // The head signs once the page lists the verified review to sign on (the button waits for it too).
+    await page.waitForSelector('#sign-off-review option:not([value=""])');
     await clickText(page, 'button', '签署');
     await waitForText(page, '李局长 已于');
     await clickText(page, 'button', '提交申报');

@@ -82,15 +82,6 @@ const refusalOf = async (routeId: string) => {
   await page.waitForSelector(`#phase-${routeId} .problem`);
   return shownText(page, `#phase-${routeId} .problem`);
 };
-const reloadUntil = async (text: string) => {
-  for (let i = 0; i < 60; i++) {
-    await page.goto(projectUrl);
-    await page.waitForSelector('.heading .badge');
-    if ((await visibleText(page)).includes(text)) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`never saw «${text}» on ${projectUrl}`);
-};
 const stageBadge = async () => {
   await page.waitForSelector('.heading .badge');
   return page.$eval('.heading .badge', (el) => el.textContent);
@@ -418,7 +409,6 @@ describe('the whole life after approval, through the console in a real browser',
     }
     await submitAndWait('reportDisposal', '报送资产处置情况');
     await waitForText(page, '资产处置（1）');
-    await reloadUntil('资产处置（1）');
     expect(await page.$eval('.timeline [aria-current="step"]', (el) => el.textContent)).toBe('停用报废');
     const records = await shownText(page, 'section[aria-labelledby="records-title"]');
     for (const seen of ['调拨', '报废', '年度运维情况', '绩效自评', '初步验收', '建设基线'])
