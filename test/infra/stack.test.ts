@@ -1,8 +1,12 @@
-import { App } from 'aws-cdk-lib';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
+import { HouseFunction } from '#infra/constructs/house-function.ts';
 import { LingchuanStack } from '#infra/stack.ts';
+import { apiEnvSchema } from '#shared/config/env.ts';
 
 let template: Template;
 let stack: LingchuanStack;
@@ -84,6 +88,52 @@ describe('functions', () => {
     }
     for (const { Properties } of resourcesOf('AWS::Logs::LogGroup'))
       expect(Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('bundling', () => {
+  it('bundles the SDK into every function: none marks @aws-sdk/* external', () => {
+    const houseFunctions = stack.node.findAll().filter((c): c is HouseFunction<never> => c instanceof HouseFunction);
+    expect(houseFunctions).toHaveLength(
+      resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']).length,
+    );
+    for (const fn of houseFunctions) {
+      expect(fn.bundling.bundleAwsSDK, fn.node.path).toBe(true);
+      expect(fn.bundling.externalModules ?? [], fn.node.path).not.toContainEqual(expect.stringMatching(/^@aws-sdk/));
+      expect(fn.bundling.minify, fn.node.path).toBe(true);
+    }
+  });
+
+  it('leaves no import of @aws-sdk in a bundle cdk synth builds', () => {
+    const app = new App({
+      outdir: path.join(process.cwd(), `.local-test-synth-${process.pid}`),
+      context: { 'aws:cdk:enable-asset-metadata': true },
+    });
+    const scope = new Stack(app, 'Bundled');
+    new HouseFunction(scope, 'GetProject', {
+      entry: 'functions/api/projects/get-project.handler.ts',
+      description: 'bundling check',
+      envSchema: apiEnvSchema,
+      environment: {
+        TABLE_NAME: 't',
+        BUCKET_NAME: 'b',
+        APPROVAL_STATE_MACHINE_ARN: 'a',
+        ACCEPTANCE_STATE_MACHINE_ARN: 'a',
+        PORTAL_ORIGIN: 'o',
+      },
+    });
+    const assembly = app.synth();
+    try {
+      const fn = Object.values(assembly.getStackByName('Bundled').template.Resources as Record<string, CfnJson>).find(
+        (r) => r.Type === 'AWS::Lambda::Function',
+      );
+      const bundle = readFileSync(path.join(assembly.directory, fn.Metadata['aws:asset:path'], 'index.mjs'), 'utf8');
+      expect(bundle).toContain('DynamoDB_20120810');
+      // An import left for the runtime to resolve (the SDK's own error text quotes one in brackets, which is not).
+      expect(bundle).not.toMatch(/(?<!\[)(\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["']@aws-sdk\//);
+    } finally {
+      rmSync(assembly.directory, { recursive: true, force: true });
+    }
   });
 });
 
