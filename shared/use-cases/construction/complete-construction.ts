@@ -35,12 +35,13 @@ export const completeConstruction = (
       ]);
     }
     const at = now.toISOString();
-    const unreported = (await deps.obligations.ofProject(project.id))
+    const duties = await deps.obligations.ofProject(project.id);
+    const unreported = duties
       .filter((o) => o.code === 'ART20-BASELINE' && o.status === 'open' && o.key !== PLANNED_COMPLETION_DUTY)
       .map((o) => o.key);
     const [planned, milestones, deadline] = await Promise.all([
-      fulfil(project, 'ART20-BASELINE', [PLANNED_COMPLETION_DUTY], actor, at, deps),
-      cancel(project, 'ART20-BASELINE', unreported, actor, at, deps),
+      fulfil(project, 'ART20-BASELINE', [PLANNED_COMPLETION_DUTY], actor, at, deps, duties),
+      cancel(project, 'ART20-BASELINE', unreported, actor, at, deps, duties),
       startClock({ project, code: 'ART27-ACCEPTANCE-DEADLINE', key: 'acceptance', from: completedOn, at }, deps),
     ]);
     return deps.projects.save({
