@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -102,6 +102,24 @@ describe('bundling', () => {
       expect(fn.bundling.externalModules ?? [], fn.node.path).not.toContainEqual(expect.stringMatching(/^@aws-sdk/));
       expect(fn.bundling.minify, fn.node.path).toBe(true);
     }
+  });
+
+  it('loads no module lazily but the metrics one, whose first use is an unreadable item (an error path)', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(path.join(dir, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [path.join(dir, entry.name)]
+            : [],
+      );
+    const lazy = ['shared', 'functions'].flatMap((dir) =>
+      sources(dir).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)].map((m) => `${file}: ${m[1]}`),
+      ),
+    );
+    // A lazy SDK client only moves its cost to the first request (issue #13).
+    expect(lazy).toEqual([`${path.join('shared', 'observability', 'metrics.ts')}: @aws-lambda-powertools/metrics`]);
   });
 
   it('leaves no import of @aws-sdk in a bundle cdk synth builds', () => {
