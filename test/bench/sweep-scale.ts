@@ -11,7 +11,7 @@ import { DUTY_KINDS, dutyItem, puts, writeItems } from './duties.ts';
 import { median } from './stats.ts';
 
 const DUE = 100;
-const ROUNDS = 3;
+const ROUNDS = 7;
 const AS_OF = '2026-12-01';
 
 /** The due duty of the i-th due project: every kind in the catalogue, in turn. */

@@ -156,7 +156,7 @@ export const SWEEP_CONCURRENCY = 4;
 export const SWEEP_CHANGES_PER_SECOND = 150;
 
 /** Spaces the starts of changes so that at most `perSecond` begin in any second. */
-const pacer = (perSecond: number) => {
+export const pacer = (perSecond: number) => {
   let next = 0;
   return async () => {
     const now = Date.now();
