@@ -12,7 +12,7 @@ import { itemBytes } from './instruments.ts';
 import { median } from './stats.ts';
 
 const LATE = 1_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const AS_OF = '2030-01-01';
 const DEPT = 'bench-sweep-write';
 
