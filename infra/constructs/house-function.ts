@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { z } from 'zod';
@@ -15,6 +15,31 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const ENTRY_METADATA = 'lingchuan:entry';
 /** Template metadata key listing the adapters a function declares: its grants must be exactly theirs. */
 export const ADAPTERS_METADATA = 'lingchuan:adapters';
+
+/**
+ * How every function is bundled: one ESM file, minified, for the nodejs22.x runtime, with the SDK
+ * clients it imports bundled in and tree-shaken (`bundleAwsSDK`) rather than loaded from the
+ * runtime's copy: the runtime's SDK is whole packages read from disk module by module, slower to
+ * init than the same function with it bundled (`npm run bench` prints both), and it would change
+ * under the function whenever Lambda updates it. Source maps ship with the bundle so that stack
+ * traces in the logs name our sources, but without `sourcesContent` (the sources are in the
+ * repository): Node reads and parses the map at init when source maps are enabled, and this keeps
+ * it a third of the size. The bench builds its floors and its SDK-external builds from these.
+ */
+export const HOUSE_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  bundleAwsSDK: true,
+  // CommonJS dependencies inside an ESM bundle still call require().
+  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+} as const satisfies BundlingOptions;
+
+/** What every function runs with: source-mapped stack traces (see HOUSE_BUNDLING). */
+export const HOUSE_NODE_OPTIONS = '--enable-source-maps';
 
 export interface HouseFunctionProps<S extends EnvSchema> {
   /** Source entry relative to the project root, e.g. `functions/api/meta/health.handler.ts`. */
@@ -31,12 +56,14 @@ export interface HouseFunctionProps<S extends EnvSchema> {
 
 /**
  * The house Lambda: one set of defaults for every function so that none drifts.
- * nodejs22.x on arm64 (cheaper per ms, and what the benches measure against), ESM bundles
- * minified by the local esbuild (synth needs no Docker and no network), JSON logs with a
+ * nodejs22.x on arm64 (cheaper per ms, and what the benches measure against), ESM bundles with
+ * the SDK in, minified by the local esbuild (synth needs no Docker and no network), JSON logs with a
  * retention that outlives a budget year, X-Ray active tracing.
  */
 export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
   readonly adapters: Adapters;
+  /** The options this function was bundled with, for the infra tests and the bench. */
+  readonly bundling: BundlingOptions;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps<S>) {
     const parsed = props.envSchema.safeParse(props.environment);
@@ -58,20 +85,11 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...(props.environment as Record<string, string>) },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        // The runtime ships SDK v3; bundling it again would triple every bundle and cold start.
-        externalModules: ['@aws-sdk/*'],
-        // CommonJS dependencies inside an ESM bundle still call require().
-        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-      },
+      environment: { NODE_OPTIONS: HOUSE_NODE_OPTIONS, ...(props.environment as Record<string, string>) },
+      bundling: HOUSE_BUNDLING,
     });
     this.adapters = props.adapters;
+    this.bundling = HOUSE_BUNDLING;
     (this.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, props.entry);
     (this.node.defaultChild as CfnFunction).addMetadata(ADAPTERS_METADATA, props.adapters);
   }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,25 @@ import type { LocalFunction } from './local-model.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
+/** One invocation of a template function, as the host ran it. */
+export interface Invocation {
+  readonly functionId: string;
+  readonly requestId: string;
+}
+
+/**
+ * The invocation the current code runs in, for instruments that attribute work to a function
+ * (the bench counts DynamoDB calls per invocation). Functions share one process locally.
+ */
+export const currentInvocation = new AsyncLocalStorage<Invocation>();
+
+/** An invocation that has ended: how long the handler ran, whether it threw, the HTTP status it answered. */
+export interface Ran extends Invocation {
+  readonly ms: number;
+  readonly failed: boolean;
+  readonly status: number | undefined;
+}
+
 /**
  * Runs the template's functions in this process, from their TypeScript sources (bundling is
  * skipped locally). Every function of our template sees the same variable values, so one
@@ -14,6 +34,7 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
  */
 export class LambdaHost {
   private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly observers: ((ran: Ran) => void)[] = [];
 
   constructor(
     private readonly functions: Map<string, LocalFunction>,
@@ -31,6 +52,11 @@ export class LambdaHost {
       }
     }
     Object.assign(process.env, merged);
+  }
+
+  /** Calls `observer` after every invocation with how long it ran (the bench's cost model). */
+  observe(observer: (ran: Ran) => void): void {
+    this.observers.push(observer);
   }
 
   async invoke(functionId: string, event: unknown): Promise<unknown> {
@@ -60,6 +86,25 @@ export class LambdaHost {
       fail: () => undefined,
       succeed: () => undefined,
     } satisfies Context;
-    return (await handler)(event, context);
+    const run = await handler;
+    // Timed from here: loading the module (a cold start, transpiled locally) is not the invocation's duration.
+    const began = performance.now();
+    const invocation = { functionId, requestId };
+    let result: unknown;
+    let failed = true;
+    try {
+      result = await currentInvocation.run(invocation, () => run(event, context));
+      failed = false;
+      return result;
+    } finally {
+      const status = (result as { statusCode?: unknown } | undefined)?.statusCode;
+      const ran = {
+        ...invocation,
+        ms: performance.now() - began,
+        failed,
+        status: typeof status === 'number' ? status : undefined,
+      };
+      for (const observer of this.observers) observer(ran);
+    }
   }
 }

@@ -43,6 +43,8 @@ interface ExecutionRecord {
   error?: string;
   cause?: string;
   steps: Record<string, StepRecord>;
+  /** States entered, as Step Functions bills standard workflows (counted while this runtime ran it). */
+  transitions?: number;
 }
 
 interface Waiting {
@@ -219,6 +221,7 @@ export class StepFunctionsLocal {
     // A callback entry that failed on the engine's side (its timeout) must never accept a decision later.
     const watch = (async () => {
       for await (const event of execution.eventLogs) {
+        if (event.type === 'StateEntered') record.transitions = (record.transitions ?? 0) + 1;
         if (event.type !== 'StateFailed') continue;
         const failed = event as { state: { name: string }; Error: string; Cause: string };
         for (const [token, waiting] of this.waiting) {
@@ -264,6 +267,16 @@ export class StepFunctionsLocal {
         this.persist(record);
       }),
     });
+  }
+
+  /** Every execution this runtime knows, with the state transitions it has made. */
+  transitions(): { executionArn: string; stateMachineArn: string; status: string; transitions: number }[] {
+    return [...this.executions.values()].map((r) => ({
+      executionArn: r.executionArn,
+      stateMachineArn: r.stateMachineArn,
+      status: r.status,
+      transitions: r.transitions ?? 0,
+    }));
   }
 
   startExecution(input: { stateMachineArn: string; name?: string; input?: string }) {

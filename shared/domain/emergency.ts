@@ -9,6 +9,9 @@ import { routing } from './workflow.ts';
 export type Procedure = 'declaration' | ReviewKind;
 const PROCEDURES: readonly string[] = ['declaration', WORKFLOWS.approval.first, ...WORKFLOWS.approval.parallel];
 
+/** Whether a review is one of the procedures an emergency project owes while it builds (the approval round's). */
+export const isEmergencyProcedure = (review: ReviewKind): boolean => PROCEDURES.includes(review);
+
 type Building = Pick<
   Project,
   | 'emergency'

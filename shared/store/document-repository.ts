@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import { type StoredProject, StoredProjectSchema } from '#shared/domain/project.schema.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
 import type { TransactItem } from './transactions.ts';
@@ -23,6 +24,32 @@ export const documentRepository = (tableName: string) => ({
       new GetCommand({ TableName: tableName, Key: documentKey(projectId, documentId), ConsistentRead: true }),
     );
     return Item ? DocumentSchema.parse(Item) : undefined;
+  },
+
+  /**
+   * A document and its project, whose owner and co-builders decide who may see it, in one call
+   * (both live in the project's partition). Strongly consistent, as each read alone.
+   */
+  async withProject(
+    projectId: string,
+    documentId: string,
+  ): Promise<{ project: StoredProject | undefined; document: ProjectDocument | undefined }> {
+    const projectKey = { PK: `PROJECT#${projectId}`, SK: 'META' };
+    const items: Record<string, unknown>[] = [];
+    let keys = [projectKey, documentKey(projectId, documentId)];
+    while (keys.length > 0) {
+      const { Responses, UnprocessedKeys } = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      items.push(...(Responses?.[tableName] ?? []));
+      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+    }
+    const project = items.find((item) => item.SK === projectKey.SK);
+    const document = items.find((item) => item.SK !== projectKey.SK);
+    return {
+      project: project ? StoredProjectSchema.parse(project) : undefined,
+      document: document ? DocumentSchema.parse(document) : undefined,
+    };
   },
 
   /**

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { dynamo } from './clients.ts';
@@ -34,6 +34,21 @@ export const findingRepository = (tableName: string) => ({
       new GetCommand({ TableName: tableName, Key: findingKey({ projectId, code, key }), ConsistentRead: true }),
     );
     return Item ? FindingSchema.parse(Item) : undefined;
+  },
+
+  /** Several findings of one project in one call, strongly consistent; those that do not exist are left out. */
+  async getMany(projectId: string, which: readonly { code: RuleCode; key: string }[]): Promise<Finding[]> {
+    const found: Finding[] = [];
+    let keys = which.map(({ code, key }) => findingKey({ projectId, code, key }));
+    // A batch may leave keys unprocessed under load: ask again for those.
+    while (keys.length > 0) {
+      const { Responses, UnprocessedKeys } = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      found.push(...(Responses?.[tableName] ?? []).map((item) => FindingSchema.parse(item)));
+      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
+    }
+    return found;
   },
 
   /** Opens a finding exactly once per late duty: a second sweep's attempt fails its condition. */

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
@@ -166,6 +166,24 @@ export const projectRepository = (tableName: string) => {
   const getRaw = async (id: string) =>
     (await dynamo().send(new GetCommand({ TableName: tableName, Key: projectKey(id), ConsistentRead: true }))).Item;
 
+  /** Project items by id, strongly consistent, in batches of 100 (BatchGetItem's limit); missing ids are absent. */
+  const getRawMany = async (ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> => {
+    const found = new Map<string, Record<string, unknown>>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(projectKey);
+      // A batch may leave keys unprocessed under load: ask again for those.
+      while (keys.length > 0) {
+        const { Responses, UnprocessedKeys } = await dynamo().send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of Responses?.[tableName] ?? []) found.set(String(item.id), item);
+        keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    return found;
+  };
+
   const get = async (id: string): Promise<StoredProject | undefined> => {
     const Item = await getRaw(id);
     return Item ? StoredProjectSchema.parse(Item) : undefined;
@@ -224,6 +242,20 @@ export const projectRepository = (tableName: string) => {
 
   return {
     get,
+
+    /**
+     * Projects by id in batches, strongly consistent, for work over many projects at once (the
+     * sweep). A project today's schema refuses is left out, so the caller reads it alone and fails
+     * there, as it would have without the batch.
+     */
+    async getMany(ids: readonly string[]): Promise<Map<string, StoredProject>> {
+      const projects = new Map<string, StoredProject>();
+      for (const [id, item] of await getRawMany(ids)) {
+        const parsed = StoredProjectSchema.safeParse(item);
+        if (parsed.success) projects.set(id, parsed.data);
+      }
+      return projects;
+    },
 
     /**
      * Applies one change atomically: the next version of the project, its audit event, and what
@@ -411,13 +443,16 @@ export const projectRepository = (tableName: string) => {
         }),
       );
       const list = `projects ${partition}`;
+      // Co-built entries are member items: their projects are read in one batch, not one by one.
+      const members = (page.Items ?? [])
+        .filter((item) => item.type !== 'project')
+        .map((item) => String(item.projectId));
+      const resolved = await getRawMany(members);
       const items: StoredProject[] = [];
       for (const item of page.Items ?? []) {
         // A project today's schema refuses (written by an older version) is left out and reported, not a 500.
-        const project =
-          item.type === 'project'
-            ? await readItem(item, StoredProjectSchema, list)
-            : await getRaw(String(item.projectId)).then((raw) => raw && readItem(raw, StoredProjectSchema, list));
+        const raw = item.type === 'project' ? item : resolved.get(String(item.projectId));
+        const project = raw && (await readItem(raw, StoredProjectSchema, list));
         if (project) items.push(project);
       }
       return { items, nextCursor: encodeCursor(page.LastEvaluatedKey) };

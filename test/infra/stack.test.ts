@@ -1,9 +1,14 @@
-import { App } from 'aws-cdk-lib';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getProject } from '#functions/api/projects/routes.ts';
 import { routes } from '#functions/api/routes.ts';
 import { ACTIONS } from '#infra/constructs/grants.ts';
+import { HouseFunction } from '#infra/constructs/house-function.ts';
 import { LingchuanStack } from '#infra/stack.ts';
+import { apiEnvSchema } from '#shared/config/env.ts';
 import { isTableAdapter } from '#shared/use-cases/adapters.ts';
 
 let template: Template;
@@ -100,6 +105,71 @@ describe('functions', () => {
     }
     for (const { Properties } of resourcesOf('AWS::Logs::LogGroup'))
       expect(Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('bundling', () => {
+  it('bundles the SDK into every function: none marks @aws-sdk/* external', () => {
+    const houseFunctions = stack.node.findAll().filter((c): c is HouseFunction<never> => c instanceof HouseFunction);
+    expect(houseFunctions).toHaveLength(
+      resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']).length,
+    );
+    for (const fn of houseFunctions) {
+      expect(fn.bundling.bundleAwsSDK, fn.node.path).toBe(true);
+      expect(fn.bundling.externalModules ?? [], fn.node.path).not.toContainEqual(expect.stringMatching(/^@aws-sdk/));
+      expect(fn.bundling.minify, fn.node.path).toBe(true);
+    }
+  });
+
+  it('loads no module lazily but the metrics one, whose first use is an unreadable item (an error path)', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(path.join(dir, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [path.join(dir, entry.name)]
+            : [],
+      );
+    const lazy = ['shared', 'functions'].flatMap((dir) =>
+      sources(dir).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)].map((m) => `${file}: ${m[1]}`),
+      ),
+    );
+    // A lazy SDK client only moves its cost to the first request (issue #13).
+    expect(lazy).toEqual([`${path.join('shared', 'observability', 'metrics.ts')}: @aws-lambda-powertools/metrics`]);
+  });
+
+  it('leaves no import of @aws-sdk in a bundle cdk synth builds', () => {
+    const app = new App({
+      outdir: path.join(process.cwd(), `.local-test-synth-${process.pid}`),
+      context: { 'aws:cdk:enable-asset-metadata': true },
+    });
+    const scope = new Stack(app, 'Bundled');
+    new HouseFunction(scope, 'GetProject', {
+      entry: 'functions/api/projects/get-project.handler.ts',
+      description: 'bundling check',
+      envSchema: apiEnvSchema,
+      environment: {
+        TABLE_NAME: 't',
+        BUCKET_NAME: 'b',
+        APPROVAL_STATE_MACHINE_ARN: 'a',
+        ACCEPTANCE_STATE_MACHINE_ARN: 'a',
+        PORTAL_ORIGIN: 'o',
+      },
+      adapters: getProject.adapters,
+    });
+    const assembly = app.synth();
+    try {
+      const fn = Object.values(assembly.getStackByName('Bundled').template.Resources as Record<string, CfnJson>).find(
+        (r) => r.Type === 'AWS::Lambda::Function',
+      );
+      const bundle = readFileSync(path.join(assembly.directory, fn.Metadata['aws:asset:path'], 'index.mjs'), 'utf8');
+      expect(bundle).toContain('DynamoDB_20120810');
+      // An import left for the runtime to resolve (the SDK's own error text quotes one in brackets, which is not).
+      expect(bundle).not.toMatch(/(?<!\[)(\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)["']@aws-sdk\//);
+    } finally {
+      rmSync(assembly.directory, { recursive: true, force: true });
+    }
   });
 });
 

@@ -58,7 +58,8 @@ export const getDocument = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/documents/{docId}',
   handler: 'documents/get-document',
-  adapters: { documents: 'read', projects: 'read' },
+  // The document and its project come in one BatchGetItem (documents.withProject).
+  adapters: { documents: 'read' },
   roles: ANY_ROLE,
   summary: 'One document',
   params: DocumentParams,
@@ -70,7 +71,8 @@ export const downloadDocument = defineRoute({
   method: 'GET',
   path: '/v1/projects/{id}/documents/{docId}/download',
   handler: 'documents/download-document',
-  adapters: { documents: 'read', objects: 'presign', projects: 'read' },
+  // As getDocument: the document and its project in one BatchGetItem.
+  adapters: { documents: 'read', objects: 'presign' },
   roles: ANY_ROLE,
   summary: 'A presigned GET (5 minutes) of a verified document, saved under its original name',
   params: DocumentParams,

@@ -47,7 +47,7 @@ export const completeConstruction = (
       .filter((o) => o.code === 'ART20-BASELINE' && o.status === 'open' && o.key !== PLANNED_COMPLETION_DUTY)
       .map((o) => o.key);
     const [planned, deadline] = await Promise.all([
-      fulfil(project, 'ART20-BASELINE', [PLANNED_COMPLETION_DUTY], actor, at, deps),
+      fulfil(project, 'ART20-BASELINE', [PLANNED_COMPLETION_DUTY], actor, at, deps, duties),
       startClock({ project, code: 'ART27-ACCEPTANCE-DEADLINE', key: 'acceptance', from: completedOn, at }, deps),
     ]);
     return deps.projects.save({

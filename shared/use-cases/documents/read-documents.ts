@@ -1,3 +1,4 @@
+import { assertVisible } from '#shared/domain/access.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -16,12 +17,13 @@ export const listDocuments = async (
   return deps.documents.page(input.projectId, input);
 };
 
+/** A document of a project the caller may see; the project and the document are read together. */
 export const getDocument = async (
   input: { projectId: string; documentId: string; actor: Actor },
-  deps: Pick<Deps, 'projects' | 'documents'>,
+  deps: Pick<Deps, 'documents'>,
 ): Promise<ProjectDocument> => {
-  await loadVisible(input.projectId, input.actor, deps);
-  const document = await deps.documents.get(input.projectId, input.documentId);
+  const { project, document } = await deps.documents.withProject(input.projectId, input.documentId);
+  assertVisible(input.actor, project);
   if (!document) throw new NotFoundError('No such document.');
   return document;
 };
@@ -32,7 +34,7 @@ export const getDocument = async (
  */
 export const downloadDocument = async (
   input: { projectId: string; documentId: string; actor: Actor },
-  deps: Pick<Deps, 'projects' | 'documents' | 'objects' | 'now'>,
+  deps: Pick<Deps, 'documents' | 'objects' | 'now'>,
 ) => {
   const document = await getDocument(input, deps);
   if (document.status !== 'verified')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { checkDocumentRequest, type DocumentRequest } from '#shared/domain/document-rules.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
-import { type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { REVIEWS, type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { taskId } from '#shared/domain/workflow.ts';
 import { retryOnConflict } from '#shared/retry.ts';
@@ -47,15 +47,21 @@ const presign = async (document: ProjectDocument, deps: Pick<Deps, 'objects' | '
   return { method: 'PUT' as const, url: upload.url, headers: upload.headers, expiresAt };
 };
 
-/** The tasks of the rounds now running on the project: a reviewer attaches the opinion of one it holds open. */
-const runningTasks = async (project: StoredProject, deps: Pick<Deps, 'tasks'>) => {
+/**
+ * The tasks of the rounds now running on the project whose review's opinion is of `kind`: a
+ * reviewer attaches the opinion of one it holds open. A kind that is no review's opinion needs no
+ * task read at all (what owners and the accountability bodies attach).
+ */
+const runningTasks = async (project: StoredProject, kind: DocumentRequest['kind'], deps: Pick<Deps, 'tasks'>) => {
   const running = Object.entries(project.rounds).filter(([, round]) => round?.status === 'running');
   const tasks = await Promise.all(
     running.flatMap(([workflow, round]) => {
       const { first, parallel } = WORKFLOWS[workflow as WorkflowKind];
-      return [first, ...parallel].map((kind: ReviewKind) =>
-        deps.tasks.get(taskId(project.id, workflow as WorkflowKind, round?.round ?? 0, kind)),
-      );
+      return [first, ...parallel]
+        .filter((review: ReviewKind) => REVIEWS[review].opinion === kind)
+        .map((review: ReviewKind) =>
+          deps.tasks.get(taskId(project.id, workflow as WorkflowKind, round?.round ?? 0, review)),
+        );
     }),
   );
   return tasks.filter((task) => task !== undefined);
@@ -68,7 +74,7 @@ const permitted = async (
 ) => {
   const project = await loadVisible(input.projectId, input.actor, deps);
   const [open, emergencyBuilding] = await Promise.all([
-    runningTasks(project, deps),
+    runningTasks(project, input.request.kind, deps),
     owesEmergencyDuties(project, deps),
   ]);
   const { kind, taskId: forTask } = checkDocumentRequest(input.actor, project, input.request, open, deps.policy, {

@@ -32,10 +32,13 @@ export const verifyArrival = async (
   }
   const actual = await deps.inspector.inspect(input.key, input.versionId);
   const reason = arrivalVerdict(document, actual);
+  // The first attempt settles the document as read above: the settle is conditional on it still
+  // being pending, so a change meanwhile is a lost race, and a retry reads it again.
+  let attempt = 0;
   return retryOnConflict(async () => {
     const [project, current] = await Promise.all([
       deps.projects.get(document.projectId),
-      deps.documents.get(document.projectId, document.id),
+      attempt++ === 0 ? document : deps.documents.get(document.projectId, document.id),
     ]);
     if (!project || current?.status !== 'pending') return 'ignored';
     const at = deps.now().toISOString();

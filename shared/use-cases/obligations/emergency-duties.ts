@@ -1,5 +1,6 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { emergencyDutyChanges } from '#shared/domain/emergency.ts';
+import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
@@ -17,9 +18,11 @@ export const reconcileEmergencyDuties = async (
   actor: Actor,
   at: string,
   deps: Pick<Deps, 'obligations' | 'calendar' | 'policy'>,
+  /** The project's duties as the change already read them, if it did. */
+  read?: readonly Obligation[],
 ): Promise<{ items: TransactItem[]; opened: string[]; cancelled: string[] }> => {
   if (!after.emergency || !after.constructionStartedAt) return { items: [], opened: [], cancelled: [] };
-  const duties = await deps.obligations.ofProject(after.id);
+  const duties = read ?? (await deps.obligations.ofProject(after.id));
   const changes = emergencyDutyChanges(after, duties, deps.policy);
   const from = shanghaiDate(new Date(at));
   const opened = await Promise.all(

@@ -13,6 +13,8 @@ type Which = [
   actor: Actor,
   at: string,
   deps: Pick<Deps, 'obligations'>,
+  /** The project's duties as this change already read them: one read serves every settlement of the change. */
+  duties?: readonly Obligation[],
 ];
 
 /**
@@ -21,9 +23,9 @@ type Which = [
  */
 const settle = async (
   status: Settlement,
-  ...[project, code, keys, actor, at, deps]: Which
+  ...[project, code, keys, actor, at, deps, duties]: Which
 ): Promise<{ items: TransactItem[]; settled: Obligation[] }> => {
-  const open = (await deps.obligations.ofProject(project.id)).filter(
+  const open = (duties ?? (await deps.obligations.ofProject(project.id))).filter(
     (o) => o.code === code && o.status === 'open' && (keys === 'all' || keys.includes(o.key)),
   );
   const settled = open.map((o) => ({ ...o, status, settledAt: at, settledBy: actor.sub }));

@@ -50,7 +50,10 @@ export const reportOperations = (
     async (remember) => {
       const { actor, report: body } = input;
       const project = await loadForOwner({ id: input.id, actor, action: 'operations-report' }, deps);
-      const duty = await deps.obligations.get(project.id, 'ART07-OM-FUNDING', omDutyKey(body.year));
+      // One read of the project's duties serves this year's, the next year's and the settlement.
+      const duties = await deps.obligations.ofProject(project.id);
+      const dutyOf = (year: number) => duties.find((o) => o.code === 'ART07-OM-FUNDING' && o.key === omDutyKey(year));
+      const duty = dutyOf(body.year);
       if (!duty) throw new ConflictError(`No O&M report is owed for ${body.year} yet; report the years in order.`);
       const verified = await verifiedDocuments(project.id, [body.evidenceDocumentId], deps);
       if (!verified(body.evidenceDocumentId, 'operations-evidence')) {
@@ -69,13 +72,10 @@ export const reportOperations = (
       const items: TransactItem[] = [deps.records.put('operations-report', report, 'new')];
 
       // The year's duty is met by reporting; the next year's is owed from then on.
-      const fulfilled = await fulfil(project, 'ART07-OM-FUNDING', [duty.key], actor, at, deps);
+      const fulfilled = await fulfil(project, 'ART07-OM-FUNDING', [duty.key], actor, at, deps, duties);
       items.push(...fulfilled.items);
       const next = body.year + 1;
-      if (
-        fulfilled.settled.length > 0 &&
-        !(await deps.obligations.get(project.id, 'ART07-OM-FUNDING', omDutyKey(next)))
-      ) {
+      if (fulfilled.settled.length > 0 && !dutyOf(next)) {
         const owed = await startClock(
           {
             project,
@@ -94,8 +94,13 @@ export const reportOperations = (
       const found = operationsFindings(body, project);
       const key = omReportKey(body.year);
       const outcomes: Record<string, string> = {};
-      for (const code of ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] as const) {
-        const earlier = await deps.findings.get(project.id, code, key);
+      const codes = ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] as const;
+      const earlierFindings = await deps.findings.getMany(
+        project.id,
+        codes.map((code) => ({ code, key })),
+      );
+      for (const code of codes) {
+        const earlier = earlierFindings.find((f) => f.code === code);
         const now = found.find((f) => f.code === code);
         const funds = code === 'ART07-OM-FUNDING' ? [...obligationKind(code).cuts] : [];
         if (now && earlier?.status !== 'open') {

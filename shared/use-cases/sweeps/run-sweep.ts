@@ -1,6 +1,7 @@
-import { ConflictError } from '#shared/domain/errors.ts';
+import { ConcurrentModificationError, ConflictError } from '#shared/domain/errors.ts';
 import type { Finding, SweepSummary } from '#shared/domain/finding.schema.ts';
 import { isLate, nextYearDuty, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
+import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -30,72 +31,100 @@ type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'calendar'
 
 /**
  * Opens the finding of a late duty, with its hold where the article cuts funds, as one change of
- * the project: the finding is on its audit trail. Re-reads and retries when the project changed
- * meanwhile; gives up quietly when the duty was found, settled or re-dated by someone else.
+ * the project: the finding is on its audit trail. Gives up quietly when the duty was found,
+ * settled or re-dated by someone else.
+ *
+ * The first attempt writes from what the sweep already holds: the duty as the due index listed it
+ * and the project as the page's batch read it (`known`). Every item of the transaction is
+ * conditional (the project on its version, the duty on being open, unfound and due on that date,
+ * the finding and a yearly successor on not existing yet), so anything that changed meanwhile
+ * refuses the whole change as a lost race, and the retry reads the duty, the project, an earlier
+ * finding and the successor afresh, exactly as before. Answers the project as saved, for the
+ * project's next late duty.
  */
-const openFinding = (late: Obligation, asOf: string, at: string, deps: SweepDeps, read: (items: number) => void) =>
-  retryOnConflict(async (): Promise<Finding | undefined> => {
-    const obligation = await deps.obligations.get(late.projectId, late.code, late.key);
-    read(1);
-    if (obligation?.status !== 'open' || obligation.foundAt || !isLate(obligation, asOf)) return;
-    const [project, earlier] = await Promise.all([
-      deps.projects.get(obligation.projectId),
-      deps.findings.get(obligation.projectId, obligation.code, obligation.key),
-    ]);
-    read(2);
+const openFinding = (
+  late: Obligation,
+  asOf: string,
+  at: string,
+  deps: SweepDeps,
+  read: (items: number) => void,
+  known: StoredProject | undefined,
+) => {
+  let attempt = 0;
+  return retryOnConflict(async (): Promise<{ finding?: Finding; project?: StoredProject }> => {
+    const optimistic = attempt++ === 0 && known !== undefined;
+    const obligation = optimistic ? late : await deps.obligations.get(late.projectId, late.code, late.key);
+    if (!optimistic) read(1);
+    if (obligation?.status !== 'open' || obligation.foundAt || !isLate(obligation, asOf)) return {};
+    const [project, earlier] = optimistic
+      ? [known, undefined]
+      : await Promise.all([
+          deps.projects.get(obligation.projectId),
+          deps.findings.get(obligation.projectId, obligation.code, obligation.key),
+        ]);
+    if (!optimistic) read(2);
     if (earlier) {
       // Found before duties were marked (or marked and then re-dated): mark it, open nothing twice.
       await deps.obligations.markFound(obligation, earlier.openedAt);
-      return;
+      return {};
     }
     if (!project) {
       logger.error('late duty of a project that does not exist; skipped', { ...late });
-      return;
+      return {};
     }
     const finding = findingOf(obligation, at);
     const kind = obligationKind(obligation.code);
     // A yearly duty found late writes the next year's, so no project drops out of tracking (ART07).
     const next = kind.yearly ? nextYearDuty(obligation) : undefined;
     const successor =
-      next && !(await deps.obligations.get(obligation.projectId, obligation.code, next.key))
+      next && (optimistic || !(await deps.obligations.get(obligation.projectId, obligation.code, next.key)))
         ? await startClock(
             { project, code: obligation.code, key: next.key, from: next.from, detail: next.key, at },
             deps,
           )
         : undefined;
-    await deps.projects.save({
-      project,
-      at,
-      actor: SWEEPER,
-      action: 'finding.opened',
-      details: {
-        code: finding.code,
-        article: finding.article,
-        key: finding.key,
-        dueDate: finding.dueDate,
-        holds: finding.holds,
-        ...(successor ? { nextDuty: { key: successor.key, dueDate: successor.dueDate } } : {}),
-      },
-      with: [
-        deps.obligations.found(obligation, at),
-        deps.findings.open(finding),
-        // A hold that starts with its duty (ART29) is already in place since the duty began.
-        ...(finding.holds.length > 0 && !kind.holdsFromStart
-          ? [
-              deps.findings.hold({
-                projectId: finding.projectId,
-                code: finding.code,
-                key: finding.key,
-                funds: finding.holds,
-                since: at,
-              }),
-            ]
-          : []),
-        ...(successor ? [deps.obligations.open(successor)] : []),
-      ],
-    });
-    return finding;
+    const saved = await deps.projects
+      .save({
+        project,
+        at,
+        actor: SWEEPER,
+        action: 'finding.opened',
+        details: {
+          code: finding.code,
+          article: finding.article,
+          key: finding.key,
+          dueDate: finding.dueDate,
+          holds: finding.holds,
+          ...(successor ? { nextDuty: { key: successor.key, dueDate: successor.dueDate } } : {}),
+        },
+        with: [
+          deps.obligations.found(obligation, at),
+          deps.findings.open(finding),
+          // A hold that starts with its duty (ART29) is already in place since the duty began.
+          ...(finding.holds.length > 0 && !kind.holdsFromStart
+            ? [
+                deps.findings.hold({
+                  projectId: finding.projectId,
+                  code: finding.code,
+                  key: finding.key,
+                  funds: finding.holds,
+                  since: at,
+                }),
+              ]
+            : []),
+          ...(successor ? [deps.obligations.open(successor)] : []),
+        ],
+      })
+      .catch((error: unknown) => {
+        // Written from the page's listing, a refused finding or duty may only mean the listing was
+        // stale (a finding opened before duties were marked): read everything afresh and decide.
+        throw optimistic && error instanceof ConflictError
+          ? new ConcurrentModificationError('The duty changed since it was listed.')
+          : error;
+      });
+    return { finding, project: saved };
   });
+};
 
 /** Resolves a finding whose duty was settled, lifting its hold, as one change of the project. */
 const resolveFinding = (cured: Finding, at: string, deps: SweepDeps, read: (items: number) => void) =>
@@ -117,6 +146,55 @@ const resolveFinding = (cured: Finding, at: string, deps: SweepDeps, read: (item
     });
     return finding;
   });
+
+/**
+ * How fast the sweep changes projects. Each change is one transaction on its project's partition
+ * (the project, its event, the duty, the finding, a hold) plus one write to every index its items
+ * move in: the duty's due-index shard, the finding's open-findings shard and its department's
+ * list, and the project's entries in the by-department, by-stage and by-type indexes. Those three
+ * put every project of a department, of a stage and of the county under one index partition key
+ * each, and the project's entry moves (its sort key carries `updatedAt`) on every change: those
+ * partitions bound the rate, not the projects' own. At most SWEEP_CHANGES_PER_SECOND changes begin
+ * each second: with the 2 KB project item the bench measures (2 × 2 write units on each of those
+ * partitions per change) that is 600 of DynamoDB's 1,000 write units per second per partition, and
+ * 900 at 3 KB. SWEEP_CONCURRENCY in flight reach that rate while a transaction takes up to 26 ms;
+ * slower, the sweep is slower, never hotter (README § Benchmarks).
+ */
+export const SWEEP_CONCURRENCY = 4;
+export const SWEEP_CHANGES_PER_SECOND = 150;
+
+/** Spaces the starts of changes so that at most `perSecond` begin in any second. */
+export const pacer = (perSecond: number) => {
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const start = Math.max(now, next);
+    next = start + 1000 / perSecond;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  };
+};
+
+/**
+ * Runs `work` on every item of `source` with at most `limit` at once; the first failure stops
+ * taking new items (those already started finish) and is thrown.
+ */
+const inParallel = async <T>(source: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>) => {
+  const items = source[Symbol.asyncIterator]();
+  let failed = false;
+  const worker = async () => {
+    while (!failed) {
+      const next = await items.next();
+      if (next.done) return;
+      try {
+        await work(next.value);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+};
 
 /**
  * One duty the sweep cannot settle tonight (its project contended past every retry) must not stop
@@ -146,10 +224,11 @@ const isolated = async <T>(
  * project, audit event included, so the sweep can be re-run, run twice at once, or killed
  * half-way: the next run finishes the work and nothing is ever written twice.
  *
- * `afterItem` is a seam for tests that kill a sweep half-way.
+ * `afterItem` is a seam for tests that kill a sweep half-way; `changesPerSecond` one for the bench,
+ * which measures the write path with and without the rate bound.
  */
 export const runSweep = async (
-  input: { asOf: string; afterItem?: (n: number) => void },
+  input: { asOf: string; afterItem?: (n: number) => void; changesPerSecond?: number },
   deps: SweepDeps,
 ): Promise<SweepSummary> => {
   const summary: SweepSummary = {
@@ -168,18 +247,34 @@ export const runSweep = async (
   };
   const at = deps.now().toISOString();
 
-  for await (const page of deps.obligations.dueBefore(input.asOf)) {
-    summary.itemsRead += page.scanned;
-    for (const obligation of page.items) {
-      summary.examined++;
+  // The late duties, a page at a time, grouped by project: a project's duties are opened one after
+  // another (each changes the project's version), different projects at once.
+  async function* lateByProject() {
+    for await (const page of deps.obligations.dueBefore(input.asOf)) {
+      summary.itemsRead += page.scanned;
+      summary.examined += page.items.length;
       // The index reads only what may be late; whether it is late is the domain's rule.
-      if (!isLate(obligation, input.asOf) || obligation.foundAt) continue;
-      const finding = await isolated(obligation, () => openFinding(obligation, input.asOf, at, deps, read));
-      if (finding) summary.opened++;
-      if (finding && finding.holds.length > 0) summary.holdsPlaced++;
-      tick();
+      const late = page.items.filter((o) => isLate(o, input.asOf) && !o.foundAt);
+      if (late.length === 0) continue;
+      const projects = await deps.projects.getMany(late.map((o) => o.projectId));
+      read(projects.size);
+      const groups = new Map<string, Obligation[]>();
+      for (const o of late) groups.set(o.projectId, [...(groups.get(o.projectId) ?? []), o]);
+      for (const [projectId, duties] of groups) yield { project: projects.get(projectId), duties };
     }
   }
+  const pace = pacer(input.changesPerSecond ?? SWEEP_CHANGES_PER_SECOND);
+  await inParallel(lateByProject(), SWEEP_CONCURRENCY, async ({ project, duties }) => {
+    let known = project;
+    for (const obligation of duties) {
+      await pace();
+      const opened = await isolated(obligation, () => openFinding(obligation, input.asOf, at, deps, read, known));
+      if (opened?.project) known = opened.project;
+      if (opened?.finding) summary.opened++;
+      if (opened?.finding && opened.finding.holds.length > 0) summary.holdsPlaced++;
+      tick();
+    }
+  });
 
   for await (const page of deps.findings.openPages()) {
     summary.itemsRead += page.scanned;

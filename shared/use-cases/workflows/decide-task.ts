@@ -1,6 +1,7 @@
 import { acceptanceGates } from '#shared/domain/acceptance.ts';
 import { canSee } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { isEmergencyProcedure } from '#shared/domain/emergency.ts';
 import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionAuthority, decisionViolations, type Task } from '#shared/domain/review.ts';
@@ -111,8 +112,13 @@ const decideOnce = async (
   }
   if (project.constructionStartedAt) {
     // ART15: an emergency project already building has passed this procedure; a correction may change what it owes.
-    const done = approved ? await fulfil(project, 'ART15-EMERGENCY', [task.kind], actor, at, deps) : { items: [] };
-    const owed = await reconcileEmergencyDuties({ ...project, ...set }, actor, at, deps);
+    // Only a review of the approval round can be an ART15 procedure; one read of the duties serves both.
+    const fulfils = approved && isEmergencyProcedure(task.kind);
+    const duties = fulfils || project.emergency ? await deps.obligations.ofProject(project.id) : undefined;
+    const done = fulfils
+      ? await fulfil(project, 'ART15-EMERGENCY', [task.kind], actor, at, deps, duties)
+      : { items: [] };
+    const owed = await reconcileEmergencyDuties({ ...project, ...set }, actor, at, deps, duties);
     // A procedure done in the running round is never cancelled by the count, so the two never touch one duty.
     items.push(...done.items, ...owed.items);
   }
