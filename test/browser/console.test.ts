@@ -47,6 +47,12 @@ beforeAll(async () => {
     body: { name: DEPT_NAME, dataManagementUnit: { name: '信息股', contact: '0356-0000000' } },
   });
   expect(registered.status).toBe(200);
+  // A possible co-builder, so the declaration form offers the ART11 choice however the suite runs.
+  const other = await call('PUT', '/v1/departments/renshe', {
+    token: admin,
+    body: { name: '县人力资源和社会保障局', dataManagementUnit: { name: '信息中心', contact: '0356-0000001' } },
+  });
+  expect(other.status).toBe(200);
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('pageerror', (error) => console.error('[page error]', error));
@@ -84,7 +90,9 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     expect(await page.$eval('[id="name-error"]', (el) => el.textContent)).toBe('必填');
     expect(await page.$eval('[id="totalInvestmentFen-error"]', (el) => el.textContent)).toContain('请输入金额');
 
-    // Keyboard only: the name field, then Tab through the form in order to the submit button.
+    // Keyboard only: the name field, then Tab through the form in order to the submit button
+    // (once the department list has come, so the co-builder choice is part of the form).
+    await page.waitForSelector('details.co-builders > summary');
     await page.focus('[id="name"]');
     await page.keyboard.type(NAME);
     await page.keyboard.press('Tab');
@@ -102,11 +110,17 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
         order.push(`button:${focused.text}`);
         break;
       }
+      // The co-builder list is folded: one stop for however many departments the county has.
+      if (focused.tag === 'SUMMARY') {
+        order.push(`summary:${focused.text}`);
+        continue;
+      }
       expect(focused.labelled, `${focused.id} has a label`).toBeGreaterThan(0);
       order.push(focused.id);
     }
     expect(order).toContain('totalInvestmentFen');
     expect(order).toContain('interop.interconnection');
+    expect(order).toContain('summary:共建部门（第十一条，须各部门主要负责人确认）：无');
     expect(order.at(-1)).toBe('button:登记项目');
 
     await fill(page, 'year', String(YEAR));

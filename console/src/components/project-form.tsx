@@ -48,6 +48,7 @@ export const ProjectForm = (props: {
   const [rules, setRules] = useState<Violation[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  const [coBuildersOpen] = useState(() => draft.coBuilders.length > 0);
   const departments = useResource(() => api.get<Page<Department>>('/v1/departments?limit=200'), []);
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -251,8 +252,13 @@ export const ProjectForm = (props: {
       <fieldset>
         <legend>共建与协同</legend>
         {others.length > 0 && (
-          <fieldset class="nested">
-            <legend>共建部门（第十一条，须各部门主要负责人确认）</legend>
+          // Folded: a county has dozens of departments and most projects have no co-builder,
+          // so the keyboard passes over one summary instead of every department.
+          <details class="nested co-builders" open={coBuildersOpen}>
+            <summary>
+              共建部门（第十一条，须各部门主要负责人确认）：
+              {draft.coBuilders.length > 0 ? `已选 ${draft.coBuilders.length} 个` : '无'}
+            </summary>
             <div class="checks">
               {others.map((d) => (
                 <label key={d.id}>
@@ -271,7 +277,7 @@ export const ProjectForm = (props: {
                 </label>
               ))}
             </div>
-          </fieldset>
+          </details>
         )}
         <CheckField
           id="cityCountyCoBuild"
