@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runtime } from '../integration/support/client.ts';
+import { call, runtime } from '../integration/support/client.ts';
 import { approvedProject, CREDIT_CODES, doc, QUALIFICATION } from '../integration/support/lifecycle.ts';
 import { allOk, bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
 import { axeViolations, launchBrowser, screenshot, visibleText } from './support/browser.ts';
@@ -116,6 +116,9 @@ describe('the whole life after approval, through the console in a real browser',
     await page.goto(projectUrl);
     await waitForText(page, '建设与运行办理');
     expect(await stageBadge()).toBe('已批复');
+    // No finance review (under 600,000 yuan), so no ART14 filing is owed and its form is not offered.
+    await page.waitForSelector('section[aria-labelledby="phase-work-title"]:not([aria-busy="true"])');
+    expect(await page.$$(byText('details.phase > summary', '预算批复备案'))).toHaveLength(0);
     await openForm('采购计划备案');
     expect(await visibleText(page)).toContain('采购计划备案（第十六、十七、十八条）');
 
@@ -415,5 +418,31 @@ describe('the whole life after approval, through the console in a real browser',
       expect(records).toContain(seen);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'records', '#records-title');
+  });
+
+  it('offers the budget filing only while a project owes it after the finance review (第十四条), and files it', async () => {
+    await signIn(page, base, staff);
+    const reviewed = await approvedProject({ totalInvestmentFen: 80_000_000, name: '县水资源调度数据平台' }, dept, {
+      fileBudget: false,
+    });
+    const approval = await doc(reviewed.project.id, await token(), 'budget-approval');
+    await page.goto(`${base}/projects/${reviewed.project.id}`);
+    await openForm('预算批复备案');
+    await select('fileBudget-budgetApprovalDocumentId', approval);
+    await submitAndWait('fileBudget', '预算批复备案');
+    // Filed, the duty is fulfilled and its form leaves the page.
+    await page.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('details.phase > summary')].some((el) =>
+          el.textContent?.includes('预算批复备案'),
+        ),
+      { timeout: 20_000 },
+    );
+    const trail = await call<{ items: { action: string }[] }>(
+      'GET',
+      `/v1/projects/${reviewed.project.id}/events?limit=200`,
+      { token: await token() },
+    );
+    expect(trail.body.items.map((e) => e.action)).toContain('budget.filed');
   });
 });

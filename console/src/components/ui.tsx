@@ -7,8 +7,19 @@ export const Loading = ({ what = '加载中' }: { what?: string }) => (
   </p>
 );
 
-export const Section = ({ title, id, children }: { title: string; id?: string; children: ComponentChildren }) => (
-  <section class="card" aria-labelledby={id ? `${id}-title` : undefined}>
+/** A titled card; `busy` while what decides its content is still loading (aria-busy). */
+export const Section = ({
+  title,
+  id,
+  busy,
+  children,
+}: {
+  title: string;
+  id?: string;
+  busy?: boolean;
+  children: ComponentChildren;
+}) => (
+  <section class="card" aria-labelledby={id ? `${id}-title` : undefined} aria-busy={busy ? 'true' : undefined}>
     <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
     {children}
   </section>

@@ -37,6 +37,8 @@ export interface PhaseForm {
   readonly rules?: readonly RuleCode[];
   readonly title: string;
   readonly documentKinds?: Readonly<Record<string, readonly DocumentKind[]>>;
+  /** A duty the form discharges and is offered only while the project owes (an open obligation). */
+  readonly owes?: RuleCode;
 }
 
 export const PHASE_FORMS: readonly PhaseForm[] = [
@@ -45,6 +47,8 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     action: 'budget-filing',
     title: '预算批复备案',
     documentKinds: { budgetApprovalDocumentId: ['budget-approval'] },
+    // Only a project the Finance Bureau reviewed owes the filing (ART14).
+    owes: 'ART14-BUDGET-FILING',
   },
   {
     route: fileProcurementPlan,

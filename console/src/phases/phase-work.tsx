@@ -1,12 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { stageAllows } from '#shared/domain/lifecycle.ts';
+import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { DEPARTMENT_ROLES } from '#shared/domain/roles.ts';
-import { api } from '../api/client.ts';
+import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { Section } from '../components/ui.tsx';
 import { articlesZh } from '../i18n/numerals.ts';
+import { useResource } from '../use-resource.ts';
 import { articlesOf, PHASE_FORMS, type PhaseForm } from './catalogue.ts';
 import { PhaseRecords } from './phase-records.tsx';
 import { SchemaForm } from './schema-form.tsx';
@@ -92,13 +94,20 @@ export const PhaseWork = (props: {
   onChanged: () => void;
 }) => {
   const { project, session } = props;
-  const forms = PHASE_FORMS.filter((form) => mayUse(form, project, session));
+  const duties = useResource(
+    () => api.get<Page<Obligation>>(`/v1/projects/${encodeURIComponent(project.id)}/obligations?limit=200`),
+    [project.id, props.round],
+  );
+  const owed = new Set((duties.data?.items ?? []).filter((o) => o.status === 'open').map((o) => o.code));
+  const forms = PHASE_FORMS.filter(
+    (form) => mayUse(form, project, session) && (form.owes === undefined || owed.has(form.owes)),
+  );
   // Said here, not in the form: a form the new stage no longer offers leaves the page with it.
   const [done, setDone] = useState<string>();
   return (
     <>
       {(forms.length > 0 || done) && (
-        <Section title="建设与运行办理" id="phase-work">
+        <Section title="建设与运行办理" id="phase-work" busy={duties.loading}>
           <p class="hint">按项目所处阶段列出可办理的事项；提交前按接口规则检查，提交后由系统按管理办法审核。</p>
           {done && (
             <p class="ok-message" role="status">

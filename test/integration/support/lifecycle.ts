@@ -7,8 +7,15 @@ export const CREDIT_CODES = ['91350100M000100Y43', '91110000600037341L', '911100
 
 export const QUALIFICATION = '信息系统建设和服务能力等级证书';
 
-/** A project approved through the real workflow; with finance review when its total is 600,000 CNY or more. */
-export const approvedProject = async (overrides: Record<string, unknown> = {}, dept?: string) => {
+/**
+ * A project approved through the real workflow; with finance review when its total is 600,000 CNY
+ * or more, and then its budget filed (ART14) unless `fileBudget` is false.
+ */
+export const approvedProject = async (
+  overrides: Record<string, unknown> = {},
+  dept?: string,
+  { fileBudget = true }: { fileBudget?: boolean } = {},
+) => {
   const ready = await readyProject(overrides, dept);
   const { project, staff } = ready;
   await submit(project.id, await staff());
@@ -26,7 +33,7 @@ export const approvedProject = async (overrides: Record<string, unknown> = {}, d
     );
   }
   await waitForStage(project.id, await staff(), 'approved');
-  if (total >= 60_000_000) {
+  if (total >= 60_000_000 && fileBudget) {
     // ART14: the owner files the budget approval with the Data Bureau at once.
     const approval = await doc(project.id, await staff(), 'budget-approval');
     await post(`/v1/projects/${project.id}/budget-filing`, await staff(), { budgetApprovalDocumentId: approval }, 200);
