@@ -3,11 +3,11 @@ import { DateSchema } from './calendar.ts';
 import { type AssetsSchema, type SecurityDrill, type SecurityRecord, securityGate } from './construction.ts';
 import type { ProjectDocument } from './document.schema.ts';
 import type { Project } from './project.schema.ts';
+import { Recorded } from './recorded.ts';
 import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 const documentId = z.string().min(1).max(64);
-const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
 type Verified = (id: string | undefined, kind: ProjectDocument['kind']) => boolean;
 
 /** ART27, ART28: the owner's preliminary acceptance, with the evidence the technical acceptance examines. */

@@ -3,6 +3,7 @@ import { BaselineSchema } from './construction.ts';
 import { ValidationError } from './errors.ts';
 import type { Policy } from './policy.ts';
 import { FenSchema, type Project } from './project.schema.ts';
+import { Recorded } from './recorded.ts';
 import type { Actor } from './roles.ts';
 import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
@@ -45,8 +46,7 @@ export const ChangeSchema = ChangeInputSchema.extend({
   round: z.number().int().positive().nullable(),
   /** A finance review of its round approves this budget; it applies with the change. */
   approvedBudgetFen: FenSchema.nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
+  ...Recorded,
   decidedAt: z.string().nullable(),
 });
 export type Change = z.infer<typeof ChangeSchema>;

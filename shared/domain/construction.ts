@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { addMonths, DateSchema } from './calendar.ts';
 import { FenSchema } from './project.schema.ts';
+import { Recorded } from './recorded.ts';
 import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
 const text = singleLine;
 const documentId = z.string().min(1).max(64);
-const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
 
 /** The approved baseline (ART20): planned completion, and milestones with due dates and cumulative planned spend. */
 export const BaselineSchema = z

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
 import type { ProjectDocument } from './document.schema.ts';
 import { FenSchema, type Project } from './project.schema.ts';
+import { Recorded } from './recorded.ts';
 import { singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
@@ -102,7 +103,6 @@ export const ImplementationInputSchema = z
   .strict();
 
 /** Who recorded a record, and when: every phase record carries it (ART33). */
-const Recorded = { recordedAt: z.string(), recordedBy: z.string() };
 
 export const ProcurementPlanSchema = ProcurementPlanInputSchema.extend({
   id: z.string(),

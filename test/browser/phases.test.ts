@@ -416,6 +416,9 @@ describe('the whole life after approval, through the console in a real browser',
     const records = await shownText(page, 'section[aria-labelledby="records-title"]');
     for (const seen of ['调拨', '报废', '年度运维情况', '绩效自评', '初步验收', '建设基线'])
       expect(records).toContain(seen);
+    // Who filed each record, by name, not by the token's subject.
+    expect(records).toContain(`登记人\n${staff.name}`);
+    expect(records).not.toContain(`${dept}-dept-staff`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'records', '#records-title');
   });

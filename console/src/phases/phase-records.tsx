@@ -44,9 +44,13 @@ const Value = (props: { name: string; value: unknown; files: ReadonlyMap<string,
   return <Fields record={value as Record<string, unknown>} files={files} />;
 };
 
+/** Who filed a record is shown by the name the record kept (its subject stays on the audit trail). */
+const readable = ({ recordedByName, ...record }: Record<string, unknown>) =>
+  typeof recordedByName === 'string' ? { ...record, recordedBy: recordedByName } : record;
+
 const Fields = ({ record, files }: { record: Record<string, unknown>; files: ReadonlyMap<string, string> }) => (
   <dl class="record">
-    {Object.entries(record)
+    {Object.entries(readable(record))
       .filter(([name]) => !HIDDEN.has(name))
       .map(([name, value]) => (
         <div key={name}>

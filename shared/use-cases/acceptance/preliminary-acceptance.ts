@@ -5,6 +5,7 @@ import {
   type PreliminaryAcceptanceInput,
 } from '#shared/domain/acceptance.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
@@ -58,8 +59,7 @@ export const preliminaryAcceptance = (
         projectId: project.id,
         round,
         outcome: 'pending',
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       await deps.projects.save({
         project,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import type { SelfEvaluationInputSchema, SelfEvaluationSchema } from '#shared/domain/acceptance.ts';
 import { RuleViolationError } from '#shared/domain/errors.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
@@ -43,8 +44,7 @@ export const selfEvaluate = (
         ...body,
         id: randomUUID(),
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       const duty = await fulfil(project, 'ART30-SELF-EVALUATION', 'all', actor, at, deps);
       await deps.projects.save({

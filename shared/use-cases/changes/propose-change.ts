@@ -3,6 +3,7 @@ import { type Change, type ChangeInput, changeViolations, classifyChange } from 
 import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
@@ -75,8 +76,7 @@ export const proposeChange = (
         status: filing ? 'filed' : 'pending',
         round,
         approvedBudgetFen: null,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
         decidedAt: filing ? at : null,
       };
       const set: Partial<Project> = filing
@@ -92,7 +92,7 @@ export const proposeChange = (
           ? [
               deps.records.put(
                 'baseline',
-                { ...body.baseline, id: SINGLE, projectId: project.id, recordedAt: at, recordedBy: actor.sub },
+                { ...body.baseline, id: SINGLE, projectId: project.id, ...recorded(actor, at) },
                 'any',
               ),
               ...(await alignBaselineDuties(project, body.baseline, actor, at, deps)),

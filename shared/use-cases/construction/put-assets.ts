@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { type AssetsInput, type AssetsSchema, assetViolations } from '#shared/domain/construction.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -22,8 +23,7 @@ export const putAssets = (
       ...input.assets,
       id: SINGLE,
       projectId: project.id,
-      recordedAt: at,
-      recordedBy: input.actor.sub,
+      ...recorded(input.actor, at),
     };
     await deps.projects.save({
       project,

@@ -8,6 +8,7 @@ import {
 } from '#shared/domain/construction.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
@@ -57,8 +58,7 @@ export const reportMilestone = (
         id: randomUUID(),
         projectId: project.id,
         deviations,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       const path = `milestones.${body.milestone}`;
       const warning = violation('ART20-BASELINE', path, `Deviation from the baseline: ${deviations.join(', ')}.`);

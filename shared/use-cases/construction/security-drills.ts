@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { COUNTY_WIDE_ROLES } from '#shared/domain/access.ts';
 import type { SecurityDrill, SecurityDrillInputSchema } from '#shared/domain/construction.ts';
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
@@ -40,8 +41,7 @@ export const recordDrill = (
         ...input.drill,
         id: randomUUID(),
         deptId,
-        recordedAt: deps.now().toISOString(),
-        recordedBy: actor.sub,
+        ...recorded(actor, deps.now().toISOString()),
       };
       await deps.departments.recordDrill(drill, remember(drill));
       return drill;

@@ -5,6 +5,7 @@ import {
   securityRecordViolations,
 } from '#shared/domain/construction.ts';
 import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -36,8 +37,7 @@ export const recordSecurity = (
         projectId: project.id,
         confirmedBy: null,
         confirmedAt: null,
-        recordedAt: at,
-        recordedBy: input.actor.sub,
+        ...recorded(input.actor, at),
       };
       await deps.projects.save({
         project,

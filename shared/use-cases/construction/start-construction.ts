@@ -7,6 +7,7 @@ import { assertStage, onApprovalTrack, stageAfter } from '#shared/domain/lifecyc
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { constructionGates } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -47,8 +48,7 @@ const startConstructionOnce = async (input: { id: string; actor: Actor; baseline
     ...input.baseline,
     id: SINGLE,
     projectId: project.id,
-    recordedAt: at,
-    recordedBy: input.actor.sub,
+    ...recorded(input.actor, at),
   };
   return deps.projects.save({
     project,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import type { AccountabilityInputSchema, AccountabilityRecord } from '#shared/domain/acceptance.ts';
 import { RuleViolationError } from '#shared/domain/errors.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Page } from '#shared/store/paged-query.ts';
@@ -47,8 +48,7 @@ export const recordAccountability = (
         id: randomUUID(),
         projectId: project.id,
         ownerDeptId: project.ownerDeptId,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       await deps.projects.save({
         project,

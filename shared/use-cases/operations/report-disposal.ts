@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { type DisposalReportInput, type DisposalReportSchema, disposalViolations } from '#shared/domain/acceptance.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
@@ -40,8 +41,7 @@ export const reportDisposal = (
         ...body,
         id: randomUUID(),
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       const disposed = assets && {
         ...assets,

@@ -11,6 +11,7 @@ import {
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
 import { violation } from '#shared/domain/violation.ts';
@@ -66,8 +67,7 @@ export const reportOperations = (
         ...body,
         id: randomUUID(),
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       const items: TransactItem[] = [deps.records.put('operations-report', report, 'new')];
 

@@ -6,6 +6,7 @@ import {
   type ProcurementPlanInput,
   procurementPlanViolations,
 } from '#shared/domain/procurement.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
@@ -41,8 +42,7 @@ export const fileProcurementPlan = (
         ...input.plan,
         id: SINGLE,
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: input.actor.sub,
+        ...recorded(input.actor, at),
       };
       await deps.projects.save({
         project,

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { ProcurementNoticeInputSchema, ProcurementNoticeSchema } from '#shared/domain/procurement.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
@@ -47,8 +48,7 @@ export const publishNotice = (
         ...input.notice,
         id: randomUUID(),
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: input.actor.sub,
+        ...recorded(input.actor, at),
       };
       await deps.projects.save({
         project,

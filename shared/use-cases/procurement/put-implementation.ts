@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { ImplementationInputSchema, ImplementationSchema } from '#shared/domain/procurement.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -21,8 +22,7 @@ export const putImplementation = (
       ...input.implementation,
       id: SINGLE,
       projectId: project.id,
-      recordedAt: at,
-      recordedBy: input.actor.sub,
+      ...recorded(input.actor, at),
     };
     const emergency = await fulfil(project, 'ART15-EMERGENCY', ['implementation'], input.actor, at, deps);
     await deps.projects.save({

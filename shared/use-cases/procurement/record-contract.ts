@@ -6,6 +6,7 @@ import {
   carriesConfidentiality,
   contractViolations,
 } from '#shared/domain/procurement.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
@@ -54,8 +55,7 @@ export const recordContract = (
         ...body,
         id: randomUUID(),
         projectId: project.id,
-        recordedAt: at,
-        recordedBy: actor.sub,
+        ...recorded(actor, at),
       };
       const answers =
         body.kind === 'supervision'

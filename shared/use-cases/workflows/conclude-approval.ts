@@ -1,6 +1,7 @@
 import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { recorded } from '#shared/domain/recorded.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
@@ -41,7 +42,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
       ),
     ];
     if (approved && change.baseline) {
-      const baseline = { ...change.baseline, id: SINGLE, projectId: project.id, recordedAt: at, recordedBy: actor.sub };
+      const baseline = { ...change.baseline, id: SINGLE, projectId: project.id, ...recorded(actor, at) };
       items.push(
         deps.records.put('baseline', baseline, 'any'),
         ...(await alignBaselineDuties(project, change.baseline, actor, at, deps)),
