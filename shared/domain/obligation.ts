@@ -158,6 +158,16 @@ export const dueBasis = (code: RuleCode, from: string, policy: Policy): DueBasis
   return { from, amount: kind.period(policy), unit: kind.unit };
 };
 
+/**
+ * A duty's (or its finding's) description as a Chinese reader reads it: the stored one carries the
+ * catalogue's English in parentheses for the API's other readers, which a Chinese page leaves out.
+ */
+export const descriptionZh = (item: { code: RuleCode; description: string }): string => {
+  const kind = OBLIGATIONS[item.code];
+  const english = kind ? ` (${kind.en})` : '';
+  return english && item.description.endsWith(english) ? item.description.slice(0, -english.length) : item.description;
+};
+
 /** A new open duty, dated; its description is the catalogue's, with what this one is about. */
 export const newObligation = (input: {
   project: Pick<Project, 'id' | 'ownerDeptId'>;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { call, runtime } from '../integration/support/client.ts';
 import { approvedProject, CREDIT_CODES, doc, QUALIFICATION } from '../integration/support/lifecycle.ts';
 import { allOk, bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
@@ -227,6 +228,10 @@ describe('the whole life after approval, through the console in a real browser',
     await page.waitForFunction(() => document.querySelector('.heading .badge')?.textContent === '建设实施');
     expect(await page.$eval('.timeline [aria-current="step"]', (el) => el.textContent)).toBe('建设实施');
     await waitForText(page, '建设基线（1）');
+    // Each milestone is a duty the sweep watches (ART20), listed in Chinese only.
+    const baseline = OBLIGATIONS['ART20-BASELINE'];
+    await waitForText(page, `${baseline?.zh}：`);
+    expect(await shownText(page, 'section[aria-labelledby="obligations-title"]')).not.toContain(baseline?.en);
     expect(await axeViolations(page)).toEqual([]);
     await openForm('报告里程碑');
     await screenshot(page, 'construction', '#phase-work-title');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { descriptionZh, newObligation, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { multiLine, singleLine } from '#shared/domain/text.ts';
 import { fieldErrors } from '../../console/src/components/zod-issues.ts';
 import { parseYuan, yuan, yuanInput } from '../../console/src/i18n/format.ts';
@@ -69,5 +70,30 @@ describe('field messages from the shared schemas', () => {
     expect(fieldErrors(blank.error as z.ZodError)).toEqual({ name: '必填', opinion: '含有改变文字方向的控制字符' });
     const broken = form.safeParse({ name: '第一行\n第二行', opinion: 'ok' });
     expect(fieldErrors(broken.error as z.ZodError)).toEqual({ name: '只能填写一行' });
+  });
+});
+
+describe('duty descriptions on a Chinese page', () => {
+  const duty = (detail?: string) =>
+    newObligation({
+      project: { id: 'p1', ownerDeptId: 'jiaoyu' },
+      code: 'ART20-BASELINE',
+      key: 'm1',
+      basis: { from: '2026-11-28', amount: 30, unit: 'days' },
+      due: { dueDate: '2027-03-01', provisional: false },
+      ...(detail ? { detail } : {}),
+      at: '2026-11-28T00:00:00.000Z',
+    });
+
+  it('leaves out the English the stored description carries, keeping what the duty is about', () => {
+    const stored = duty('需求分析');
+    expect(stored.description).toMatch(/\(.+\)$/);
+    expect(descriptionZh(stored)).toBe(`${OBLIGATIONS['ART20-BASELINE']?.zh}：需求分析`);
+  });
+
+  it('shows a description it does not recognise as it is', () => {
+    expect(descriptionZh({ code: 'ART20-BASELINE', description: 'written by hand (legacy)' })).toBe(
+      'written by hand (legacy)',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Finding } from '#shared/domain/finding.schema.ts';
-import { isWaivable, type Obligation } from '#shared/domain/obligation.ts';
+import { descriptionZh, isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import { api, type Page } from '../api/client.ts';
@@ -139,7 +139,7 @@ export const Obligations = (props: { projectId: string; round: number; session: 
                   <Rule code={o.code} />
                 </td>
                 <td>
-                  {o.description}
+                  {descriptionZh(o)}
                   {o.waiverReason && <p class="muted">豁免理由：{o.waiverReason}</p>}
                   {waives && o.status === 'open' && isWaivable(o.code) && (
                     <Waiver obligation={o} onDone={props.onChanged} />
@@ -200,7 +200,7 @@ export const FindingsAndFunding = ({ projectId, round }: { projectId: string; ro
         <ul class="findings">
           {findings.data.items.map((f) => (
             <li key={f.id}>
-              <Rule code={f.code} /> {f.description}（期限 {f.dueDate}
+              <Rule code={f.code} /> {descriptionZh(f)}（期限 {f.dueDate}
               {f.daysLate > 0 ? `，逾期 ${f.daysLate} 天` : ''}）— {label(FINDING_STATUS_ZH, f.status)}
             </li>
           ))}
