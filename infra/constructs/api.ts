@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { apiEnvSchema } from '#shared/config/env.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
-import { HouseFunction } from './house-function.ts';
+import { HouseFunction, houseLogGroup } from './house-function.ts';
 
 export interface ApiProps {
   readonly routes: readonly RouteDefinition[];
@@ -60,8 +60,14 @@ export class Api extends Construct {
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
 
+    // One log group for every route's function, not one each: a route already costs seven resources
+    // (function, role, policy, permission, integration, route, log group) against CloudFormation's
+    // 500 per stack. Each line names its function (the logger adds the Lambda context), so Logs
+    // Insights still reads one route's logs with `filter function_name = …`.
+    const functionLogs = houseLogGroup(this, 'FunctionLogs');
     for (const route of props.routes) {
       const fn = new HouseFunction(this, pascal(route.id), {
+        logGroup: functionLogs,
         entry: `functions/api/${route.handler}.handler.ts`,
         description: `${route.method} ${route.path}`,
         envSchema: apiEnvSchema,

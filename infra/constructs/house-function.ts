@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { EnvSchema } from '#shared/config/env.ts';
@@ -52,7 +52,13 @@ export interface HouseFunctionProps<S extends EnvSchema> {
   readonly timeout?: Duration;
   /** The adapters its handler uses and how (grants follow them: infra/constructs/grants.ts). */
   readonly adapters: Adapters;
+  /** Where its logs go; by default a log group of its own (`houseLogGroup`). */
+  readonly logGroup?: ILogGroup;
 }
+
+/** The house log group: a retention that outlives a budget year, kept when the stack goes. */
+export const houseLogGroup = (scope: Construct, id: string) =>
+  new LogGroup(scope, id, { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
 
 /**
  * The house Lambda: one set of defaults for every function so that none drifts.
@@ -68,10 +74,7 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
   constructor(scope: Construct, id: string, props: HouseFunctionProps<S>) {
     const parsed = props.envSchema.safeParse(props.environment);
     if (!parsed.success) throw new Error(`${id}: environment does not satisfy its schema: ${parsed.error.message}`);
-    const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const logGroup = props.logGroup ?? houseLogGroup(scope, `${id}Logs`);
     super(scope, id, {
       entry: path.join(PROJECT_ROOT, props.entry),
       handler: 'handler',

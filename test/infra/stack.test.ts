@@ -106,6 +106,18 @@ describe('functions', () => {
     for (const { Properties } of resourcesOf('AWS::Logs::LogGroup'))
       expect(Properties.RetentionInDays).toBeGreaterThan(0);
   });
+
+  it("leave room under CloudFormation's 500 resources per stack: the routes' functions share one log group", () => {
+    const apiFunctions = resourcesOf('AWS::Lambda::Function').filter((f) =>
+      /^(GET|POST|PUT|PATCH|DELETE) \//.test(String(f.Properties.Description)),
+    );
+    expect(apiFunctions).toHaveLength(routes.length);
+    const logGroups = new Set(apiFunctions.map((f) => JSON.stringify(f.Properties.LoggingConfig.LogGroup)));
+    expect(logGroups.size).toBe(1);
+    // Six resources a route (function, role, policy, permission, integration, route): room for ten more
+    // (beyond that the API splits into nested stacks by phase).
+    expect(Object.keys(template.toJSON().Resources).length + 6 * 10).toBeLessThanOrEqual(500);
+  });
 });
 
 describe('bundling', () => {
