@@ -23,3 +23,14 @@ export const consoleCsp = (localS3Endpoint?: string) =>
   ].join('; ');
 
 export const CONSOLE_CSP = consoleCsp();
+
+/**
+ * Which paths of the console's origin are files of the build: everything under /assets/ (hashed
+ * names) and the few named at the root (index.html, config.json). Every other path is a client
+ * route the single-page app answers, dots and all: a task's id is `{project}.approval.1.tech-review`.
+ * One pattern for both servers: the local gateway, and CloudFront's viewer-request function.
+ */
+export const CONSOLE_FILE = /^\/assets\/|^\/[^/]+\.[A-Za-z0-9]+$/;
+
+/** CloudFront's viewer-request function: client routes answer with index.html. */
+export const SPA_ROUTES_FUNCTION = `function handler(event) { var r = event.request; if (!${CONSOLE_FILE.toString()}.test(r.uri)) r.uri = '/index.html'; return r; }`;

@@ -23,7 +23,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import cdkNag from 'cdk-nag';
 import { Construct } from 'constructs';
-import { CONSOLE_CSP } from './console-csp.ts';
+import { CONSOLE_CSP, SPA_ROUTES_FUNCTION } from './console-csp.ts';
 import { PROJECT_ROOT } from './house-function.ts';
 
 const { NagSuppressions } = cdkNag;
@@ -72,9 +72,7 @@ export class ConsoleHosting extends Construct {
 
     const spaRoutes = new CloudFrontFunction(this, 'SpaRoutes', {
       comment: 'Client routes of the console answer with index.html',
-      code: FunctionCode.fromInline(
-        "function handler(event) { var r = event.request; if (r.uri.indexOf('.') === -1) r.uri = '/index.html'; return r; }",
-      ),
+      code: FunctionCode.fromInline(SPA_ROUTES_FUNCTION),
     });
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
-import { consoleCsp } from '../constructs/console-csp.ts';
+import { CONSOLE_FILE, consoleCsp } from '../constructs/console-csp.ts';
 import type { TokenClaims } from './issuer.ts';
 
 const TYPES: Record<string, string> = {
@@ -100,8 +100,9 @@ export const consoleSite = (options: {
       const immutable = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       return send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', readFileSync(file), immutable);
     }
-    // A client route (/projects/…): the single-page app decides. A missing asset stays a 404.
-    if (path.extname(pathname) === '') return send(res, 200, TYPES['.html'] as string, readFileSync(index), 'no-cache');
+    // A client route (/projects/…, /tasks/{id} with dots in the id): the single-page app decides.
+    // A missing file of the build stays a 404.
+    if (!CONSOLE_FILE.test(pathname)) return send(res, 200, TYPES['.html'] as string, readFileSync(index), 'no-cache');
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   };
 };

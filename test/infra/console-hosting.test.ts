@@ -85,6 +85,17 @@ describe('web console hosting', () => {
     expect(config.Logging.Bucket).toBeDefined();
   });
 
+  it('answers client routes with index.html at the edge, dots in a task id included, and files as they are', () => {
+    const [, fn] = only('AWS::CloudFront::Function');
+    const handler = new Function(`${fn.Properties.FunctionCode}; return handler;`)() as (event: CfnJson) => CfnJson;
+    const served = (uri: string) => handler({ request: { uri } }).uri;
+    expect(served('/tasks/7f3c.approval.1.tech-review')).toBe('/index.html');
+    expect(served('/projects/7f3c')).toBe('/index.html');
+    expect(served('/')).toBe('/index.html');
+    expect(served('/assets/index-BN32NOLO.js')).toBe('/assets/index-BN32NOLO.js');
+    expect(served('/config.json')).toBe('/config.json');
+  });
+
   it('deploys the runtime config for OIDC from the stack parameters, and no local token route exists', () => {
     const [, deployment] = only('Custom::CDKBucketDeployment');
     expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain('"Ref":"JwtIssuer"');
