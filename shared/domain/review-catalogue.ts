@@ -44,6 +44,8 @@ interface Review {
   readonly checklist: Readonly<Record<string, ChecklistItem>>;
   /** Approving also needs what must be on record before acceptance completes (ART24 security, ART21 assets). */
   readonly gatedOnRecords?: true;
+  /** Approving states the approved budget, within the total (ART14); no other review may state one. */
+  readonly statesBudget?: true;
 }
 
 /**
@@ -88,6 +90,7 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
     opinion: 'budget-approval',
     opens: 'open-approval-review',
     checklist: {},
+    statesBudget: true,
   },
   'tech-acceptance': {
     workflow: 'acceptance',

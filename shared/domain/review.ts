@@ -135,12 +135,19 @@ export const decisionViolations = (kind: ReviewKind, input: DecisionInput, conte
   const items = review.checklist;
   const missing = Object.keys(items).filter((name) => !(name in input.checklist));
   const unknown = Object.keys(input.checklist).filter((name) => !(name in items));
-  const misplaced = input.classification && kind !== 'tech-review' ? ['classification'] : [];
+  const misplaced = [
+    ...(input.classification && kind !== 'tech-review'
+      ? [{ path: 'classification', message: 'Only the technical review corrects the classification.' }]
+      : []),
+    ...(input.approvedBudgetFen != null && !review.statesBudget
+      ? [{ path: 'approvedBudgetFen', message: 'Only the finance review states an approved budget (ART14).' }]
+      : []),
+  ];
   if (missing.length > 0 || unknown.length > 0 || misplaced.length > 0) {
     throw new ValidationError([
       ...missing.map((name) => ({ path: `checklist.${name}`, message: 'Answer every checklist item of this review.' })),
       ...unknown.map((name) => ({ path: `checklist.${name}`, message: 'Not an item of this review.' })),
-      ...misplaced.map((path) => ({ path, message: 'Only the technical review corrects the classification.' })),
+      ...misplaced,
     ]);
   }
   const found: Violation[] = [];
@@ -154,11 +161,25 @@ export const decisionViolations = (kind: ReviewKind, input: DecisionInput, conte
         violation(review.rule, 'opinionDocumentId', `Approving needs the verified ${review.opinion} document.`),
       );
     }
-    if (kind === 'finance-review') {
+    if (review.statesBudget) {
       if (input.approvedBudgetFen === undefined || input.approvedBudgetFen === null) {
-        found.push(violation('ART14-FINANCE-REVIEW', 'approvedBudgetFen', 'Approving states the approved budget.'));
+        found.push(
+          violation(
+            'ART14-FINANCE-REVIEW',
+            'approvedBudgetFen',
+            'Approving states the approved budget.',
+            '同意时须填写批复预算。',
+          ),
+        );
       } else if (input.approvedBudgetFen > context.totalFen) {
-        found.push(violation('ART14-FINANCE-REVIEW', 'approvedBudgetFen', 'The approved budget exceeds the total.'));
+        found.push(
+          violation(
+            'ART14-FINANCE-REVIEW',
+            'approvedBudgetFen',
+            'The approved budget exceeds the total.',
+            '批复预算不得超过申报总投资。',
+          ),
+        );
       }
     }
     for (const [flag, on] of Object.entries(input.classification?.scope ?? {})) {

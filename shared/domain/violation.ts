@@ -10,14 +10,17 @@ export const ViolationSchema = z.object({
 });
 export type Violation = z.infer<typeof ViolationSchema>;
 
-/** A violation of a rule, with the article and both messages from the catalogue. */
-export const violation = (code: RuleCode, path?: string, detail?: string): Violation => {
+/**
+ * A violation of a rule, with the article and both messages from the catalogue; `detail` (and
+ * `detailZh`, where the rule's own words would mislead the reader) says what exactly failed.
+ */
+export const violation = (code: RuleCode, path?: string, detail?: string, detailZh?: string): Violation => {
   const rule = RULES[code];
   return {
     code,
     article: rule.article,
     message: detail ? `${rule.message} ${detail}` : rule.message,
-    messageZh: rule.messageZh,
+    messageZh: detailZh ? `${rule.messageZh}${detailZh}` : rule.messageZh,
     ...(path === undefined ? {} : { path }),
   };
 };

@@ -220,6 +220,29 @@ describe('a finance decision (ART14-FINANCE-REVIEW)', () => {
     expect(finance({ approvedBudgetFen: 55_000_000 })).toEqual([]);
   });
 
+  it('ART14-FINANCE-REVIEW: says in Chinese that the budget exceeds the total, not only that a review is due', () => {
+    const [over] = decisionViolations(
+      'finance-review',
+      decision({ checklist: {}, approvedBudgetFen: 60_000_001 }),
+      context(opinion('budget-approval'), { totalFen: 60_000_000 }),
+    );
+    expect(over?.path).toBe('approvedBudgetFen');
+    expect(over?.messageZh).toContain('批复预算不得超过申报总投资');
+  });
+
+  it('ART14-FINANCE-REVIEW: no other review states a budget (400 naming approvedBudgetFen)', () => {
+    const refused = (() => {
+      try {
+        tech(decision({ approvedBudgetFen: 500_000_000 }));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(JSON.stringify(refused)).toContain('approvedBudgetFen');
+    expect(tech(decision({ approvedBudgetFen: null }))).toEqual([]);
+  });
+
   it('needs the project-approval reply to approve under ART13-PROJECT-APPROVAL', () => {
     expect(
       codes(

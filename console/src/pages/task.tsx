@@ -137,15 +137,17 @@ const DecisionForm = (props: {
           ))}
         </select>
       </div>
-      <TextField
-        id="approvedBudgetFen"
-        label="批复预算（元）"
-        inputMode="decimal"
-        value={budget}
-        onValue={setBudget}
-        error={errors.approvedBudgetFen}
-        hint="财政预算评审同意时填写，不超过申报总投资（第十四条）"
-      />
+      {REVIEWS[task.kind].statesBudget && (
+        <TextField
+          id="approvedBudgetFen"
+          label="批复预算（元）"
+          inputMode="decimal"
+          value={budget}
+          onValue={setBudget}
+          error={errors.approvedBudgetFen}
+          hint="同意时填写，不超过申报总投资（第十四条）"
+        />
+      )}
       <ProblemList problem={problem} />
       <button type="submit" class="primary" disabled={busy}>
         提交决定
