@@ -25,5 +25,7 @@ export const useAction = () => {
       setBusy(false);
     }
   };
-  return { problem, busy, run };
+  /** Forgets the refusal once what it was about has changed (the page asks again). */
+  const clear = () => setProblem(undefined);
+  return { problem, busy, run, clear };
 };

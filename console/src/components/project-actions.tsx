@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { api } from '../api/client.ts';
@@ -36,6 +36,15 @@ export const ProjectActions = (props: {
   const coBuilderHead = hasRole(session, 'dept-head') && project.coBuilderDeptIds.includes(session.claims.dept ?? '');
   const reviews = props.documents.filter((d) => d.kind === 'internal-compliance-review' && d.status === 'verified');
   const [reviewId, setReviewId] = useState('');
+  // The head signs the review shown: the one chosen, else the first listed.
+  const chosenReview = reviews.some((d) => d.id === reviewId) ? reviewId : (reviews[0]?.id ?? '');
+  // A refusal lists what was missing then; once the project or its verified papers change it no
+  // longer says what is missing now, so it goes until the next attempt.
+  const papers = props.documents
+    .filter((d) => d.status === 'verified')
+    .map((d) => d.id)
+    .join();
+  useEffect(() => step.clear(), [papers, project.version]);
   const editable = EDITABLE.has(project.stage);
   if (!(owner || coBuilderHead)) return null;
 
@@ -61,18 +70,18 @@ export const ProjectActions = (props: {
             e.preventDefault();
             void action.run(() =>
               api.post<Project>(`/v1/projects/${project.id}/sign-off`, {
-                internalReviewDocumentId: reviewId || reviews[0]?.id,
+                internalReviewDocumentId: chosenReview,
               }),
             );
           }}
         >
           <div class="field">
             <label for="sign-off-review">内部合规性审核意见</label>
-            <select id="sign-off-review" value={reviewId} onChange={(e) => setReviewId(e.currentTarget.value)}>
+            <select id="sign-off-review" value={chosenReview} onChange={(e) => setReviewId(e.currentTarget.value)}>
               {reviews.length === 0 && <option value="">（请先上传内部合规性审核意见）</option>}
               {reviews.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.fileName}
+                  {d.fileName}（{dateTime(d.createdAt)}）
                 </option>
               ))}
             </select>
