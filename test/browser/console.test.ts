@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,9 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     // Every unmet article at once: the head's sign-off (ART10) and the three documents (ART12).
     expect(items.some((text) => text.startsWith('第十条') && text.includes('主要负责人'))).toBe(true);
     expect(items.some((text) => text.startsWith('第十二条') && text.includes('专家论证意见'))).toBe(true);
+    // Where each lack is, in Chinese too: the papers by their names, not their API kinds.
+    expect(items.join('')).toContain('申报材料 · 建设方案');
+    expect(items.join('')).not.toMatch(/collective-decision|construction-plan|expert-opinion/);
     await expectAccessible('project page with a refusal');
     await screenshot(page, 'refusal');
   });
@@ -161,6 +164,14 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => !document.querySelector('section[aria-labelledby="actions-title"] .problem'), {
       timeout: 20_000,
     });
+    // An empty file is refused before anything is sent, in words a person reads.
+    const empty = path.join(files, '空白.pdf');
+    writeFileSync(empty, '');
+    await page.select('[id="upload-kind"]', 'expert-opinion');
+    const input = await page.waitForSelector('[id="upload-file"]');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(empty);
+    await clickText(page, 'form[aria-label="上传材料"] button', '上传');
+    await waitForText(page, '文件为空，请选择有内容的文件');
     // Bytes that are not what the name says: the server's check on arrival rejects it, with the reason.
     const verdict = await uploadDocument(page, 'upload', 'expert-opinion', writeFakePdf(files, '伪造的意见.pdf'));
     expect(verdict).toBe(

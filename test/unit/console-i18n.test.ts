@@ -5,7 +5,8 @@ import { multiLine, singleLine } from '#shared/domain/text.ts';
 import { fieldErrors } from '../../console/src/components/zod-issues.ts';
 import { parseYuan, yuan, yuanInput } from '../../console/src/i18n/format.ts';
 import { articleZh, chineseNumeral } from '../../console/src/i18n/numerals.ts';
-import { label, rejectionReasonZh, STAGES_ZH } from '../../console/src/i18n/zh.ts';
+import { pathZh } from '../../console/src/i18n/phases-zh.ts';
+import { DOCUMENT_KINDS_ZH, label, rejectionReasonZh, STAGES_ZH } from '../../console/src/i18n/zh.ts';
 
 describe('Chinese numerals for articles', () => {
   it.each([
@@ -95,5 +96,12 @@ describe('duty descriptions on a Chinese page', () => {
     expect(descriptionZh({ code: 'ART20-BASELINE', description: 'written by hand (legacy)' })).toBe(
       'written by hand (legacy)',
     );
+  });
+});
+
+describe('where a refusal points, in Chinese', () => {
+  it('names a missing paper by its Chinese name, and a nested field part by part', () => {
+    expect(pathZh('documents.expert-opinion')).toBe(`申报材料 · ${DOCUMENT_KINDS_ZH['expert-opinion']}`);
+    expect(pathZh('vendor.qualifications.0.kind')).toBe('中标单位 · 资质 · 第1项 · 类型');
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { DocumentRequestSchema } from '#shared/domain/document-rules.ts';
 import type { Problem } from '#shared/http/problem.ts';
 import { ApiError, api } from '../api/client.ts';
 import { DOCUMENT_KINDS_ZH, DOCUMENT_STATUS_ZH, label, rejectionReasonZh } from '../i18n/zh.ts';
@@ -52,6 +53,11 @@ export const DocumentUpload = (props: {
     if (!file) return setProblem(local('请选择要上传的文件'));
     const contentType = contentTypeOf(file);
     if (!contentType) return setProblem(local('仅支持 PDF、OFD、Word、Excel、PNG、JPEG、ZIP 文件'));
+    // The API's own request schema, before hashing a file it would refuse (the hash is not known yet).
+    const request = { kind, fileName: file.name, contentType, sizeBytes: file.size, sha256: '0'.repeat(64) };
+    const refused = new Set(DocumentRequestSchema.safeParse(request).error?.issues.map((i) => String(i.path[0])));
+    if (refused.has('sizeBytes')) return setProblem(local('文件为空，请选择有内容的文件'));
+    if (refused.has('fileName')) return setProblem(local('文件名须为一行、不含路径符号，扩展名与文件类型一致'));
     try {
       setStep({ at: 'hashing', done: 0, total: file.size });
       const sha256 = await sha256Hex(file, (done, total) => setStep({ at: 'hashing', done, total }));

@@ -1,4 +1,4 @@
-import { FIELDS_ZH } from './zh.ts';
+import { DOCUMENT_KINDS_ZH, FIELDS_ZH } from './zh.ts';
 
 /**
  * The Chinese names of the phase forms' fields (procurement to decommissioning), by field name:
@@ -154,7 +154,9 @@ export const PHASE_VALUES_ZH: Readonly<Record<string, string>> = {
 };
 
 /** A phase form's field by its name: 名称, 合同金额. */
-export const fieldZh = (name: string): string => PHASE_FIELDS_ZH[name] ?? FIELDS_ZH[name] ?? name;
+/** A field's name in Chinese; a document kind (`documents.expert-opinion`) reads as its own name. */
+export const fieldZh = (name: string): string =>
+  PHASE_FIELDS_ZH[name] ?? FIELDS_ZH[name] ?? DOCUMENT_KINDS_ZH[name] ?? name;
 
 /**
  * A field path as a person reads it: `vendor.qualifications.0.kind` → 中标单位 · 资质 · 第1项 · 类型.
