@@ -30,6 +30,8 @@ let projectId = '';
 let projectUrl = '';
 let projectCode = '';
 const files = tempDir('phases');
+/** A date `offset` days from today in Lingchuan (Asia/Shanghai), as the forms take it: the run may cross midnight there. */
+const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const token = () => people(dept).staff();
 
 /** Uploads a verified document of `kind` as the department and answers its id. */
@@ -157,7 +159,7 @@ describe('the whole life after approval, through the console in a real browser',
     await page.goto(projectUrl);
     await openForm('发布采购公告');
     await select('publishProcurementNotice-noticeDocumentId', notice);
-    await fill(page, 'publishProcurementNotice-publishedOn', '2026-11-20');
+    await fill(page, 'publishProcurementNotice-publishedOn', day(-8));
     await submitAndWait('publishProcurementNotice', '发布采购公告');
 
     await openForm('登记合同');
@@ -170,7 +172,7 @@ describe('the whole life after approval, through the console in a real browser',
     await fill(page, id('vendor-qualifications-0-name'), QUALIFICATION);
     await fill(page, id('vendor-qualifications-0-certificateNo'), 'CS-2026-001');
     await fill(page, id('amountFen'), '500000');
-    await fill(page, id('signedOn'), '2026-11-25');
+    await fill(page, id('signedOn'), day(-3));
     await select(id('contractDocumentId'), papers.contract);
     await select(id('qualificationReviewDocumentId'), papers.review);
     await select(id('confidentialityAgreementDocumentId'), papers.agreement);
@@ -193,7 +195,7 @@ describe('the whole life after approval, through the console in a real browser',
     await fill(page, id('vendor-qualifications-0-name'), '信息系统工程监理甲级');
     await fill(page, id('vendor-qualifications-0-certificateNo'), 'JL-2026-001');
     await fill(page, id('amountFen'), '20000');
-    await fill(page, id('signedOn'), '2026-11-25');
+    await fill(page, id('signedOn'), day(-3));
     await select(id('contractDocumentId'), papers.supervision);
     await select(id('qualificationReviewDocumentId'), papers.supervisionReview);
     await submitForm('recordContract');
@@ -215,7 +217,7 @@ describe('the whole life after approval, through the console in a real browser',
     await openForm('开工建设（建设基线）');
     await fill(page, 'startConstruction-baseline-plannedCompletionOn', '2027-06-30');
     for (const [i, [name, dueOn, planned]] of [
-      ['需求分析', '2026-12-15', '100000'],
+      ['需求分析', day(17), '100000'],
       ['上线试运行', '2027-06-15', '500000'],
     ].entries()) {
       // The baseline has at least one milestone: its form starts with one.
@@ -243,7 +245,7 @@ describe('the whole life after approval, through the console in a real browser',
     await page.goto(projectUrl);
     await openForm('报告里程碑');
     await fill(page, 'reportMilestone-milestone', '需求分析');
-    await fill(page, 'reportMilestone-reportedOn', '2026-11-27');
+    await fill(page, 'reportMilestone-reportedOn', day(0));
     await fill(page, 'reportMilestone-progressPercent', '20');
     await fill(page, 'reportMilestone-spentFen', '90000');
     await select('reportMilestone-quality', 'meets-standard');
@@ -254,7 +256,7 @@ describe('the whole life after approval, through the console in a real browser',
     await openForm('登记等级保护、安全测评与密码评估');
     await select('recordSecurity-kind', 'mlps-filing');
     await select('recordSecurity-documentId', mlps);
-    await fill(page, 'recordSecurity-on', '2026-11-20');
+    await fill(page, 'recordSecurity-on', day(-8));
     await fill(page, 'recordSecurity-level', '2');
     await submitAndWait('recordSecurity', '登记等级保护、安全测评与密码评估');
     await waitForText(page, '等级保护与安全测评（1）');
@@ -264,7 +266,7 @@ describe('the whole life after approval, through the console in a real browser',
       await openForm('登记等级保护、安全测评与密码评估');
       await select('recordSecurity-kind', kind);
       await select('recordSecurity-documentId', paper);
-      await fill(page, 'recordSecurity-on', '2026-11-21');
+      await fill(page, 'recordSecurity-on', day(-7));
       await submitAndWait('recordSecurity', '登记等级保护、安全测评与密码评估');
     }
     await waitForText(page, '等级保护与安全测评（3）');
@@ -291,7 +293,7 @@ describe('the whole life after approval, through the console in a real browser',
     await signIn(page, base, head);
     await page.goto(projectUrl);
     await openForm('登记本部门安全应急演练');
-    await fill(page, 'recordSecurityDrill-on', '2026-11-22');
+    await fill(page, 'recordSecurityDrill-on', day(-6));
     await fill(page, 'recordSecurityDrill-scenario', '水质监测系统宕机应急演练');
     await fill(page, 'recordSecurityDrill-participants', '12');
     await submitAndWait('recordSecurityDrill', '登记本部门安全应急演练');
@@ -301,7 +303,7 @@ describe('the whole life after approval, through the console in a real browser',
     await signIn(page, base, staff);
     await page.goto(projectUrl);
     await openForm('建设完成');
-    await fill(page, 'completeConstruction-completedOn', '2026-11-28');
+    await fill(page, 'completeConstruction-completedOn', day(0));
     await submitAndWait('completeConstruction', '建设完成');
     await page.waitForFunction(() => document.querySelector('.heading .badge')?.textContent === '项目验收');
 
@@ -316,7 +318,7 @@ describe('the whole life after approval, through the console in a real browser',
 
     await openForm('初步验收，申请技术验收');
     await select('preliminaryAcceptance-reportDocumentId', papers.report);
-    await fill(page, 'preliminaryAcceptance-passedOn', '2026-11-28');
+    await fill(page, 'preliminaryAcceptance-passedOn', day(0));
     await select('preliminaryAcceptance-evidence-softwareTestReportDocumentId', papers.test);
     await select('preliminaryAcceptance-evidence-resourceSharingCatalogueDocumentId', papers.catalogue);
     await select('preliminaryAcceptance-evidence-dataLandingDocumentId', papers.landing);
@@ -413,7 +415,7 @@ describe('the whole life after approval, through the console in a real browser',
       await clickText(page, '#phase-reportDisposal button', '添加资产处置');
       await fill(page, `reportDisposal-assets-${i}-registrationNo`, no as string);
       await select(`reportDisposal-assets-${i}-disposal`, disposal as string);
-      await fill(page, `reportDisposal-assets-${i}-disposedOn`, '2026-11-28');
+      await fill(page, `reportDisposal-assets-${i}-disposedOn`, day(0));
     }
     await submitAndWait('reportDisposal', '报送资产处置情况');
     await waitForText(page, '资产处置（1）');

@@ -8,6 +8,7 @@ import {
   projectOf,
   put,
   sweepAsOf,
+  today,
   underConstruction,
   violationsOf,
 } from './support/lifecycle.ts';
@@ -23,7 +24,7 @@ const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86
 /** A project built and completed today, its acceptance clock running. */
 const completed = async (overrides?: Record<string, unknown>) => {
   const built = await underConstruction(overrides);
-  await post(`/v1/projects/${built.project.id}/completion`, await built.staff(), { completedOn: '2026-11-28' }, 200);
+  await post(`/v1/projects/${built.project.id}/completion`, await built.staff(), { completedOn: today() }, 200);
   return built;
 };
 
@@ -34,7 +35,7 @@ const preliminary = async (projectId: string, token: string) =>
     token,
     {
       reportDocumentId: await doc(projectId, token, 'preliminary-acceptance-report'),
-      passedOn: '2026-11-28',
+      passedOn: today(),
       evidence: {
         softwareTestReportDocumentId: await doc(projectId, token, 'software-test-report'),
         resourceSharingCatalogueDocumentId: await doc(projectId, token, 'resource-sharing-catalogue'),
@@ -94,7 +95,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       token,
       body: {
         reportDocumentId: 'none',
-        passedOn: '2026-11-28',
+        passedOn: today(),
         evidence: {
           softwareTestReportDocumentId: 'none',
           resourceSharingCatalogueDocumentId: 'none',
@@ -138,7 +139,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       (await decideAcceptance(project.id, 1, 'completion-acceptance', 'approve', await bureau('drc'))).status,
     ).toBe(200);
     const accepted = await waitForStage(project.id, token, 'operations');
-    expect(accepted.acceptedOn).toBe('2026-11-28');
+    expect(accepted.acceptedOn).toBe(today());
 
     // ART29: construction and O&M funds held from acceptance until the report is filed; a finding once 30 working days pass.
     expect(await funding()).toMatchObject({
@@ -256,7 +257,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       token,
       body: {
         documentId: disposalDocument,
-        assets: [{ registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: '2026-11-28' }],
+        assets: [{ registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: today() }],
       },
     });
     expect(violationsOf(partial.body)).toEqual([['ART32-DISPOSAL-REPORT', 'assets']]);
@@ -266,8 +267,8 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       {
         documentId: disposalDocument,
         assets: [
-          { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: '2026-11-28' },
-          { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: '2026-11-28' },
+          { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: today() },
+          { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: today() },
         ],
       },
       201,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { call, tokenFor } from './support/client.ts';
 import {
   approvedProject,
@@ -14,6 +15,7 @@ import {
   put,
   QUALIFICATION,
   sweepAsOf,
+  today,
   underConstruction,
   violationsOf,
 } from './support/lifecycle.ts';
@@ -197,7 +199,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     );
     expect(reapproval).toMatchObject({ route: 'reapproval', status: 'pending', round: 2 });
     expect((await call('POST', path('/changes'), { token, body: await change(1) })).status).toBe(409);
-    expect((await call('POST', path('/completion'), { token, body: { completedOn: '2026-11-28' } })).status).toBe(409);
+    expect((await call('POST', path('/completion'), { token, body: { completedOn: today() } })).status).toBe(409);
     const techTask = await openTask(project.id, 2, 'tech-review', await bureau('data-bureau'));
     expect(techTask).toMatchObject({ changeId: reapproval.id });
     expect((await projectOf(project.id, token)).stage).toBe('construction');
@@ -254,11 +256,12 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
 
     // Completion: not in the future; then acceptance within six months (ART27-ACCEPTANCE-DEADLINE).
     expect((await call('POST', path('/completion'), { token, body: { completedOn: '2099-01-01' } })).status).toBe(400);
-    await post(path('/completion'), token, { completedOn: '2026-11-28' }, 200);
-    expect(await projectOf(project.id, token)).toMatchObject({ stage: 'acceptance', completedOn: '2026-11-28' });
+    const completedOn = today();
+    await post(path('/completion'), token, { completedOn }, 200);
+    expect(await projectOf(project.id, token)).toMatchObject({ stage: 'acceptance', completedOn });
     expect((await dutiesOf(project.id, token)).find((d) => d.code === 'ART27-ACCEPTANCE-DEADLINE')).toMatchObject({
       status: 'open',
-      dueDate: '2027-05-28',
+      dueDate: addMonths(completedOn, 6),
     });
     const verdict = await call<{ valid: boolean; count: number }>('GET', path('/events/verify'), { token });
     expect(verdict.body.valid).toBe(true);
@@ -320,23 +323,25 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
 
   it('finds an acceptance not completed within six months of completion (ART27-ACCEPTANCE-DEADLINE)', async () => {
     const { project, staff } = await underConstruction();
-    await post(`/v1/projects/${project.id}/completion`, await staff(), { completedOn: '2026-11-28' }, 200);
+    const completedOn = today();
+    await post(`/v1/projects/${project.id}/completion`, await staff(), { completedOn }, 200);
     // A milestone not reported by completion is still owed, and reported during acceptance (ART20-BASELINE).
     await post(
       `/v1/projects/${project.id}/milestones`,
       await staff(),
       {
         milestone: '需求分析',
-        reportedOn: '2026-11-28',
+        reportedOn: completedOn,
         progressPercent: 100,
         spentFen: 9_000_000,
         quality: 'meets-standard',
       },
       201,
     );
-    await sweepAsOf('2027-05-28');
+    const due = addMonths(completedOn, 6);
+    await sweepAsOf(due);
     expect((await findingsOf(project.id)).filter((f) => f.code === 'ART27-ACCEPTANCE-DEADLINE')).toEqual([]);
-    await sweepAsOf('2027-05-29');
+    await sweepAsOf(addCalendarDays(due, 1));
     expect((await findingsOf(project.id)).filter((f) => f.code === 'ART27-ACCEPTANCE-DEADLINE')).toHaveLength(1);
   });
 
@@ -372,7 +377,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     // It completes what it skipped before it is complete (ART15).
     const notYet = await call('POST', `/v1/projects/${project.id}/completion`, {
       token,
-      body: { completedOn: '2026-11-28' },
+      body: { completedOn: today() },
     });
     expect(violationsOf(notYet.body)).toEqual([['ART15-EMERGENCY', 'obligations.supervision-contract']]);
     const [supervision] = (await dutiesOf(project.id, token)).filter((d) => d.key === 'supervision-contract');

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { call, tokenFor } from './client.ts';
 import { bureau, decide, type Project, readyProject, submit, upload, waitForStage } from './scenario.ts';
 
@@ -6,6 +7,12 @@ import { bureau, decide, type Project, readyProject, submit, upload, waitForStag
 export const CREDIT_CODES = ['91350100M000100Y43', '91110000600037341L', '911100001000079554', '91440300708461136T'];
 
 export const QUALIFICATION = '信息系统建设和服务能力等级证书';
+
+/**
+ * Today in Lingchuan (Asia/Shanghai), the date a completion or an acceptance may carry at the
+ * latest and, building from today, at the earliest: a run may cross midnight there.
+ */
+export const today = () => shanghaiDate(new Date());
 
 /**
  * A project approved through the real workflow; with finance review when its total is 600,000 CNY
