@@ -278,6 +278,12 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     expect(text).toMatch(/哈希链校验通过：共 \d+ 条记录/);
     expect(text).toContain('提交申报');
     expect(text).toContain('审查决定');
+    // The department by its name, as registered (ART09), not its id.
+    await page.waitForFunction(
+      (name: string) => [...document.querySelectorAll('.facts dd')].some((dd) => dd.textContent === name),
+      { timeout: 10_000 },
+      DEPT_NAME,
+    );
     await expectAccessible('project page');
     await screenshot(page, 'project');
   });

@@ -6,6 +6,7 @@ import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
 import { label, STAGES_ZH } from '../i18n/zh.ts';
 import { useAction } from '../use-action.ts';
+import { useDepartmentNames } from '../use-department-names.ts';
 import { ProblemList } from './problem-list.tsx';
 import { Section } from './ui.tsx';
 
@@ -24,6 +25,7 @@ export const ProjectActions = (props: {
   const { project, session } = props;
   const [submitted, setSubmitted] = useState<string>();
   const step = useAction();
+  const deptName = useDepartmentNames();
   const action = {
     ...step,
     run: async (send: () => Promise<Project>) => {
@@ -58,7 +60,7 @@ export const ProjectActions = (props: {
         <p>
           共建部门确认（第十一条）：
           {project.coBuilderDeptIds
-            .map((d) => `${d}${project.confirmations[d] ? '（已确认）' : '（待确认）'}`)
+            .map((d) => `${deptName(d)}${project.confirmations[d] ? '（已确认）' : '（待确认）'}`)
             .join('、')}
         </p>
       )}

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Department } from '#shared/domain/department.schema.ts';
 import { STAGES } from '#shared/domain/lifecycle.ts';
 import type { Portfolio } from '#shared/domain/report.schema.ts';
-import { ApiError, api, type Page } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Section } from '../components/ui.tsx';
 import { dateTime, yuan } from '../i18n/format.ts';
 import { articleZh } from '../i18n/numerals.ts';
 import { CATEGORIES_ZH, FUNDS_ZH, label, REVIEW_KINDS_ZH, STAGES_ZH } from '../i18n/zh.ts';
 import { Link } from '../router.tsx';
+import { useDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 import { type Bar, drawChart } from './charts.ts';
 
@@ -73,8 +73,7 @@ export const DashboardPage = () => {
   const [exported, setExported] = useState<string>();
   const [exportError, setExportError] = useState<ApiError>();
   const report = useResource(() => api.get<Portfolio>(`/v1/reports/portfolio?year=${year}`), [year]);
-  const departments = useResource(() => api.get<Page<Department>>('/v1/departments?limit=200'), []);
-  const deptName = (id: string) => departments.data?.items.find((d) => d.id === id)?.name ?? id;
+  const deptName = useDepartmentNames();
   const exportAs = async (extension: 'xlsx' | 'csv') => {
     setExportError(undefined);
     try {

@@ -15,6 +15,7 @@ import { StageTimeline } from '../components/stage-timeline.tsx';
 import { Loading, Section, StageBadge } from '../components/ui.tsx';
 import { yuan } from '../i18n/format.ts';
 import { CATEGORIES_ZH, label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
+import { useDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 
 // The forms of procurement to decommissioning load their own chunk (they carry those phases' schemas).
@@ -42,6 +43,7 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
     [id, round],
   );
   const refresh = () => setRound((r) => r + 1);
+  const deptName = useDepartmentNames();
   if (project.error) return <ProblemList problem={project.error.problem} />;
   if (!project.data) return <Loading />;
   const p = project.data;
@@ -61,7 +63,7 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
       <StageTimeline stage={p.stage} />
       <dl class="facts">
         <dt>建设单位</dt>
-        <dd>{p.ownerDeptId}</dd>
+        <dd>{deptName(p.ownerDeptId)}</dd>
         <dt>年度</dt>
         <dd>{p.year}</dd>
         <dt>项目类别</dt>

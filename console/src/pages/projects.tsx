@@ -8,12 +8,14 @@ import { Empty, Loading, StageBadge } from '../components/ui.tsx';
 import { dateTime, yuan } from '../i18n/format.ts';
 import { label, STAGES_ZH } from '../i18n/zh.ts';
 import { Link } from '../router.tsx';
+import { useDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 
 /** The projects the caller may see (the API decides), newest first, a page at a time. */
 export const ProjectsPage = ({ session }: { session: Session }) => {
   const [stage, setStage] = useState('');
   const [pages, setPages] = useState<Project[][]>([]);
+  const deptName = useDepartmentNames();
   const first = useResource(async () => {
     const page = await api.get<Page<Project>>(`/v1/projects${query({ stage, limit: 50 })}`);
     setPages([page.items]);
@@ -76,7 +78,7 @@ export const ProjectsPage = ({ session }: { session: Session }) => {
                   <Link href={`/projects/${p.id}`}>{p.code}</Link>
                 </td>
                 <td>{p.name}</td>
-                <td>{p.ownerDeptId}</td>
+                <td>{deptName(p.ownerDeptId)}</td>
                 <td>{p.year}</td>
                 <td>
                   <StageBadge stage={p.stage} />
