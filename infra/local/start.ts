@@ -1,4 +1,5 @@
 import { startLocalRuntime } from './runtime.ts';
+import { seedDepartments } from './seed.ts';
 
 /** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
@@ -10,7 +11,10 @@ const runtime = await startLocalRuntime({
   port,
   ...(reviewTimeout ? { context: { reviewTimeoutSeconds: Number(reviewTimeout) } } : {}),
 });
+const seeded = await seedDepartments(runtime.url, runtime.dataDir);
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);
+console.log(`  console: ${runtime.url}/  (sign in as any preset identity)`);
+if (seeded.length > 0) console.log(`  registered for a first declaration (ART09): ${seeded.join('、')}`);
 console.log(`  try: curl ${runtime.url}/v1/health`);
 console.log(`  dynamodb: ${runtime.endpoints.dynamodb}  s3: ${runtime.endpoints.s3}  sfn: ${runtime.endpoints.sfn}`);
 console.log(`  table: ${runtime.tableName}  bucket: ${runtime.bucketName}  state: ${runtime.dataDir}`);

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
-import { call, useRuntime } from './support/client.ts';
+import { call, tokenFor, useRuntime } from './support/client.ts';
 import {
   bureau,
   decide,
@@ -45,6 +45,16 @@ afterAll(async () => {
 describe('npm start keeps its state', () => {
   it('keeps every item, object and waiting review across a kill -9 and a restart', async () => {
     const first = await start();
+    // A first start registers the department the sign-in presets declare with (ART09) and a
+    // co-builder; the county then renames one, which no later start may undo.
+    const admin = await tokenFor({ roles: ['admin'], sub: 'restart-admin' });
+    const seeded = await call<{ items: { id: string; name: string }[] }>('GET', '/v1/departments', { token: admin });
+    expect(seeded.body.items.map((d) => d.id)).toEqual(expect.arrayContaining(['edu', 'health']));
+    const renamed = await call('PUT', '/v1/departments/edu', {
+      token: admin,
+      body: { name: '县教育和体育局', dataManagementUnit: { name: '教育信息中心', contact: '0356-6200000' } },
+    });
+    expect(renamed.status).toBe(200);
     await registerDepartment('restart-dept');
     await s3(first.s3).send(new PutObjectCommand({ Bucket: first.bucket, Key: 'restart/object.txt', Body: '保留' }));
     const { project, staff } = await readyProject({ totalInvestmentFen: 1_000_000 }, 'restart-owner');
@@ -57,6 +67,8 @@ describe('npm start keeps its state', () => {
 
     const departments = await call<{ items: { id: string }[] }>('GET', '/v1/departments', { token: reviewer });
     expect(departments.body.items.map((d) => d.id)).toEqual(expect.arrayContaining(['restart-dept', 'restart-owner']));
+    const edu = (departments.body.items as { id: string; name?: string }[]).find((d) => d.id === 'edu');
+    expect(edu?.name).toBe('县教育和体育局');
     const object = await s3(second.s3).send(new GetObjectCommand({ Bucket: second.bucket, Key: 'restart/object.txt' }));
     expect(await object.Body?.transformToString()).toBe('保留');
 
