@@ -324,6 +324,22 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     expect(path.basename(await waitForDownload(downloads, '.xlsx'))).toBe(`陵川县政务数据项目台账-${YEAR}.xlsx`);
   });
 
+  it('fits a phone: the dashboard and the project page never scroll sideways at 390 pixels', async () => {
+    await page.setViewport({ width: 390, height: 844 });
+    try {
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await clickText(page, 'a', '全县看板');
+      await page.select('select', String(YEAR));
+      await page.waitForSelector(`ul.stats[aria-label="${YEAR} 年概况"]`);
+      expect(await overflow(), 'dashboard').toBeLessThanOrEqual(0);
+      await page.goto(projectUrl);
+      await page.waitForSelector('tr[data-document-kind]');
+      expect(await overflow(), 'project page').toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewport({ width: 1440, height: 900 });
+    }
+  });
+
   it('renders the API reference from /v1/openapi.json with the bundled Redoc', async () => {
     await clickText(page, 'a', '接口文档');
     await waitForText(page, 'Lingchuan government data projects API', 60_000);
