@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
-import type { Project } from '#shared/domain/project.schema.ts';
+import { type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
 import { api } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
@@ -128,6 +128,9 @@ export const ProjectActions = (props: {
         </p>
       )}
       <ProblemList problem={action.problem} />
+      {action.problem?.violations?.some((v) => (v.path?.split('.')[0] ?? '') in ProjectInputSchema.shape) && (
+        <p class="hint">标明了申报字段的问题（如安全风险评估报告的选择），请点击“修改申报”在申报表中补正后再提交。</p>
+      )}
     </Section>
   );
 };

@@ -329,6 +329,11 @@ export const ProjectForm = (props: {
         />
       )}
       <ProblemList problem={problem} />
+      {props.project?.signOff && (
+        <p class="hint" role="note">
+          主要负责人已签署：保存修改后签署失效，须由主要负责人重新签署后再提交（第十条）。
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         {props.project ? '保存修改' : '登记项目'}
       </button>
