@@ -5,6 +5,7 @@ import {
   type DocumentKind,
   DocumentKindSchema,
   extensionAgrees,
+  type ProjectDocument,
 } from './document.schema.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
 import { ownerMayAttach } from './lifecycle.ts';
@@ -43,6 +44,16 @@ export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
 /** Who records accountability (ART33, ART34) and may attach its evidence, whatever the stage. */
 export const ACCOUNTABILITY_ROLES: readonly Role[] = ['audit', 'data-bureau', 'finance'];
+
+/** Presigned uploads are valid this long (API.md: 15 minutes). */
+export const UPLOAD_SECONDS = 15 * 60;
+
+/**
+ * A document still pending well after its presigned URL expired (with time for verification on
+ * arrival) will never arrive: its upload was abandoned, and the file must be uploaded again.
+ */
+export const uploadAbandoned = (document: Pick<ProjectDocument, 'status' | 'createdAt'>, now: Date): boolean =>
+  document.status === 'pending' && now.getTime() > Date.parse(document.createdAt) + (UPLOAD_SECONDS + 5 * 60) * 1000;
 
 type Attachable = Pick<Project, 'ownerDeptId' | 'stage'>;
 

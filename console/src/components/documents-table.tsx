@@ -1,4 +1,5 @@
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { uploadAbandoned } from '#shared/domain/document-rules.ts';
 import { api } from '../api/client.ts';
 import { bytes, dateTime } from '../i18n/format.ts';
 import { DOCUMENT_KINDS_ZH, label, rejectionReasonZh } from '../i18n/zh.ts';
@@ -35,7 +36,11 @@ export const DocumentsTable = ({ documents }: { documents: readonly ProjectDocum
             <td>{d.fileName}</td>
             <td>{bytes(d.sizeBytes)}</td>
             <td>
-              <DocumentStatus status={d.status} />
+              {uploadAbandoned(d, new Date()) ? (
+                <span class="reason">上传未完成，文件未送达（请重新上传）</span>
+              ) : (
+                <DocumentStatus status={d.status} />
+              )}
               {d.rejectionReason && <span class="reason">（{rejectionReasonZh(d.rejectionReason)}）</span>}
             </td>
             <td>{dateTime(d.createdAt)}</td>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
-import { checkDocumentRequest, type DocumentRequest } from '#shared/domain/document-rules.ts';
+import { checkDocumentRequest, type DocumentRequest, UPLOAD_SECONDS } from '#shared/domain/document-rules.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import { REVIEWS, type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -10,9 +10,6 @@ import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
 import { owesEmergencyDuties } from '../projects/owner-action.ts';
 import { loadVisible } from '../projects/project-access.ts';
-
-/** Presigned uploads are valid this long (API: 15 minutes). */
-const UPLOAD_SECONDS = 15 * 60;
 
 /**
  * Records a pending document and issues the one presigned PUT for it. Nothing passes through a
