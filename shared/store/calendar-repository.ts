@@ -1,4 +1,4 @@
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import officialArrangements from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import {
   addWorkingDays,
@@ -8,6 +8,7 @@ import {
   yearsSpanned,
 } from '#shared/domain/calendar.ts';
 import { countDue, type DueBasis } from '#shared/domain/obligation.ts';
+import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 
 const key = (year: number) => ({ PK: 'CALENDAR', SK: `YEAR#${year}` });
@@ -29,14 +30,10 @@ export const officialYear = (year: number): CalendarYear | undefined => {
 export const calendarRepository = (tableName: string) => {
   const load = async (years: readonly number[]): Promise<Map<number, CalendarYear>> => {
     const found = new Map<number, CalendarYear>();
-    if (years.length > 0) {
-      const { Responses } = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: years.map(key) } } }),
-      );
-      for (const item of Responses?.[tableName] ?? []) {
-        const calendar = CalendarYearSchema.parse(item);
-        found.set(calendar.year, calendar);
-      }
+    // Eventually consistent, as before: a calendar year changes once or twice a year.
+    for (const item of await batchGet(tableName, years.map(key), { consistent: false })) {
+      const calendar = CalendarYearSchema.parse(item);
+      found.set(calendar.year, calendar);
     }
     for (const year of years) {
       const official = found.has(year) ? undefined : officialYear(year);

@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { type StoredProject, StoredProjectSchema } from '#shared/domain/project.schema.ts';
+import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
 import type { TransactItem } from './transactions.ts';
@@ -35,15 +36,7 @@ export const documentRepository = (tableName: string) => ({
     documentId: string,
   ): Promise<{ project: StoredProject | undefined; document: ProjectDocument | undefined }> {
     const projectKey = { PK: `PROJECT#${projectId}`, SK: 'META' };
-    const items: Record<string, unknown>[] = [];
-    let keys = [projectKey, documentKey(projectId, documentId)];
-    while (keys.length > 0) {
-      const { Responses, UnprocessedKeys } = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      items.push(...(Responses?.[tableName] ?? []));
-      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
-    }
+    const items = await batchGet(tableName, [projectKey, documentKey(projectId, documentId)]);
     const project = items.find((item) => item.SK === projectKey.SK);
     const document = items.find((item) => item.SK !== projectKey.SK);
     return {
@@ -57,17 +50,11 @@ export const documentRepository = (tableName: string) => ({
    * verified and of its kind). Strongly consistent: a document just verified counts.
    */
   async getMany(projectId: string, ids: readonly string[]): Promise<ProjectDocument[]> {
-    const found: ProjectDocument[] = [];
-    let keys = [...new Set(ids)].map((id) => documentKey(projectId, id));
-    // A batch may leave keys unprocessed under load: ask again for those.
-    while (keys.length > 0) {
-      const { Responses, UnprocessedKeys } = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      found.push(...(Responses?.[tableName] ?? []).map((item) => DocumentSchema.parse(item)));
-      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
-    }
-    return found;
+    const items = await batchGet(
+      tableName,
+      [...new Set(ids)].map((id) => documentKey(projectId, id)),
+    );
+    return items.map((item) => DocumentSchema.parse(item));
   },
 
   /** Every document of a project (the declaration rules count them all). */

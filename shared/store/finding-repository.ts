@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
+import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
@@ -38,17 +39,11 @@ export const findingRepository = (tableName: string) => ({
 
   /** Several findings of one project in one call, strongly consistent; those that do not exist are left out. */
   async getMany(projectId: string, which: readonly { code: RuleCode; key: string }[]): Promise<Finding[]> {
-    const found: Finding[] = [];
-    let keys = which.map(({ code, key }) => findingKey({ projectId, code, key }));
-    // A batch may leave keys unprocessed under load: ask again for those.
-    while (keys.length > 0) {
-      const { Responses, UnprocessedKeys } = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      found.push(...(Responses?.[tableName] ?? []).map((item) => FindingSchema.parse(item)));
-      keys = (UnprocessedKeys?.[tableName]?.Keys ?? []) as typeof keys;
-    }
-    return found;
+    const items = await batchGet(
+      tableName,
+      which.map(({ code, key }) => findingKey({ projectId, code, key })),
+    );
+    return items.map((item) => FindingSchema.parse(item));
   },
 
   /** Opens a finding exactly once per late duty: a second sweep's attempt fails its condition. */

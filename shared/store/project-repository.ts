@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
@@ -13,6 +13,7 @@ import {
 } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
@@ -168,20 +169,8 @@ export const projectRepository = (tableName: string) => {
 
   /** Project items by id, strongly consistent, in batches of 100 (BatchGetItem's limit); missing ids are absent. */
   const getRawMany = async (ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> => {
-    const found = new Map<string, Record<string, unknown>>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(projectKey);
-      // A batch may leave keys unprocessed under load: ask again for those.
-      while (keys.length > 0) {
-        const { Responses, UnprocessedKeys } = await dynamo().send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of Responses?.[tableName] ?? []) found.set(String(item.id), item);
-        keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
-      }
-    }
-    return found;
+    const items = await batchGet(tableName, [...new Set(ids)].map(projectKey));
+    return new Map(items.map((item) => [String(item.id), item]));
   };
 
   const get = async (id: string): Promise<StoredProject | undefined> => {
