@@ -9,6 +9,7 @@ import {
   post,
   put,
   sweepAsOf,
+  today,
 } from '../integration/support/lifecycle.ts';
 import {
   bureau,
@@ -163,14 +164,14 @@ export const projectLife = async (): Promise<{ projectId: string; dept: string; 
     201,
   );
   await put(path('/assets'), token, { items: ASSETS }, 200);
-  await post(path('/completion'), token, { completedOn: '2026-11-28' }, 200);
+  await post(path('/completion'), token, { completedOn: today() }, 200);
 
   await post(
     path('/preliminary-acceptance'),
     token,
     {
       reportDocumentId: await doc(project.id, token, 'preliminary-acceptance-report'),
-      passedOn: '2026-11-28',
+      passedOn: today(),
       evidence: {
         softwareTestReportDocumentId: await doc(project.id, token, 'software-test-report'),
         resourceSharingCatalogueDocumentId: await doc(project.id, token, 'resource-sharing-catalogue'),
@@ -233,8 +234,8 @@ export const projectLife = async (): Promise<{ projectId: string; dept: string; 
     {
       documentId: await doc(project.id, token, 'disposal-report'),
       assets: [
-        { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: '2026-11-28' },
-        { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: '2026-11-28' },
+        { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: today() },
+        { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: today() },
       ],
     },
     201,
