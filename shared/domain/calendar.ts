@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ValidationError } from './errors.ts';
 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
 export const DateSchema = z
@@ -87,4 +88,22 @@ export const yearsSpanned = (from: string, workingDays: number): number[] => {
   // Even the longest holiday runs cannot stretch 1 working day past ~12 calendar days; 2× is ample.
   const last = Number(addCalendarDays(from, workingDays * 2 + 14).slice(0, 4));
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+};
+
+/**
+ * Dates a person reports as past (a notice published, a contract signed, a drill held, an asset
+ * disposed of) may not lie after today in Lingchuan: 400 naming each field that does.
+ */
+export const refuseFutureDates = (dates: Readonly<Record<string, string | undefined>>, now: Date): void => {
+  const today = shanghaiDate(now);
+  const ahead = Object.entries(dates).filter(([, date]) => date !== undefined && date > today);
+  if (ahead.length > 0) {
+    throw new ValidationError(
+      ahead.map(([path, date]) => ({
+        path,
+        message: `${date} is after today (${today}, Asia/Shanghai).`,
+        messageZh: `不得晚于今天（${today}）`,
+      })),
+    );
+  }
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { addMonths, DateSchema } from './calendar.ts';
+import { addMonths, DateSchema, shanghaiDate } from './calendar.ts';
+import { ValidationError } from './errors.ts';
 import { FenSchema } from './project.schema.ts';
 import { Recorded } from './recorded.ts';
 import { multiLine, singleLine } from './text.ts';
@@ -24,17 +25,54 @@ export const BaselineSchema = z
       )
       .min(1)
       .max(24)
-      .refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'Milestone names are unique')
+      .refine((list) => new Set(list.map((m) => m.name)).size === list.length, {
+        message: 'Milestone names are unique',
+        params: { zh: '里程碑名称不得重复' },
+      })
       .refine(
         (list) =>
           [...list]
             .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
             .every((m, i, sorted) => i === 0 || m.plannedSpentFen >= (sorted[i - 1]?.plannedSpentFen ?? 0)),
-        'The planned spend is cumulative: it never goes down from one milestone to the next',
+        {
+          message: 'The planned spend is cumulative: it never goes down from one milestone to the next',
+          params: { zh: '累计计划支出按里程碑日期只增不减' },
+        },
       ),
   })
   .strict();
 export type Baseline = z.infer<typeof BaselineSchema>;
+
+/**
+ * What a baseline must say to be a plan (ART20): a completion not already past on the day it is
+ * set, and every milestone due by that completion. 400 naming each field at fault.
+ */
+export const refuseUnsoundBaseline = (baseline: Baseline, now: Date, at = 'baseline'): void => {
+  const today = shanghaiDate(now);
+  const faults = [
+    ...(baseline.plannedCompletionOn < today
+      ? [
+          {
+            path: `${at}.plannedCompletionOn`,
+            message: `The planned completion is before today (${today}).`,
+            messageZh: `计划完工日期不得早于今天（${today}）`,
+          },
+        ]
+      : []),
+    ...baseline.milestones.flatMap((milestone, i) =>
+      milestone.dueOn > baseline.plannedCompletionOn
+        ? [
+            {
+              path: `${at}.milestones.${i}.dueOn`,
+              message: `Due after the planned completion (${baseline.plannedCompletionOn}).`,
+              messageZh: `不得晚于计划完工日期（${baseline.plannedCompletionOn}）`,
+            },
+          ]
+        : [],
+    ),
+  ];
+  if (faults.length > 0) throw new ValidationError(faults);
+};
 
 export const ConstructionStartInputSchema = z.object({ baseline: BaselineSchema }).strict();
 
@@ -151,6 +189,8 @@ export const SecurityRecordSchema = SecurityRecordInputSchema.extend({
   projectId: z.string(),
   /** The Public Security Bureau's confirmation of an MLPS filing (ART04, ART24): only a confirmed filing counts. */
   confirmedBy: z.string().nullable(),
+  /** The confirming officer's name, as the token carried it (records from before names were kept have none). */
+  confirmedByName: z.string().nullable().optional(),
   confirmedAt: z.string().nullable(),
   ...Recorded,
 });

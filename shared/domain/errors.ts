@@ -19,7 +19,7 @@ export const refuseIfAny = (violations: readonly Violation[]): void => {
 
 /** Malformed input: `issues[].path` names the field. */
 export class ValidationError extends Error {
-  constructor(readonly issues: readonly { path: string; message: string }[]) {
+  constructor(readonly issues: readonly { path: string; message: string; messageZh?: string }[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.name = 'ValidationError';
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
 import type { ProjectDocument } from './document.schema.ts';
-import { FenSchema, type Project } from './project.schema.ts';
+import { PositiveFenSchema, type Project } from './project.schema.ts';
 import { Recorded } from './recorded.ts';
 import { singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
@@ -49,7 +49,7 @@ export const QualificationSchema = z
 export const ProcurementPlanInputSchema = z
   .object({
     planDocumentId: documentId,
-    budgetFen: FenSchema,
+    budgetFen: PositiveFenSchema,
     method: z.enum(PROCUREMENT_METHODS),
     requiredQualifications: z
       .array(z.object({ name: text(200), classified: z.boolean() }).strict())
@@ -71,7 +71,7 @@ export const ContractInputSchema = z
     vendor: z
       .object({ name: text(200), creditCode: CreditCodeSchema, qualifications: z.array(QualificationSchema).max(20) })
       .strict(),
-    amountFen: FenSchema,
+    amountFen: PositiveFenSchema,
     signedOn: DateSchema,
     contractDocumentId: documentId,
     qualificationReviewDocumentId: documentId,

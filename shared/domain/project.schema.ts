@@ -9,6 +9,9 @@ import { ViolationSchema } from './violation.ts';
 /** Integer fen (分); never floating point. 600,000 CNY = 60000000. */
 export const FenSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/** An amount that must be more than nothing: a budget, a contract's price. */
+export const PositiveFenSchema = FenSchema.min(1);
+
 // ART02: kinds are checked by the ART02-SCOPE-KIND rule (422 with the article), not by the
 // schema (which would answer a bare 400), so these are plain strings here.
 export const CATEGORIES = [

@@ -51,7 +51,12 @@ export const toProblem = (error: unknown, requestId: string): Problem => {
     return problem(400, 'VALIDATION', 'The request is malformed', {
       detail: error.message,
       requestId,
-      violations: error.issues.map((issue) => ({ code: 'VALIDATION', message: issue.message, path: issue.path })),
+      violations: error.issues.map((issue) => ({
+        code: 'VALIDATION',
+        message: issue.message,
+        ...(issue.messageZh ? { messageZh: issue.messageZh } : {}),
+        path: issue.path,
+      })),
     });
   }
   if (error instanceof UnauthenticatedError) {

@@ -108,7 +108,7 @@ export const projectLife = async (): Promise<{ projectId: string; dept: string; 
     token,
     {
       milestone: '需求分析',
-      reportedOn: '2026-12-10',
+      reportedOn: today(),
       progressPercent: 30,
       spentFen: 9_000_000,
       quality: 'meets-standard',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import {
   type Change,
   type ChangeInput,
@@ -6,15 +7,22 @@ import {
   changeViolations,
   classifyChange,
 } from '#shared/domain/change.ts';
-import { assetViolations, milestoneDeviations, securityGate } from '#shared/domain/construction.ts';
+import {
+  assetViolations,
+  milestoneDeviations,
+  refuseUnsoundBaseline,
+  securityGate,
+} from '#shared/domain/construction.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import {
   type Contract,
   type ContractInput,
+  ContractInputSchema,
   constructionGates,
   contractViolations,
   type ProcurementPlan,
+  ProcurementPlanInputSchema,
   procurementPlanViolations,
   validCreditCode,
 } from '#shared/domain/procurement.ts';
@@ -322,5 +330,46 @@ describe('a change (ART22)', () => {
       ),
     ).toEqual([]);
     expect(codes(changeViolations(input(), 'filing', staff, () => false))).toEqual(['ART22-CHANGE-FILING']);
+  });
+});
+
+describe('what a phase form must say to be on file at all', () => {
+  const now = new Date('2026-11-28T18:00:00.000Z'); // 2026-11-29 02:00 in Lingchuan
+  const issuesOf = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues;
+      throw error;
+    }
+    return [];
+  };
+
+  it('ART17-WITHIN-BUDGET: a procurement budget or a contract of nothing is refused as malformed', () => {
+    expect(ProcurementPlanInputSchema.shape.budgetFen.safeParse(0).success).toBe(false);
+    expect(ProcurementPlanInputSchema.shape.budgetFen.safeParse(1).success).toBe(true);
+    expect(ContractInputSchema.shape.amountFen.safeParse(0).success).toBe(false);
+  });
+
+  it('refuses a date reported as past that lies after today in Lingchuan, in Chinese too', () => {
+    expect(issuesOf(() => refuseFutureDates({ publishedOn: '2026-11-29', signedOn: undefined }, now))).toEqual([]);
+    const [ahead] = issuesOf(() => refuseFutureDates({ publishedOn: '2026-11-30' }, now));
+    expect(ahead).toMatchObject({ path: 'publishedOn', messageZh: '不得晚于今天（2026-11-29）' });
+  });
+
+  it('ART20-BASELINE: a baseline completes no earlier than today, each milestone by its completion', () => {
+    const baseline = {
+      plannedCompletionOn: '2027-06-30',
+      milestones: [
+        { name: '需求分析', dueOn: '2026-12-15', plannedSpentFen: 10 },
+        { name: '上线', dueOn: '2027-07-01', plannedSpentFen: 20 },
+      ],
+    };
+    expect(issuesOf(() => refuseUnsoundBaseline(baseline, now)).map((i) => i.path)).toEqual([
+      'baseline.milestones.1.dueOn',
+    ]);
+    expect(
+      issuesOf(() => refuseUnsoundBaseline({ ...baseline, plannedCompletionOn: '2020-01-01' }, now)).map((i) => i.path),
+    ).toEqual(['baseline.plannedCompletionOn', 'baseline.milestones.0.dueOn', 'baseline.milestones.1.dueOn']);
   });
 });

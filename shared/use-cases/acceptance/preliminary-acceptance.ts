@@ -4,6 +4,7 @@ import {
   type PreliminaryAcceptance,
   type PreliminaryAcceptanceInput,
 } from '#shared/domain/acceptance.ts';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
@@ -33,6 +34,7 @@ export const preliminaryAcceptance = (
     deps,
     async (remember) => {
       const { actor, acceptance: body } = input;
+      refuseFutureDates({ passedOn: body.passedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'preliminary-acceptance' }, deps);
       const current = project.rounds.acceptance;
       if (current?.status === 'running') {

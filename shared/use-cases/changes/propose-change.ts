@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
+import { refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -52,6 +53,7 @@ export const proposeChange = (
           },
         ]);
       }
+      if (body.baseline) refuseUnsoundBaseline(body.baseline, deps.now());
       const judged = classifyChange(body, project, changes, deps.policy);
       const verified = await verifiedDocuments(
         project.id,

@@ -32,7 +32,11 @@ export const completeConstruction = (
     const started = project.constructionStartedAt ? shanghaiDate(new Date(project.constructionStartedAt)) : completedOn;
     if (completedOn > shanghaiDate(now) || completedOn < started) {
       throw new ValidationError([
-        { path: 'completedOn', message: `Between the start of construction (${started}) and today.` },
+        {
+          path: 'completedOn',
+          message: `Between the start of construction (${started}) and today.`,
+          messageZh: `须在开工日期（${started}）与今天之间`,
+        },
       ]);
     }
     const at = now.toISOString();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import {
   type MilestoneReportInput,
   type MilestoneReportSchema,
@@ -38,6 +39,7 @@ export const reportMilestone = (
     deps,
     async (remember) => {
       const { actor, report: body } = input;
+      refuseFutureDates({ reportedOn: body.reportedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'milestone' }, deps);
       const [baseline, verified] = await Promise.all([
         deps.records.get('baseline', project.id, SINGLE),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { COUNTY_WIDE_ROLES } from '#shared/domain/access.ts';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import type { SecurityDrill, SecurityDrillInputSchema } from '#shared/domain/construction.ts';
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
@@ -32,6 +33,7 @@ export const recordDrill = (
     deps,
     async (remember) => {
       const { actor, deptId } = input;
+      refuseFutureDates({ on: input.drill.on }, deps.now());
       const ownHead = actor.deptId === deptId && hasAnyRole(actor, ['dept-head']);
       if (!ownHead && !hasAnyRole(actor, ['data-bureau'])) {
         throw new ForbiddenError("A department's drills are recorded by its head or the Data Bureau.");

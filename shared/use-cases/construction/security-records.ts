@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import {
   type SecurityRecord,
   type SecurityRecordInput,
@@ -27,6 +28,7 @@ export const recordSecurity = (
     },
     deps,
     async (remember) => {
+      refuseFutureDates({ on: input.record.on }, deps.now());
       const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'security-record' }, deps);
       const verified = await verifiedDocuments(project.id, [input.record.documentId], deps);
       refuseIfAny(securityRecordViolations(input.record, verified(input.record.documentId, input.record.kind)));
@@ -66,7 +68,12 @@ export const confirmSecurity = (
     if (record.kind !== 'mlps-filing') throw new ConflictError(`A ${record.kind} is not confirmed by public security.`);
     if (record.confirmedAt) throw new ConflictError('The MLPS filing is already confirmed.');
     const at = deps.now().toISOString();
-    const confirmed: SecurityRecord = { ...record, confirmedBy: input.actor.sub, confirmedAt: at };
+    const confirmed: SecurityRecord = {
+      ...record,
+      confirmedBy: input.actor.sub,
+      confirmedByName: input.actor.name,
+      confirmedAt: at,
+    };
     await deps.projects.save({
       project,
       at,

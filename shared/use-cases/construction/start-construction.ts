@@ -1,6 +1,6 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import type { Baseline } from '#shared/domain/construction.ts';
+import { type Baseline, refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { owedProcedures } from '#shared/domain/emergency.ts';
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
 import { assertStage, onApprovalTrack, stageAfter } from '#shared/domain/lifecycle.ts';
@@ -26,6 +26,7 @@ type StartDeps = Pick<Deps, 'projects' | 'records' | 'obligations' | 'calendar' 
  * still owes and every item missing becomes an ART15 duty the sweep tracks.
  */
 const startConstructionOnce = async (input: { id: string; actor: Actor; baseline: Baseline }, deps: StartDeps) => {
+  refuseUnsoundBaseline(input.baseline, deps.now());
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project);
   if (project.constructionStartedAt) throw new ConflictError('Construction has already started.');

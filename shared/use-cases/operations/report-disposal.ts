@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { type DisposalReportInput, type DisposalReportSchema, disposalViolations } from '#shared/domain/acceptance.ts';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { recorded } from '#shared/domain/recorded.ts';
@@ -30,6 +31,10 @@ export const reportDisposal = (
     deps,
     async (remember) => {
       const { actor, report: body } = input;
+      refuseFutureDates(
+        Object.fromEntries(body.assets.map((asset, i) => [`assets.${i}.disposedOn`, asset.disposedOn])),
+        deps.now(),
+      );
       const project = await loadForOwner({ id: input.id, actor, action: 'disposal-report' }, deps);
       const [assets, verified] = await Promise.all([
         deps.records.get('assets', project.id, SINGLE),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { ProcurementNoticeInputSchema, ProcurementNoticeSchema } from '#shared/domain/procurement.ts';
@@ -31,6 +32,7 @@ export const publishNotice = (
     },
     deps,
     async (remember) => {
+      refuseFutureDates({ publishedOn: input.notice.publishedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'procurement-notice' }, deps);
       const [plan, verified] = await Promise.all([
         deps.records.get('procurement-plan', project.id, SINGLE),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import {
   type Contract,
@@ -28,6 +29,7 @@ export const recordContract = (
     deps,
     async (remember) => {
       const { contract: body, actor } = input;
+      refuseFutureDates({ signedOn: body.signedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'contract' }, deps);
       const [records, verified] = await Promise.all([
         deps.records.all(project.id),
