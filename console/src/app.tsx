@@ -23,6 +23,7 @@ import { SignInPage } from './pages/sign-in.tsx';
 import { TaskPage } from './pages/task.tsx';
 import { TasksPage } from './pages/tasks.tsx';
 import { Link, match, navigate, useLocation } from './router.tsx';
+import { useDepartmentNames } from './use-department-names.ts';
 
 // The two heavy pages load their own chunk (ECharts, Redoc) only when someone opens them.
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx').then((m) => m.DashboardPage));
@@ -74,6 +75,18 @@ const Routes = ({ path, session }: { path: string; session: Session }) => {
   return <p>页面不存在。</p>;
 };
 
+/** Who is signed in: name, department by its name, roles. */
+const Who = ({ session }: { session: Session }) => {
+  const deptName = useDepartmentNames();
+  const { name, sub, dept, roles } = session.claims;
+  return (
+    <span>
+      {name ?? sub}
+      {dept ? ` · ${deptName(dept)}` : ''}（{roles.map((r) => label(ROLES_ZH, r)).join('、')}）
+    </span>
+  );
+};
+
 export const App = ({ config }: { config: ConsoleConfig }) => {
   const path = useLocation();
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -103,11 +116,7 @@ export const App = ({ config }: { config: ConsoleConfig }) => {
         </div>
         <Nav session={session} />
         <div class="who">
-          <span>
-            {session.claims.name ?? session.claims.sub}
-            {session.claims.dept ? ` · ${session.claims.dept}` : ''}（
-            {session.claims.roles.map((r) => label(ROLES_ZH, r)).join('、')}）
-          </span>
+          <Who session={session} />
           <button type="button" class="link" onClick={signOut}>
             退出
           </button>

@@ -79,6 +79,8 @@ describe('the web console, in a real browser', { timeout: 120_000 }, () => {
     await screenshot(page, 'sign-in');
     await signIn(page, base, staff);
     expect(await visibleText(page)).toContain('申报新项目');
+    // The header names the department as registered, not by its id.
+    await waitForText(page, `${staff.name} · ${DEPT_NAME}`);
   });
 
   it('checks the declaration in the browser with the API schema, then registers the draft', async () => {

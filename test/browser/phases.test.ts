@@ -296,6 +296,10 @@ describe('the whole life after approval, through the console in a real browser',
     await fill(page, 'recordSecurityDrill-on', day(-6));
     await fill(page, 'recordSecurityDrill-scenario', '水质监测系统宕机应急演练');
     await fill(page, 'recordSecurityDrill-participants', '12');
+    // Every label of the form in Chinese, none an API field name.
+    const drillForm = await shownText(page, '#phase-recordSecurityDrill');
+    expect(drillForm).toContain('演练场景');
+    expect(drillForm).not.toMatch(/scenario|participants/);
     await submitAndWait('recordSecurityDrill', '登记本部门安全应急演练');
   });
 

@@ -2,11 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { descriptionZh, isWaivable, type Obligation } from '#shared/domain/obligation.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
-import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';
-import { articleZh } from '../i18n/numerals.ts';
 import {
   EVENT_ACTIONS_ZH,
   FINDING_STATUS_ZH,
@@ -20,18 +18,9 @@ import { useAction } from '../use-action.ts';
 import { useResource } from '../use-resource.ts';
 import { TextField } from './fields.tsx';
 import { ProblemList } from './problem-list.tsx';
-import { Empty, Loading, Section } from './ui.tsx';
+import { Empty, Loading, Rule, Section } from './ui.tsx';
 
 /** A rule code as people read it: 第十四条 and what the rule asks, with the code beside. */
-const Rule = ({ code }: { code: string }) => {
-  const rule = RULES[code as RuleCode];
-  return (
-    <span>
-      {rule ? `${articleZh(rule.article)} ` : ''}
-      <code>{code}</code>
-    </span>
-  );
-};
 
 /** The audit trail, oldest first, and whether its hash chain still verifies (ART33). */
 export const AuditTrail = ({ projectId, round }: { projectId: string; round: number }) => {

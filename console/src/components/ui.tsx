@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import { articleZh } from '../i18n/numerals.ts';
 import { DOCUMENT_STATUS_ZH, label, STAGES_ZH } from '../i18n/zh.ts';
 
 export const Loading = ({ what = '加载中' }: { what?: string }) => (
@@ -34,3 +36,14 @@ export const DocumentStatus = ({ status }: { status: string }) => (
 );
 
 export const Empty = ({ children }: { children: ComponentChildren }) => <p class="muted">{children}</p>;
+
+/** A rule as a person cites it: the article (第二十九条) beside its code. */
+export const Rule = ({ code }: { code: string }) => {
+  const rule = RULES[code as RuleCode];
+  return (
+    <span>
+      {rule ? `${articleZh(rule.article)} ` : ''}
+      <code>{code}</code>
+    </span>
+  );
+};

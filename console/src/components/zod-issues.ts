@@ -27,8 +27,10 @@ const issueZh = (issue: z.core.$ZodIssue): string => {
     case 'invalid_format':
       return '格式不正确';
     case 'custom': {
-      const reason = (issue.params as { reason?: TextFault } | undefined)?.reason;
-      return reason ? TEXT_FAULTS_ZH[reason] : '不符合要求';
+      // A shared schema's own refinement says in `params` why, as a text fault or in Chinese.
+      const params = issue.params as { reason?: TextFault; zh?: string } | undefined;
+      if (params?.reason) return TEXT_FAULTS_ZH[params.reason];
+      return params?.zh ?? '不符合要求';
     }
     default:
       return '不符合要求';

@@ -3,7 +3,7 @@ import { STAGES } from '#shared/domain/lifecycle.ts';
 import type { Portfolio } from '#shared/domain/report.schema.ts';
 import { ApiError, api } from '../api/client.ts';
 import { ProblemList } from '../components/problem-list.tsx';
-import { Loading, Section } from '../components/ui.tsx';
+import { Loading, Rule, Section } from '../components/ui.tsx';
 import { dateTime, yuan } from '../i18n/format.ts';
 import { articleZh } from '../i18n/numerals.ts';
 import { CATEGORIES_ZH, FUNDS_ZH, label, REVIEW_KINDS_ZH, STAGES_ZH } from '../i18n/zh.ts';
@@ -196,7 +196,7 @@ export const DashboardPage = () => {
               <ul>
                 {r.fundingHolds.items.map((h) => (
                   <li key={`${h.projectId}-${h.code}`}>
-                    <Link href={`/projects/${h.projectId}`}>{h.projectCode}</Link> {h.code}：
+                    <Link href={`/projects/${h.projectId}`}>{h.projectCode}</Link> <Rule code={h.code} />：
                     {h.funds.map((f) => label(FUNDS_ZH, f)).join('、')}，自 {dateTime(h.since)}
                   </li>
                 ))}

@@ -6,6 +6,11 @@ import { DOCUMENT_KINDS_ZH, FIELDS_ZH } from './zh.ts';
  * shows its API name, so a field the API gains appears (untranslated) without an edit.
  */
 export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
+  // Where a refusal points at records rather than a field: what is missing from the file.
+  contracts: '合同',
+  'security-drills': '安全应急演练',
+  scenario: '演练场景',
+  participants: '参加人数',
   budgetApprovalDocumentId: '预算批复',
   planDocumentId: '采购计划',
   budgetFen: '采购预算',

@@ -44,9 +44,12 @@ const Value = (props: { name: string; value: unknown; files: ReadonlyMap<string,
   return <Fields record={value as Record<string, unknown>} files={files} />;
 };
 
-/** Who filed a record is shown by the name the record kept (its subject stays on the audit trail). */
-const readable = ({ recordedByName, ...record }: Record<string, unknown>) =>
-  typeof recordedByName === 'string' ? { ...record, recordedBy: recordedByName } : record;
+/** Who filed or confirmed a record is shown by the name the record kept (the subject stays on the audit trail). */
+const readable = ({ recordedByName, confirmedByName, ...record }: Record<string, unknown>) => ({
+  ...record,
+  ...(typeof recordedByName === 'string' ? { recordedBy: recordedByName } : {}),
+  ...(typeof confirmedByName === 'string' ? { confirmedBy: confirmedByName } : {}),
+});
 
 const Fields = ({ record, files }: { record: Record<string, unknown>; files: ReadonlyMap<string, string> }) => (
   <dl class="record">
