@@ -49,7 +49,16 @@ const openForm = async (title: string) => {
 
 /** Chooses an option once it is there (a document's option arrives when the page has loaded the list). */
 const select = async (id: string, value: string) => {
-  await page.waitForSelector(`[id="${id}"] option[value="${value}"]`);
+  // By the option's value as the browser reads it (an option whose value is its text carries no attribute).
+  await page.waitForFunction(
+    (selectId: string, wanted: string) =>
+      [...((document.getElementById(selectId) as HTMLSelectElement | null)?.options ?? [])].some(
+        (option) => option.value === wanted,
+      ),
+    {},
+    id,
+    value,
+  );
   await page.select(`[id="${id}"]`, value);
 };
 const submitForm = async (routeId: string) => {
@@ -244,7 +253,7 @@ describe('the whole life after approval, through the console in a real browser',
     const mlps = await upload('mlps-filing');
     await page.goto(projectUrl);
     await openForm('报告里程碑');
-    await fill(page, 'reportMilestone-milestone', '需求分析');
+    await select('reportMilestone-milestone', '需求分析');
     await fill(page, 'reportMilestone-reportedOn', day(0));
     await fill(page, 'reportMilestone-progressPercent', '20');
     await fill(page, 'reportMilestone-spentFen', '90000');

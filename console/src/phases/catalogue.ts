@@ -39,7 +39,12 @@ export interface PhaseForm {
   readonly documentKinds?: Readonly<Record<string, readonly DocumentKind[]>>;
   /** A duty the form discharges and is offered only while the project owes (an open obligation). */
   readonly owes?: RuleCode;
+  /** Text fields whose value must name something on record: chosen from a list, not typed. */
+  readonly choices?: (records: PhaseRecordsRead) => Readonly<Record<string, readonly string[]>>;
 }
+
+/** What GET /v1/projects/{id}/records answers: every record of the project, by kind. */
+export type PhaseRecordsRead = Readonly<Record<string, readonly Record<string, unknown>[]>>;
 
 export const PHASE_FORMS: readonly PhaseForm[] = [
   {
@@ -80,6 +85,10 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     action: 'milestone',
     title: '报告里程碑',
     documentKinds: { reportDocumentId: ['milestone-report'] },
+    // A report names a milestone of the baseline (ART20).
+    choices: (records) => ({
+      milestone: ((records.baseline?.[0]?.milestones ?? []) as { name: string }[]).map((m) => m.name),
+    }),
   },
   { route: putAssets, action: 'assets', title: '登记资产' },
   // A drill of the owner department's security emergency plan: the technical acceptance looks for one (ART24).

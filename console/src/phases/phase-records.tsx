@@ -9,9 +9,8 @@ import { dateTime, yuan } from '../i18n/format.ts';
 import { fieldZh, PHASE_VALUES_ZH, RECORD_KINDS_ZH } from '../i18n/phases-zh.ts';
 import { label } from '../i18n/zh.ts';
 import { useAction } from '../use-action.ts';
-import { useResource } from '../use-resource.ts';
-
-type Records = Record<string, Record<string, unknown>[]>;
+import type { Resource } from '../use-resource.ts';
+import type { PhaseRecordsRead } from './catalogue.ts';
 
 /** Fields every record has that say nothing to a reader. */
 const HIDDEN = new Set(['id', 'projectId']);
@@ -90,16 +89,12 @@ const ConfirmFiling = (props: { project: Project; record: Record<string, unknown
  */
 export const PhaseRecords = (props: {
   project: Project;
+  records: Resource<PhaseRecordsRead>;
   documents: readonly ProjectDocument[];
   session: Session;
-  round: number;
   onChanged: () => void;
 }) => {
-  const { project, session } = props;
-  const records = useResource(
-    () => api.get<Records>(`/v1/projects/${encodeURIComponent(project.id)}/records`),
-    [project.id, props.round],
-  );
+  const { project, session, records } = props;
   const files = new Map(props.documents.map((d) => [d.id, d.fileName]));
   const kinds = Object.entries(records.data ?? {}).filter(([, items]) => items.length > 0);
   const confirms = hasRole(session, 'public-security');

@@ -9,7 +9,7 @@ import { hasRole, type Session } from '../auth/session.ts';
 import { Section } from '../components/ui.tsx';
 import { articlesZh } from '../i18n/numerals.ts';
 import { useResource } from '../use-resource.ts';
-import { articlesOf, PHASE_FORMS, type PhaseForm } from './catalogue.ts';
+import { articlesOf, PHASE_FORMS, type PhaseForm, type PhaseRecordsRead } from './catalogue.ts';
 import { PhaseRecords } from './phase-records.tsx';
 import { SchemaForm } from './schema-form.tsx';
 
@@ -52,6 +52,7 @@ const FormCard = (props: {
   form: PhaseForm;
   project: Project;
   documents: readonly ProjectDocument[];
+  records: PhaseRecordsRead;
   onDone: (form: PhaseForm) => void;
 }) => {
   const { form, project } = props;
@@ -69,6 +70,7 @@ const FormCard = (props: {
         schema={form.route.body as NonNullable<PhaseForm['route']['body']>}
         documents={props.documents}
         {...(form.documentKinds ? { documentKinds: form.documentKinds } : {})}
+        {...(form.choices ? { choices: form.choices(props.records) } : {})}
         submitLabel="提交"
         onSubmit={async (body) => {
           await send(form, project, body);
@@ -98,6 +100,10 @@ export const PhaseWork = (props: {
     () => api.get<Page<Obligation>>(`/v1/projects/${encodeURIComponent(project.id)}/obligations?limit=200`),
     [project.id, props.round],
   );
+  const records = useResource(
+    () => api.get<PhaseRecordsRead>(`/v1/projects/${encodeURIComponent(project.id)}/records`),
+    [project.id, props.round],
+  );
   const owed = new Set((duties.data?.items ?? []).filter((o) => o.status === 'open').map((o) => o.code));
   const forms = PHASE_FORMS.filter(
     (form) => mayUse(form, project, session) && (form.owes === undefined || owed.has(form.owes)),
@@ -120,6 +126,7 @@ export const PhaseWork = (props: {
               form={form}
               project={project}
               documents={props.documents}
+              records={records.data ?? {}}
               onDone={(form) => {
                 setDone(form.title);
                 props.onChanged();
@@ -130,9 +137,9 @@ export const PhaseWork = (props: {
       )}
       <PhaseRecords
         project={project}
+        records={records}
         documents={props.documents}
         session={session}
-        round={props.round}
         onChanged={props.onChanged}
       />
     </>

@@ -26,6 +26,8 @@ interface Context {
   readonly documents: readonly ProjectDocument[];
   /** The document kinds each document field takes, by field name; any verified document when absent. */
   readonly documentKinds: Readonly<Record<string, readonly DocumentKind[]>>;
+  /** Text fields to choose from a list (values on record), by field name. */
+  readonly choices: Readonly<Record<string, readonly string[]>>;
   readonly set: (path: Path, value: Draft) => void;
 }
 
@@ -67,6 +69,15 @@ const Input = (props: {
   const required = !field.optional && !field.nullable;
   // What every text-like input and select of this field shares.
   const own = { id, label: name, value: value as string, onValue: set, error, required };
+  const choices = context.choices[field.name];
+  if (spec.kind === 'text' && choices) {
+    return (
+      <SelectField
+        {...own}
+        options={[['', choices.length ? '（请选择）' : '（尚无可选项）'], ...choices.map((c) => [c, c] as const)]}
+      />
+    );
+  }
   switch (spec.kind) {
     case 'text':
       return <TextField {...own} multiline={spec.multiline} type={spec.url ? 'url' : 'text'} />;
@@ -173,6 +184,7 @@ export const SchemaForm = (props: {
   schema: z.ZodType;
   documents: readonly ProjectDocument[];
   documentKinds?: Readonly<Record<string, readonly DocumentKind[]>>;
+  choices?: Readonly<Record<string, readonly string[]>>;
   submitLabel: string;
   onSubmit: (body: unknown) => Promise<void>;
 }) => {
@@ -186,6 +198,7 @@ export const SchemaForm = (props: {
     errors,
     documents: props.documents,
     documentKinds: props.documentKinds ?? {},
+    choices: props.choices ?? {},
     set: (path, value) => setDraft((d) => setAt(d, path, value)),
   };
 
