@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
-import { type AssetsSchema, type SecurityDrill, type SecurityRecord, securityGate } from './construction.ts';
+import { type Assets, type SecurityDrill, type SecurityRecord, securityGate } from './construction.ts';
 import type { ProjectDocument } from './document.schema.ts';
 import type { Project } from './project.schema.ts';
 import { Recorded } from './recorded.ts';
@@ -55,7 +55,7 @@ export const acceptanceEvidenceViolations = (input: PreliminaryAcceptanceInput, 
   );
 
 /** ART21 before acceptance completes: the asset register is on record, every item with its registration number. */
-export const assetGate = (assets: z.infer<typeof AssetsSchema> | undefined): Violation[] => {
+export const assetGate = (assets: Assets | undefined): Violation[] => {
   if (!assets) return [violation('ART21-ASSETS', 'assets', 'The assets the project formed are not on record.')];
   return assets.items.some((item) => !item.registrationNo)
     ? [violation('ART21-ASSETS', 'assets', 'Every asset needs its state-asset registration number.')]
@@ -67,7 +67,7 @@ export const assetGate = (assets: z.infer<typeof AssetsSchema> | undefined): Vio
  * filing, both assessments, a recent drill of the owner department) and ART21 (the assets).
  */
 export const acceptanceGates = (
-  records: { 'security-record': readonly SecurityRecord[]; assets: readonly z.infer<typeof AssetsSchema>[] },
+  records: { 'security-record': readonly SecurityRecord[]; assets: readonly Assets[] },
   drills: readonly Pick<SecurityDrill, 'on'>[],
   today: string,
   policy: { drillWindowMonths: number },
@@ -217,7 +217,7 @@ export const DisposalReportSchema = DisposalReportInputSchema.extend({
 /** ART32-DISPOSAL-REPORT: every asset registered under ART21 accounted for, each one missing named. */
 export const disposalViolations = (
   report: DisposalReportInput,
-  assets: z.infer<typeof AssetsSchema> | undefined,
+  assets: Assets | undefined,
   documentVerified: boolean,
 ): Violation[] => {
   const accounted = new Set(report.assets.map((a) => a.registrationNo));

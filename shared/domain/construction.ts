@@ -157,6 +157,7 @@ export const AssetsSchema = z
     ...Recorded,
   })
   .strict();
+export type Assets = z.infer<typeof AssetsSchema>;
 
 /** ART21: every asset the project formed is registered in the state-asset system. */
 export const assetViolations = (assets: AssetsInput): Violation[] =>

@@ -330,6 +330,8 @@ describe('the whole life after approval, through the console in a real browser',
     await page.goto(projectUrl);
 
     await openForm('初步验收，申请技术验收');
+    // Before the round starts, the department sees that what the technical acceptance checks is on record.
+    await waitForText(page, '技术验收时将核查（第二十一条、第二十四条）：所需记录均已在案。');
     await select('preliminaryAcceptance-reportDocumentId', papers.report);
     await fill(page, 'preliminaryAcceptance-passedOn', day(0));
     await select('preliminaryAcceptance-evidence-softwareTestReportDocumentId', papers.test);

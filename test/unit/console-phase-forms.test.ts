@@ -75,3 +75,18 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
     expect(projectWrites.map((r) => r.id).filter((id) => !drawn.has(id))).toEqual([]);
   });
 });
+
+describe('what the preliminary acceptance form shows ahead of the technical acceptance', () => {
+  const ahead = PHASE_FORMS.find((form) => form.route.id === 'preliminaryAcceptance')?.ahead;
+
+  it('ART24-SECURITY and ART21-ASSETS: lists every record the technical acceptance will look for and miss', () => {
+    const missing = ahead?.check({ records: {}, drills: [], today: '2026-11-29' }) ?? [];
+    expect(missing.map((v) => [v.code, v.path])).toEqual([
+      ['ART24-SECURITY', 'mlps-filing'],
+      ['ART24-SECURITY', 'security-assessment'],
+      ['ART24-SECURITY', 'crypto-assessment'],
+      ['ART24-SECURITY', 'security-drills'],
+      ['ART21-ASSETS', 'assets'],
+    ]);
+  });
+});

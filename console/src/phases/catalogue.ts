@@ -17,9 +17,13 @@ import {
   recordContract,
 } from '#functions/api/procurement/routes.ts';
 import { fileBudget } from '#functions/api/projects/routes.ts';
+import { acceptanceGates } from '#shared/domain/acceptance.ts';
+import type { Assets, SecurityDrill, SecurityRecord } from '#shared/domain/construction.ts';
 import type { DocumentKind } from '#shared/domain/document.schema.ts';
 import { ACTIONS, type Action } from '#shared/domain/lifecycle.ts';
+import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { Violation } from '#shared/domain/violation.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 /**
@@ -41,6 +45,14 @@ export interface PhaseForm {
   readonly owes?: RuleCode;
   /** Text fields whose value must name something on record: chosen from a list, not typed. */
   readonly choices?: (records: PhaseRecordsRead) => Readonly<Record<string, readonly string[]>>;
+  /**
+   * What a later review will check on record, shown before the form is sent (advisory: the
+   * review decides), so a department sees what is missing before it starts a round.
+   */
+  readonly ahead?: {
+    readonly title: string;
+    readonly check: (on: { records: PhaseRecordsRead; drills: readonly SecurityDrill[]; today: string }) => Violation[];
+  };
 }
 
 /** What GET /v1/projects/{id}/records answers: every record of the project, by kind. */
@@ -114,6 +126,19 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: preliminaryAcceptance,
     action: 'preliminary-acceptance',
     title: '初步验收，申请技术验收',
+    ahead: {
+      title: '技术验收时将核查（第二十一条、第二十四条）',
+      check: ({ records, drills, today }) =>
+        acceptanceGates(
+          {
+            'security-record': (records['security-record'] ?? []) as SecurityRecord[],
+            assets: (records.assets ?? []) as Assets[],
+          },
+          drills,
+          today,
+          DEFAULT_POLICY,
+        ),
+    },
     documentKinds: {
       reportDocumentId: ['preliminary-acceptance-report'],
       softwareTestReportDocumentId: ['software-test-report'],

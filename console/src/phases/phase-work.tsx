@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import type { SecurityDrill } from '#shared/domain/construction.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { stageAllows } from '#shared/domain/lifecycle.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
@@ -6,6 +7,7 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import { DEPARTMENT_ROLES } from '#shared/domain/roles.ts';
 import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
+import { ViolationItem } from '../components/problem-list.tsx';
 import { Section } from '../components/ui.tsx';
 import { articlesZh } from '../i18n/numerals.ts';
 import { useResource } from '../use-resource.ts';
@@ -48,6 +50,35 @@ const send = (form: PhaseForm, project: Project, body: unknown) => {
   return api.post(path, body, { idempotent: form.route.headers?.includes('Idempotency-Key') ?? false });
 };
 
+/**
+ * What a later review will check on record, as it stands now: the owner department's drills are
+ * read here (they are the department's, not the project's), the rest from the project's records.
+ */
+const Ahead = (props: { ahead: NonNullable<PhaseForm['ahead']>; project: Project; records: PhaseRecordsRead }) => {
+  const { ahead, project } = props;
+  const drills = useResource(
+    () => api.get<Page<SecurityDrill>>(`/v1/departments/${encodeURIComponent(project.ownerDeptId)}/security-drills`),
+    [project.ownerDeptId],
+  );
+  if (!drills.data) return null;
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const missing = ahead.check({ records: props.records, drills: drills.data.items, today });
+  return (
+    <div class="ahead">
+      <p class="hint">
+        {ahead.title}：{missing.length === 0 ? '所需记录均已在案。' : '以下事项目前尚未满足，请先补齐。'}
+      </p>
+      {missing.length > 0 && (
+        <ul class="violations">
+          {missing.map((violation) => (
+            <ViolationItem key={`${violation.code}-${violation.path}`} violation={violation} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};
+
 const FormCard = (props: {
   form: PhaseForm;
   project: Project;
@@ -64,6 +95,7 @@ const FormCard = (props: {
         {form.title}
         {articles && <span class="muted">（{articles}）</span>}
       </summary>
+      {form.ahead && <Ahead ahead={form.ahead} project={project} records={props.records} />}
       <SchemaForm
         id={form.route.id}
         title={form.title}

@@ -1,5 +1,4 @@
-import type * as z from 'zod';
-import { type AssetsInput, type AssetsSchema, assetViolations } from '#shared/domain/construction.ts';
+import { type Assets, type AssetsInput, assetViolations } from '#shared/domain/construction.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { recorded } from '#shared/domain/recorded.ts';
@@ -7,8 +6,6 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { loadForOwner } from '../projects/owner-action.ts';
-
-type Assets = z.infer<typeof AssetsSchema>;
 
 /** ART21: the owner records the assets the project formed, each with its state-asset registration number. */
 export const putAssets = (
