@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { STAGES } from '#shared/domain/lifecycle.ts';
 import type { Portfolio } from '#shared/domain/report.schema.ts';
 import { ApiError, api } from '../api/client.ts';
@@ -63,7 +64,7 @@ const Figure = (props: {
 /** 万元 with two decimals: what a chart slice is sized by (the table beside it gives exact yuan). */
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 
-const THIS_YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const THIS_YEAR = Number(shanghaiDate(new Date()).slice(0, 4));
 /** Plans run a few years ahead: every year from the measures' first (2024) to eight years out. */
 const YEARS = Array.from({ length: THIS_YEAR + 8 - 2024 + 1 }, (_, i) => THIS_YEAR + 8 - i);
 

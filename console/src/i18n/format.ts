@@ -33,9 +33,6 @@ const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
 /** An instant as people in the county read it (Asia/Shanghai). */
 export const dateTime = (iso: string | null | undefined) => (iso ? SHANGHAI.format(new Date(iso)) : '—');
 
-/** Today in Asia/Shanghai, YYYY-MM-DD (UTC+8 all year). */
-export const todayShanghai = (now = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** Whole days from `from` to `to` (dates). */
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,9 +1,10 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Task } from '#shared/domain/review.ts';
 import { api, type Page } from '../api/client.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Empty, Loading } from '../components/ui.tsx';
-import { daysBetween, todayShanghai } from '../i18n/format.ts';
+import { daysBetween } from '../i18n/format.ts';
 import { label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
 import { Link } from '../router.tsx';
 import { useResource } from '../use-resource.ts';
@@ -12,7 +13,7 @@ export type TaskView = Task;
 
 /** Due date with its overdue mark, as the county counts days (Asia/Shanghai). */
 export const DueDate = ({ task }: { task: Pick<TaskView, 'dueDate' | 'dueProvisional' | 'status'> }) => {
-  const late = task.status === 'open' ? daysBetween(task.dueDate, todayShanghai()) : 0;
+  const late = task.status === 'open' ? daysBetween(task.dueDate, shanghaiDate(new Date())) : 0;
   return (
     <span>
       {task.dueDate}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import type { SecurityDrill } from '#shared/domain/construction.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { stageAllows } from '#shared/domain/lifecycle.ts';
@@ -61,8 +62,7 @@ const Ahead = (props: { ahead: NonNullable<PhaseForm['ahead']>; project: Project
     [project.ownerDeptId],
   );
   if (!drills.data) return null;
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const missing = ahead.check({ records: props.records, drills: drills.data.items, today });
+  const missing = ahead.check({ records: props.records, drills: drills.data.items, today: shanghaiDate(new Date()) });
   return (
     <div class="ahead">
       <p class="hint">

@@ -85,7 +85,7 @@ const decideOnce = async (
   const recorded = { ...decision, decidedBy: actor.sub, decidedByName: actor.name, decidedAt: at };
   // A finance approval's budget applies with its round, if the round is approved (ART14).
   const approvedBudgetFen =
-    task.kind === 'finance-review' && approved ? (decision.approvedBudgetFen ?? null) : undefined;
+    REVIEWS[task.kind].statesBudget && approved ? (decision.approvedBudgetFen ?? null) : undefined;
   const set: Partial<Project> = {
     openReviews: project.openReviews.filter((kind) => kind !== task.kind),
     rounds: {
