@@ -6,6 +6,7 @@ import { TextField } from '../components/fields.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Section } from '../components/ui.tsx';
 import { fieldErrors } from '../components/zod-issues.ts';
+import { forgetDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 
 /** The county's departments and their data-management units (ART09: no unit, no declaration). */
@@ -29,6 +30,7 @@ export const DepartmentsPage = () => {
     if (Object.keys(found).length > 0) return;
     try {
       await api.put(`/v1/departments/${id}`, body);
+      forgetDepartmentNames();
       list.reload();
     } catch (error) {
       if (error instanceof ApiError) setProblem(error.problem);
