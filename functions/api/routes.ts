@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '#shared/http/route.ts';
+import { isRoute, type RouteDefinition } from '#shared/http/route.ts';
 import * as acceptance from './acceptance/routes.ts';
 import * as accountability from './accountability/routes.ts';
 import * as annualPlans from './annual-plans/routes.ts';
@@ -21,11 +21,9 @@ import * as tasks from './tasks/routes.ts';
 /**
  * Every route of the HTTP API. Each resource declares its routes beside its handlers
  * (`<resource>/routes.ts`); this index is what the CDK api construct, the OpenAPI document and
- * the authorization matrix test read. A handler imports only its own resource's routes.
+ * the authorization matrix test read. A handler imports only its own resource's routes; each
+ * resource folder is one Lambda (`<resource>.function.ts`) serving the routes its `routes.ts` declares.
  */
-const isRoute = (value: unknown): value is RouteDefinition =>
-  typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'handler' in value;
-
 export const routes: readonly RouteDefinition[] = [
   meta,
   departments,

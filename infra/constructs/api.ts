@@ -7,8 +7,10 @@ import cdkNag from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { apiEnvSchema } from '#shared/config/env.ts';
-import type { RouteDefinition } from '#shared/http/route.ts';
+import { type RouteDefinition, resourceOf } from '#shared/http/route.ts';
+import { unionOfAdapters } from '#shared/use-cases/adapters.ts';
 import { HouseFunction, houseLogGroup } from './house-function.ts';
+import { writeResourceEntry } from './resource-entry.ts';
 
 export interface ApiProps {
   readonly routes: readonly RouteDefinition[];
@@ -21,12 +23,19 @@ export interface ApiProps {
 
 const { NagSuppressions } = cdkNag;
 
-const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, _dash, letter: string) => letter.toUpperCase());
 
 /**
- * The HTTP API: one function per declared route (small bundles, least privilege per route
- * later on), JWT-verified by API Gateway against the county's identity provider; the handler
- * then checks the route's roles. Public routes (health, OpenAPI) carry no authorizer.
+ * The HTTP API: one function per resource folder (`functions/api/<resource>/`), serving the routes
+ * its `routes.ts` declares by their route key, JWT-verified by API Gateway against the county's
+ * identity provider; the route's handler then checks the route's roles. Public routes (health,
+ * OpenAPI) carry no authorizer.
+ *
+ * Per resource rather than per route (issue #19): a function per route cost six CloudFormation
+ * resources a route (414 of the stack's 500 at 60 routes), and a county's light, bursty traffic met
+ * a cold start on nearly every call of a rarely used route. Now a route costs one resource (its
+ * route), and a resource five (function, role, policy, integration, and one invoke permission for
+ * the API rather than one a route: only the routes integrated with the function can reach it).
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -60,31 +69,36 @@ export class Api extends Construct {
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
 
-    // One log group for every route's function, not one each: a route already costs seven resources
-    // (function, role, policy, permission, integration, route, log group) against CloudFormation's
-    // 500 per stack. Each line names its function (the logger adds the Lambda context), so Logs
-    // Insights still reads one route's logs with `filter function_name = …`.
+    // One log group for every API function: each line names its function and route (the logger adds
+    // the Lambda context and the route key), so Logs Insights still reads one route's logs with
+    // `filter route = …`.
     const functionLogs = houseLogGroup(this, 'FunctionLogs');
-    for (const route of props.routes) {
-      const fn = new HouseFunction(this, pascal(route.id), {
+    const byResource = Map.groupBy(props.routes, resourceOf);
+    for (const [resource, routes] of byResource) {
+      const fn = new HouseFunction(this, `${pascal(resource)}Function`, {
         logGroup: functionLogs,
-        entry: `functions/api/${route.handler}.handler.ts`,
-        description: `${route.method} ${route.path}`,
+        entry: writeResourceEntry(resource, routes),
+        description: `/v1 ${resource}: ${routes.map((route) => route.id).join(', ')}`.slice(0, 256),
         envSchema: apiEnvSchema,
         environment: props.environment,
-        adapters: route.adapters,
+        adapters: unionOfAdapters(routes.map((route) => route.adapters)),
       });
       this.functions.push(fn);
-      const added = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn),
-        ...(route.roles === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      const integration = new HttpLambdaIntegration(`${pascal(resource)}Integration`, fn, {
+        scopePermissionToRoute: false,
       });
-      if (route.roles === 'public') {
-        NagSuppressions.addResourceSuppressions(added, [
-          { id: 'AwsSolutions-APIG4', reason: `${route.path} is public by contract (API.md): it serves no data.` },
-        ]);
+      for (const route of routes) {
+        const added = this.httpApi.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration,
+          ...(route.roles === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
+        });
+        if (route.roles === 'public') {
+          NagSuppressions.addResourceSuppressions(added, [
+            { id: 'AwsSolutions-APIG4', reason: `${route.path} is public by contract (API.md): it serves no data.` },
+          ]);
+        }
       }
     }
   }

@@ -57,5 +57,12 @@ export const defineRoute = <
   route: RouteDefinition<P, Q, B, R, A>,
 ): RouteDefinition<P, Q, B, R, A> => route;
 
+/** Whether a module export is a route declaration (a resource's `routes.ts` exports nothing else that has a path and a handler). */
+export const isRoute = (value: unknown): value is RouteDefinition =>
+  typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'handler' in value;
+
+/** The resource folder under functions/api/ a route's handler lives in: one Lambda serves all its routes. */
+export const resourceOf = (route: Pick<RouteDefinition, 'handler'>): string => route.handler.split('/')[0] ?? '';
+
 /** `GET /v1/projects/{id}` as API Gateway writes a route key. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;

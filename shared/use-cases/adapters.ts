@@ -44,3 +44,22 @@ export type AccessLevel<K extends Adapter> = K extends TableAdapter
         ? 'start' | 'answer'
         : 'publish';
 export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
+
+/**
+ * The adapters of a function that serves several routes (one Lambda per resource folder): every
+ * adapter any of them names, the table at the strongest use (a write includes the reads). Starting
+ * workflows and answering their steps are different grants, not a stronger and a weaker one: a
+ * folder whose routes declare both is refused here rather than granted one of them silently.
+ */
+export const unionOfAdapters = (declared: readonly Adapters[]): Adapters => {
+  const union: Record<string, string> = {};
+  for (const adapters of declared) {
+    for (const [name, level] of Object.entries(adapters) as [Adapter, string][]) {
+      const held = union[name];
+      if (held === undefined || held === level) union[name] = level;
+      else if (isTableAdapter(name)) union[name] = 'write';
+      else throw new Error(`Routes of one function use ${name} both to ${held} and to ${level}`);
+    }
+  }
+  return union as Adapters;
+};

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getProject } from '#functions/api/projects/routes.ts';
+import * as projectRoutes from '#functions/api/projects/routes.ts';
 import { routes } from '#functions/api/routes.ts';
 import { ACTIONS } from '#infra/constructs/grants.ts';
 import { HouseFunction } from '#infra/constructs/house-function.ts';
+import { RESOURCE_ENTRIES_DIR, writeResourceEntry } from '#infra/constructs/resource-entry.ts';
 import { LingchuanStack } from '#infra/stack.ts';
 import { apiEnvSchema } from '#shared/config/env.ts';
+import { isRoute, resourceOf, routeKey } from '#shared/http/route.ts';
 import { isTableAdapter } from '#shared/use-cases/adapters.ts';
 
 let template: Template;
@@ -29,6 +31,14 @@ const resourcesOf = (type: string) =>
     Properties: Record<string, CfnJson>;
     Metadata?: Record<string, unknown>;
   }[];
+
+/** The resource folders under functions/api/: one Lambda each. */
+const resources = [...new Set(routes.map(resourceOf))];
+/** The resource an API function serves, from its entry (`.build/api/<resource>.function.ts`). */
+const resourceOfEntry = (entry: unknown) =>
+  String(entry).startsWith(`${RESOURCE_ENTRIES_DIR}/`)
+    ? String(entry).slice(RESOURCE_ENTRIES_DIR.length + 1, -'.function.ts'.length)
+    : undefined;
 
 describe('documents bucket', () => {
   it('blocks public access, encrypts, versions and allows TLS only', () => {
@@ -96,8 +106,8 @@ describe('table', () => {
 describe('functions', () => {
   it('run nodejs22.x or newer on arm64 with JSON logs and a log retention', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    // One per route, plus the workflow steps, the document verifier and the sweep.
-    expect(functions.length).toBe(routes.length + 3);
+    // One per resource folder, plus the workflow steps, the document verifier and the sweep.
+    expect(functions.length).toBe(resources.length + 3);
     for (const { Properties } of functions) {
       expect(Number(/^nodejs(\d+)\.x$/.exec(Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(Properties.Architectures).toEqual(['arm64']);
@@ -107,16 +117,41 @@ describe('functions', () => {
       expect(Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it("leave room under CloudFormation's 500 resources per stack: the routes' functions share one log group", () => {
-    const apiFunctions = resourcesOf('AWS::Lambda::Function').filter((f) =>
-      /^(GET|POST|PUT|PATCH|DELETE) \//.test(String(f.Properties.Description)),
+  it("leave room under CloudFormation's 500 resources per stack for 100 more routes: one function per resource folder", () => {
+    const all = template.toJSON().Resources as Record<string, CfnJson>;
+    const apiFunctions = Object.entries(all).filter(
+      ([, r]) => r.Type === 'AWS::Lambda::Function' && resourceOfEntry(r.Metadata?.['lingchuan:entry']),
     );
-    expect(apiFunctions).toHaveLength(routes.length);
-    const logGroups = new Set(apiFunctions.map((f) => JSON.stringify(f.Properties.LoggingConfig.LogGroup)));
+    expect(apiFunctions.map(([, r]) => resourceOfEntry(r.Metadata['lingchuan:entry'])).sort()).toEqual(
+      [...resources].sort(),
+    );
+    const logGroups = new Set(apiFunctions.map(([, f]) => JSON.stringify(f.Properties.LoggingConfig.LogGroup)));
     expect(logGroups.size).toBe(1);
-    // Six resources a route (function, role, policy, permission, integration, route): room for ten more
-    // (beyond that the API splits into nested stacks by phase).
-    expect(Object.keys(template.toJSON().Resources).length + 6 * 10).toBeLessThanOrEqual(500);
+
+    // What the API costs, read from the template: its routes, and for each resource function the
+    // function, its role and policies, its integration and its invoke permissions.
+    const ids = new Set(apiFunctions.map(([id]) => id));
+    const roles = new Set(apiFunctions.map(([, f]) => f.Properties.Role['Fn::GetAtt'][0]));
+    const refers = (r: CfnJson, names: Set<string>) =>
+      [...names].some((name) => JSON.stringify(r).includes(`"${name}"`));
+    const perFunction = Object.entries(all).filter(
+      ([id, r]) =>
+        ids.has(id) ||
+        roles.has(id) ||
+        (r.Type === 'AWS::IAM::Policy' && refers(r.Properties.Roles, roles)) ||
+        (r.Type === 'AWS::Lambda::Permission' && refers(r.Properties.FunctionName, ids)) ||
+        r.Type === 'AWS::ApiGatewayV2::Integration',
+    );
+    const perRoute = Object.values(all).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+    expect(perRoute).toHaveLength(routes.length);
+    // A route's marginal cost: its own resources, and its share of its resource function's, at
+    // today's routes per resource folder (a route alone in a new folder costs more; one added to
+    // an existing folder, only its route).
+    const marginal = (perRoute.length + perFunction.length) / routes.length;
+    expect(marginal).toBeLessThan(3);
+    const total = Object.keys(all).length;
+    expect(total).toBeLessThanOrEqual(250);
+    expect(total + Math.ceil(marginal * 100)).toBeLessThanOrEqual(500);
   });
 });
 
@@ -157,8 +192,9 @@ describe('bundling', () => {
       context: { 'aws:cdk:enable-asset-metadata': true },
     });
     const scope = new Stack(app, 'Bundled');
-    new HouseFunction(scope, 'GetProject', {
-      entry: 'functions/api/projects/get-project.handler.ts',
+    const declared = Object.values(projectRoutes).filter(isRoute);
+    new HouseFunction(scope, 'Projects', {
+      entry: writeResourceEntry('projects', declared),
       description: 'bundling check',
       envSchema: apiEnvSchema,
       environment: {
@@ -168,7 +204,7 @@ describe('bundling', () => {
         ACCEPTANCE_STATE_MACHINE_ARN: 'a',
         PORTAL_ORIGIN: 'o',
       },
-      adapters: getProject.adapters,
+      adapters: projectRoutes.getProject.adapters,
     });
     const assembly = app.synth();
     try {
@@ -231,6 +267,22 @@ describe('api', () => {
     for (const { Properties } of deployed) {
       const route = declared.get(Properties.RouteKey);
       expect(Properties.AuthorizationType, Properties.RouteKey).toBe(route?.roles === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it("sends every route to its resource folder's function, whose table dispatches on the route key", () => {
+    const all = template.toJSON().Resources as Record<string, CfnJson>;
+    const functionBehind = (target: CfnJson) => {
+      const integration = all[target['Fn::Join'][1][1].Ref];
+      return all[integration.Properties.IntegrationUri['Fn::GetAtt'][0]];
+    };
+    for (const { Properties } of resourcesOf('AWS::ApiGatewayV2::Route')) {
+      const route = routes.find((r) => routeKey(r) === Properties.RouteKey);
+      const fn = functionBehind(Properties.Target);
+      expect(resourceOfEntry(fn.Metadata['lingchuan:entry']), Properties.RouteKey).toBe(route && resourceOf(route));
+      const entry = readFileSync(path.join(process.cwd(), fn.Metadata['lingchuan:entry']), 'utf8');
+      expect(entry, Properties.RouteKey).toContain(`${JSON.stringify(Properties.RouteKey)}: `);
+      expect(entry, Properties.RouteKey).toContain(`'#functions/api/${route?.handler}.handler.ts'`);
     }
   });
 });
@@ -317,7 +369,7 @@ describe('least privilege (issue #15: every API function held every permission)'
   it('grants every function exactly what its declared adapters need, with no wildcard action on the table or the bucket', () => {
     const policies = resourcesOf('AWS::IAM::Policy');
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    expect(functions.length).toBe(routes.length + 3);
+    expect(functions.length).toBe(resources.length + 3);
     for (const fn of functions) {
       const entry = String(fn.Metadata?.['lingchuan:entry']);
       const role = fn.Properties.Role['Fn::GetAtt'][0];
@@ -332,7 +384,18 @@ describe('least privilege (issue #15: every API function held every permission)'
           for (const action of actions) granted[kind].add(action);
         }
       }
-      const expected = expectedOf(fn.Metadata?.['lingchuan:adapters'] as Record<string, string>);
+      // An API function serves its resource folder's routes: it holds the union of what each route's
+      // adapters need, computed here route by route, not from what the construct recorded.
+      const resource = resourceOfEntry(entry);
+      const expected: Record<string, string[]> = resource
+        ? routes
+            .filter((route) => resourceOf(route) === resource)
+            .map((route) => expectedOf(route.adapters))
+            .reduce<Record<string, string[]>>((union, needs) => {
+              for (const [kind, actions] of Object.entries(needs)) union[kind] = [...(union[kind] ?? []), ...actions];
+              return union;
+            }, {})
+        : expectedOf(fn.Metadata?.['lingchuan:adapters'] as Record<string, string>);
       expect(
         Object.fromEntries(Object.entries(granted).map(([kind, actions]) => [kind, [...actions].sort()])),
         entry,
@@ -346,6 +409,14 @@ describe('least privilege (issue #15: every API function held every permission)'
         ).toEqual([]);
       }
     }
+  });
+
+  it('grants the projects function the union of its routes: the table written, workflows started, no S3', () => {
+    const projects = resourcesOf('AWS::Lambda::Function').find(
+      (f) => resourceOfEntry(f.Metadata?.['lingchuan:entry']) === 'projects',
+    );
+    expect(projects?.Metadata?.['lingchuan:adapters']).toMatchObject({ projects: 'write', workflows: 'start' });
+    expect(projects?.Metadata?.['lingchuan:adapters']).not.toHaveProperty('objects');
   });
 
   it('grants a reading route reads only, and no S3 or Step Functions it does not use', () => {
