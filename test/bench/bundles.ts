@@ -11,9 +11,10 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { type BuildOptions, build } from 'esbuild';
-import { HOUSE_BUNDLING, HOUSE_NODE_OPTIONS, PROJECT_ROOT } from '#infra/constructs/house-function.ts';
+import { build } from 'esbuild';
+import { HOUSE_NODE_OPTIONS, PROJECT_ROOT } from '#infra/constructs/house-function.ts';
 import { LingchuanStack } from '#infra/stack.ts';
+import { BUNDLE_BUDGET_OVER_FLOOR, HOUSE_BUILD_OPTIONS, SDK_FLOOR, zodLocalesIn } from '../support/bundle-budget.ts';
 import { median } from './stats.ts';
 
 /** Fresh processes per build and function; `BENCH_INIT_RUNS` changes it, `BENCH_INIT_ONLY` picks functions by entry. */
@@ -41,29 +42,6 @@ const initOnce = (file: string): { wall: number; cpu: number } => {
   });
   return { wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: Number(out.toString()) };
 };
-
-/** The esbuild options `cdk synth` passes for HOUSE_BUNDLING (aws-lambda-nodejs bundling.ts). */
-const houseOptions: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: HOUSE_BUNDLING.format,
-  target: HOUSE_BUNDLING.target,
-  minify: HOUSE_BUNDLING.minify,
-  sourcemap: HOUSE_BUNDLING.sourceMap,
-  sourcesContent: HOUSE_BUNDLING.sourcesContent,
-  mainFields: [...HOUSE_BUNDLING.mainFields],
-  banner: { js: HOUSE_BUNDLING.banner },
-};
-
-/**
- * The floor every DynamoDB function stands on: a handler that only creates the SDK's document
- * client. No function that reads or writes the table can init faster than this, bundled the same way.
- */
-const SDK_FLOOR = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-export const handler = async () => client;
-`;
 
 type Sample = { wall: number; cpu: number };
 type Measure = { wall: number; cpu: number };
@@ -104,9 +82,18 @@ export const benchBundles = async () => {
       Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
     };
 
+    /** zod's locales found in any build of a function (one source, so any of its builds tells). */
+    const locales = new Map<string, string[]>();
     const built = async (dir: string, entry: string, external: string[]) => {
       const file = path.join(dir, 'index.mjs');
-      await build({ ...houseOptions, entryPoints: [entry], outfile: file, external });
+      const { metafile } = await build({
+        ...HOUSE_BUILD_OPTIONS,
+        entryPoints: [entry],
+        outfile: file,
+        external,
+        metafile: true,
+      });
+      locales.set(entry, zodLocalesIn(metafile));
       return file;
     };
     const reference = async (name: string, source: string, external: string[]) => {
@@ -138,6 +125,16 @@ export const benchBundles = async () => {
       const external = await built(externalDir, path.join(PROJECT_ROOT, entry), ['@aws-sdk/*']);
       functions.push({ entry, file, external });
     }
+
+    // The budget (issue #19): no bundle over its multiple of the floor's, none carrying zod's locales.
+    // A miss fails the bench (exit code 1) after it has printed everything.
+    const budget = floor.size * BUNDLE_BUDGET_OVER_FLOOR;
+    const over = functions.filter(({ file }) => statSync(file).size > budget);
+    const withLocales = functions.filter(({ entry }) => (locales.get(path.join(PROJECT_ROOT, entry)) ?? []).length > 0);
+    console.log(
+      `\nBundle budget, issue #19: ≤ ${BUNDLE_BUDGET_OVER_FLOOR}× the SDK floor's bundle (${kb(floor.size)} → ${kb(budget)}): ${over.length === 0 ? 'met' : `MISSED by ${over.map(({ entry, file }) => `${entry} ${kb(statSync(file).size)}`).join(', ')}`}; zod's locales in no bundle: ${withLocales.length === 0 ? 'met' : `MISSED (${withLocales.map(({ entry }) => entry).join(', ')})`}`,
+    );
+    if (over.length > 0 || withLocales.length > 0) process.exitCode = 1;
 
     console.log(
       `\nCold init, issue #13 target 1 (${functions.length} functions; median of ${INIT_RUNS} fresh processes each, NODE_OPTIONS=${HOUSE_NODE_OPTIONS} as deployed).`,
