@@ -12,6 +12,7 @@ import { Documents } from './constructs/documents.ts';
 import { grantAdapters } from './constructs/grants.ts';
 import { HouseFunction } from './constructs/house-function.ts';
 import { Sweep } from './constructs/sweep.ts';
+import { TraceSampling } from './constructs/tracing.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { suppressWithReasons } from './nag-suppressions.ts';
 
@@ -78,6 +79,11 @@ export class LingchuanStack extends Stack {
       topic: workflows.escalations,
     };
     for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn]) grantAdapters(fn, fn.adapters, resources);
+
+    // What X-Ray records: the sampling rule, and how every function of ours is traced.
+    new TraceSampling(this, 'Tracing', {
+      functions: this.node.findAll().filter((c): c is HouseFunction<never> => c instanceof HouseFunction),
+    });
 
     const web = new ConsoleHosting(this, 'Console', {
       apiEndpoint: api.httpApi.apiEndpoint,

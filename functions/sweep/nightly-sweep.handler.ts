@@ -1,6 +1,8 @@
+import middy from '@middy/core';
 import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { failureLog, requestContext } from '#shared/observability/request-context.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
@@ -16,12 +18,15 @@ const dependencies = sweepDeps(TRIGGER_ADAPTERS.nightlySweep, { calendar, findin
  * year's code register explain each number its counter gave out (a creator that stopped between
  * taking a number and writing leaves one without a record).
  */
-export const handler = async (event: { asOf?: string } = {}) => {
-  const deps = dependencies();
-  const asOf = typeof event.asOf === 'string' ? event.asOf : shanghaiDate(deps.now());
-  const summary = await runSweep({ asOf }, deps);
-  logger.info('nightly sweep', { ...summary });
-  const registers = await reconcileCodeRegisters(deps);
-  if (registers.length > 0) logger.warn('project code register reconciled', { registers });
-  return summary;
-};
+export const handler = middy<{ asOf?: string } | undefined, unknown>()
+  .use(requestContext())
+  .use(failureLog())
+  .handler(async (event) => {
+    const deps = dependencies();
+    const asOf = typeof event?.asOf === 'string' ? event.asOf : shanghaiDate(deps.now());
+    const summary = await runSweep({ asOf }, deps);
+    logger.info('nightly sweep', { ...summary });
+    const registers = await reconcileCodeRegisters(deps);
+    if (registers.length > 0) logger.warn('project code register reconciled', { registers });
+    return summary;
+  });

@@ -1,6 +1,8 @@
+import middy from '@middy/core';
 import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { WorkflowStepSchema } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { failureLog, requestContext } from '#shared/observability/request-context.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
 import { departments } from '#shared/store/department-repository.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
@@ -34,11 +36,13 @@ const dependencies = workflowDeps(TRIGGER_ADAPTERS.reviewStep, {
  * The task steps of every review workflow (approval, acceptance); each state machine
  * (infra/workflows/review-workflow.asl.ts) says when each runs. One schema per step payload.
  */
-export const handler = async (event: unknown) => {
-  const step = WorkflowStepSchema.parse(event);
-  const deps = dependencies();
-  logger.appendKeys({ step: step.step, workflow: step.workflow, projectId: step.projectId, round: step.round });
-  try {
+export const handler = middy<unknown, unknown>()
+  .use(requestContext())
+  .use(failureLog())
+  .handler(async (event) => {
+    const step = WorkflowStepSchema.parse(event);
+    const deps = dependencies();
+    logger.appendKeys({ step: step.step, workflow: step.workflow, projectId: step.projectId, round: step.round });
     switch (step.step) {
       case 'open-review':
         return await openReview(step, deps);
@@ -53,7 +57,4 @@ export const handler = async (event: unknown) => {
       default:
         return assertNever(step);
     }
-  } finally {
-    logger.resetKeys();
-  }
-};
+  });

@@ -64,7 +64,7 @@ export const houseLogGroup = (scope: Construct, id: string) =>
  * The house Lambda: one set of defaults for every function so that none drifts.
  * nodejs22.x on arm64 (cheaper per ms, and what the benches measure against), ESM bundles with
  * the SDK in, minified by the local esbuild (synth needs no Docker and no network), JSON logs with a
- * retention that outlives a budget year, X-Ray active tracing.
+ * retention that outlives a budget year, X-Ray tracing as the stack's sampling decides.
  */
 export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
   readonly adapters: Adapters;
@@ -85,7 +85,8 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(29),
       loggingFormat: LoggingFormat.JSON,
       logGroup,
-      tracing: Tracing.ACTIVE,
+      // The mode is the stack's `LambdaTracing` parameter (constructs/tracing.ts); this grants the X-Ray writes.
+      tracing: Tracing.PASS_THROUGH,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       environment: { NODE_OPTIONS: HOUSE_NODE_OPTIONS, ...(props.environment as Record<string, string>) },

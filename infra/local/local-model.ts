@@ -68,6 +68,8 @@ const NOT_APPLICABLE_LOCALLY = new Set([
   'AWS::SNS::TopicPolicy',
   'AWS::ApiGatewayV2::Stage',
   'AWS::CDK::Metadata',
+  // X-Ray's sampling rule: nothing is traced locally (Powertools turns its tracer off outside Lambda).
+  'AWS::XRay::SamplingRule',
 ]);
 
 /**

@@ -1,14 +1,17 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { downloadName, type ProjectDocument } from '#shared/domain/document.schema.ts';
+import { traced } from '#shared/observability/tracer.ts';
 
 /** Created once per cold start; s3rver (locally) answers path-style requests only. */
-export const s3 = new S3Client({
-  forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-  // The presigned PUT signs the checksum the uploader declared; the SDK must not add its own.
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-  responseChecksumValidation: 'WHEN_REQUIRED',
-});
+export const s3 = traced(
+  new S3Client({
+    forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+    // The presigned PUT signs the checksum the uploader declared; the SDK must not add its own.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  }),
+);
 
 /** Server-chosen keys only: the user's file name never appears in a key. */
 export const objectKey = (document: Pick<ProjectDocument, 'projectId' | 'kind' | 'id'>) =>

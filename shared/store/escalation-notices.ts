@@ -1,7 +1,8 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { traced } from '#shared/observability/tracer.ts';
 
 /** Only the workflow step announces escalations: no other function imports this module or its SDK. */
-const client = new SNSClient({});
+const client = traced(new SNSClient({}));
 
 export interface EscalationNotice {
   readonly projectId: string;

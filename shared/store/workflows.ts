@@ -2,10 +2,11 @@ import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecuti
 import type { WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { traced } from '#shared/observability/tracer.ts';
 import { retry } from '#shared/retry.ts';
 
 /** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
-const client = new SFNClient({});
+const client = traced(new SFNClient({}));
 
 const NOT_WAITING = ['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'];
 

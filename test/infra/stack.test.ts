@@ -221,6 +221,32 @@ describe('bundling', () => {
   });
 });
 
+describe('tracing (issue #19: X-Ray was 57% of a county’s month)', () => {
+  it('samples the review workflows by a rule, and traces every function as its caller sampled, unless the county asks for Active', () => {
+    const [rule, ...others] = resourcesOf('AWS::XRay::SamplingRule');
+    expect(others).toHaveLength(0);
+    expect(rule?.Properties.SamplingRule).toMatchObject({
+      ServiceType: 'AWS::StepFunctions::StateMachine',
+      ReservoirSize: 0,
+      FixedRate: 0.05,
+    });
+    expect(String(rule?.Properties.SamplingRule.RuleName).length).toBeLessThanOrEqual(32);
+    for (const { Properties } of resourcesOf('AWS::StepFunctions::StateMachine')) {
+      expect(Properties.TracingConfiguration).toEqual({ Enabled: true });
+    }
+    expect(template.toJSON().Parameters.LambdaTracing).toMatchObject({
+      Default: 'PassThrough',
+      AllowedValues: ['PassThrough', 'Active'],
+    });
+    const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
+    for (const { Properties, Metadata } of functions) {
+      expect(Properties.TracingConfig, String(Metadata?.['lingchuan:entry'])).toEqual({
+        Mode: { Ref: 'LambdaTracing' },
+      });
+    }
+  });
+});
+
 describe('sweep', () => {
   it('runs daily at 02:00 Asia/Shanghai', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
