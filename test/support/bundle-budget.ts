@@ -26,11 +26,12 @@ export const handler = async () => client;
 
 /**
  * A function's bundle may weigh at most this many times the floor's (333 KB on 2026-12-05): room for
- * zod, middy, the Powertools logger and tracer, our code, and one more SDK client with a file sniffer
- * (document-arrived, the largest at 2.2× with S3 and file-type), but not for zod's locales and
- * JSON-schema conversion, the ~300 KB that came back when one module imported `{ z }` (issue #19).
+ * zod, middy, the Powertools logger and tracer (the X-Ray SDK, 122 KB), our code, and one more SDK
+ * client with a file sniffer (document-arrived, the largest at 854 KB = 2.56x, with S3 and
+ * file-type). zod's locales and JSON-schema conversion, the ~300 KB that came back when one module
+ * imported `{ z }` (issue #19), are refused by name besides (zodLocalesIn), whatever the size.
  */
-export const BUNDLE_BUDGET_OVER_FLOOR = 2.4;
+export const BUNDLE_BUDGET_OVER_FLOOR = 2.75;
 
 /**
  * zod's locales in a bundle, besides English (the one zod configures by default): they arrive
