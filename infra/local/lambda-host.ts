@@ -12,6 +12,8 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 export interface Invocation {
   readonly functionId: string;
   readonly requestId: string;
+  /** The API route it served (a resource function serves several), from the event's route key. */
+  readonly routeKey?: string;
 }
 
 /**
@@ -89,7 +91,8 @@ export class LambdaHost {
     const run = await handler;
     // Timed from here: loading the module (a cold start, transpiled locally) is not the invocation's duration.
     const began = performance.now();
-    const invocation = { functionId, requestId };
+    const routeKey = (event as { routeKey?: unknown } | null)?.routeKey;
+    const invocation = { functionId, requestId, ...(typeof routeKey === 'string' ? { routeKey } : {}) };
     let result: unknown;
     let failed = true;
     try {

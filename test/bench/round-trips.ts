@@ -133,7 +133,9 @@ export const measureLife = async (runtime: LocalRuntime): Promise<LifeMeasures> 
   const invocations = instruments.invocations.map((ran) => ({
     requestId: ran.requestId,
     functionId: ran.functionId,
-    entry: functions.get(ran.functionId)?.entry ?? ran.functionId,
+    // A resource function serves several routes: an API invocation is attributed to its route's handler.
+    entry:
+      (ran.routeKey && handlerOfRouteKey.get(ran.routeKey)) ?? functions.get(ran.functionId)?.entry ?? ran.functionId,
     ms: Math.max(0, ran.ms - (instruments.overheadMs.get(ran.requestId) ?? 0)),
     status: ran.status,
     ...summarize(byInvocation.get(ran.requestId) ?? []),
@@ -149,6 +151,9 @@ export const measureLife = async (runtime: LocalRuntime): Promise<LifeMeasures> 
     partner,
   };
 };
+
+/** A route's handler module, by the route key API Gateway puts in the event. */
+const handlerOfRouteKey = new Map(routes.map((r) => [routeKey(r), `functions/api/${r.handler}.handler.ts`]));
 
 /** The route an API function serves, by its entry. */
 export const routeOfEntry = new Map(routes.map((r) => [`functions/api/${r.handler}.handler.ts`, r]));
