@@ -32,7 +32,7 @@ const TARGET_EXTERNAL = 0.85;
  * and reaches its handler. Wall time of the whole process, and the CPU time it spent (all threads),
  * which the other engineers' processes on this shared machine do not inflate.
  */
-const initOnce = (file: string): { wall: number; cpu: number } => {
+export const initOnce = (file: string): { wall: number; cpu: number } => {
   const script =
     `const m=await import(${JSON.stringify(file)});if(typeof m.handler!=='function')process.exit(3);` +
     'const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000));';

@@ -1,6 +1,7 @@
 import { register } from 'node:module';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 import { benchBundles } from './bundles.ts';
+import { benchColdStarts } from './cold-starts.ts';
 import { benchConsoleSize, benchPortfolio } from './console.ts';
 import { benchCreateLoad } from './create-load.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
@@ -11,7 +12,7 @@ import { benchUploadMemory } from './upload-memory.ts';
 /**
  * `npm run bench`: figures printed as ratios to a baseline measured in the same run, because
  * these machines are shared and noisy. Never part of `npm test`. `BENCH_ONLY=init,console,http,load,
- * upload,portfolio,life,sweep-write,sweep-scale` runs only the sections named.
+ * upload,portfolio,life,sweep-write,sweep-scale,cold` runs only the sections named.
  */
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const only = process.env.BENCH_ONLY?.split(',');
@@ -21,26 +22,32 @@ const wanted = (section: string) => !only || only.includes(section);
 register('./vitest-shim-hooks.mjs', import.meta.url);
 
 if (wanted('init')) await benchBundles();
+if (wanted('cold')) await benchColdStarts();
 if (wanted('console')) benchConsoleSize();
 
+const RUNTIME_SECTIONS = ['http', 'load', 'upload', 'portfolio', 'life', 'sweep-write', 'sweep-scale'];
 const dataDir = benchDataDir();
-const runtime = await startLocalRuntime({ dataDir, port: 0, schedules: false });
+const runtime = RUNTIME_SECTIONS.some(wanted)
+  ? await startLocalRuntime({ dataDir, port: 0, schedules: false })
+  : undefined;
 try {
-  if (wanted('http')) await benchHttpPath(runtime);
-  if (wanted('load')) await benchCreateLoad(runtime);
-  if (wanted('upload')) await benchUploadMemory(runtime);
-  if (wanted('portfolio')) await benchPortfolio(runtime);
-  if (wanted('life')) {
-    const { measureLife, printRoundTrips } = await import('./round-trips.ts');
-    const { printCostModel } = await import('./cost-model.ts');
-    const life = await measureLife(runtime);
-    printRoundTrips(life);
-    await printCostModel(life, runtime);
+  if (runtime) {
+    if (wanted('http')) await benchHttpPath(runtime);
+    if (wanted('load')) await benchCreateLoad(runtime);
+    if (wanted('upload')) await benchUploadMemory(runtime);
+    if (wanted('portfolio')) await benchPortfolio(runtime);
+    if (wanted('life')) {
+      const { measureLife, printRoundTrips } = await import('./round-trips.ts');
+      const { printCostModel } = await import('./cost-model.ts');
+      const life = await measureLife(runtime);
+      printRoundTrips(life);
+      await printCostModel(life, runtime);
+    }
+    // The write path before the scale bench, whose 100,000 projects and due duties stay in the table.
+    if (wanted('sweep-write')) await benchSweepWrite(runtime);
+    if (wanted('sweep-scale')) await benchSweepScale(runtime);
   }
-  // The write path before the scale bench, whose 100,000 projects and due duties stay in the table.
-  if (wanted('sweep-write')) await benchSweepWrite(runtime);
-  if (wanted('sweep-scale')) await benchSweepScale(runtime);
 } finally {
-  await runtime.stop();
+  await runtime?.stop();
   removeBenchDir(dataDir);
 }
