@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TRACE_SAMPLING } from '#infra/constructs/tracing.ts';
 import { LOCAL_CREDENTIALS, type LocalRuntime } from '#infra/local/runtime.ts';
 import { INDEXES } from '#shared/store/table-layout.ts';
 import { itemBytes } from './instruments.ts';
@@ -178,8 +179,16 @@ export const printCostModel = async (life: LifeMeasures, runtime: LocalRuntime) 
     dynamodb: tableGb * (PRICES.dynamoPerGbMonth + PRICES.dynamoPitrPerGbMonth),
   };
   const scheduler = (COUNTY.nightsPerMonth / 1e6) * PRICES.schedulerPerMillionInvocations;
-  // Every function traces actively (the house function): at most one trace recorded per invocation.
-  const xray = (month.invocations / 1e6) * PRICES.xrayPerMillionTracesRecorded;
+  // Tracing (infra/constructs/tracing.ts): functions pass tracing through, so a trace is recorded
+  // only for a workflow execution the sampling rule sampled (reservoir 0, a fixed rate); its steps
+  // join that one trace, so counting each step as a trace is an upper bound. With `LambdaTracing`
+  // set to Active, Lambda's own sampling (1 a second and 5% beyond) records about every invocation.
+  const stepsPerLife = life.invocations
+    .slice(0, life.lifeLength)
+    .filter((i) => i.entry === 'functions/workflow/review-step.handler.ts').length;
+  const tracesPerMonth = stepsPerLife * livesPerMonth * TRACE_SAMPLING.fixedRate;
+  const xray = (tracesPerMonth / 1e6) * PRICES.xrayPerMillionTracesRecorded;
+  const xrayActive = (month.invocations / 1e6) * PRICES.xrayPerMillionTracesRecorded;
   const logGbPerMonth = (month.invocations * COUNTY.logBytesPerInvocation) / 1024 ** 3;
   // Logs are kept a year: in steady state twelve months of them are stored.
   const logs = logGbPerMonth * PRICES.logsPerGbIngested + 12 * logGbPerMonth * PRICES.logsPerGbMonthStored;
@@ -192,7 +201,7 @@ export const printCostModel = async (life: LifeMeasures, runtime: LocalRuntime) 
     [`DynamoDB storage + PITR (${fmt(tableGb * 1024, 1)} MB)`, storage.dynamodb],
     ['HTTP API requests', bill.apiGateway],
     ['EventBridge Scheduler', scheduler],
-    ['X-Ray traces (≤ 1 per invocation)', xray],
+    [`X-Ray traces (≤ ${fmt(tracesPerMonth, 1)}: sampled workflows)`, xray],
     [`CloudWatch Logs (${COUNTY.logBytesPerInvocation} B/invocation)`, logs],
   ];
   const total = lines.reduce((sum, [, v]) => sum + v, 0);
@@ -206,6 +215,9 @@ export const printCostModel = async (life: LifeMeasures, runtime: LocalRuntime) 
   for (const [name, value] of lines) console.log(`    ${name.padEnd(36)} ${value.toFixed(4).padStart(10)}`);
   console.log(
     `    ${'total'.padEnd(36)} ${total.toFixed(4).padStart(10)}  (dominant: ${dominant[0]}, ${((dominant[1] / total) * 100).toFixed(0)}%; no free tier; ×12 = ${(total * 12).toFixed(2)} a year)`,
+  );
+  console.log(
+    `    tracing ${((xray / total) * 100).toFixed(1)}% of the month; with LambdaTracing=Active it would be ${xrayActive.toFixed(4)} (≤ ${fmt(month.invocations, 0)} traces), ${((xrayActive / (total - xray + xrayActive)) * 100).toFixed(0)}% of the month`,
   );
   return { perLife, month, bill, total, dominant: dominant[0] };
 };
