@@ -1,6 +1,7 @@
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { partitionOf } from '#infra/constructs/partition.ts';
 import { LingchuanStack } from '#infra/stack.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk CloudFormation JSON, whose shape is per resource type.
@@ -28,6 +29,19 @@ const distributionConfig = (template: Template): CfnJson => {
 };
 
 const behaviours = (config: CfnJson): CfnJson[] => [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])];
+
+describe('the partition a synthesis is for', () => {
+  it('is aws-cn for a stack in cn-northwest-1 or cn-north-1, or asked with -c partition=aws-cn; else the global one', () => {
+    const inRegion = (region?: string, context: Record<string, string> = {}) =>
+      partitionOf(new Stack(new App({ context }), 'S', region ? { env: { region } } : {}));
+    expect(inRegion('cn-northwest-1')).toBe('aws-cn');
+    expect(inRegion('cn-north-1')).toBe('aws-cn');
+    expect(inRegion(undefined, { partition: 'aws-cn' })).toBe('aws-cn');
+    expect(inRegion('eu-west-1')).toBe('aws');
+    expect(inRegion()).toBe('aws');
+    expect(() => inRegion(undefined, { partition: 'aws-us-gov' })).toThrow(/expected aws or aws-cn/);
+  });
+});
 
 describe('the AWS China Regions (aws-cn, cn-northwest-1)', () => {
   it('uses no CloudFront feature reported missing there: no origin access control, no cache or origin-request policy', () => {
