@@ -14,12 +14,14 @@ import { HouseFunction } from './constructs/house-function.ts';
 import { Sweep } from './constructs/sweep.ts';
 import { TraceSampling } from './constructs/tracing.ts';
 import { Workflows } from './constructs/workflows.ts';
-import { suppressWithReasons } from './nag-suppressions.ts';
+import { suppressCdkHelperFindings } from './nag-suppressions.ts';
 
 /**
  * The whole system as one stack, one construct per concern. Nothing names an account, a
- * region or a partition, so the same template deploys to cn-north-1 as to any other region.
- * The identity provider and the portal origin are parameters: they are the county's.
+ * region or a partition; where the AWS China Regions offer less (CloudFront's policies, Lambda
+ * tracing), the constructs ask `partition.ts`, and `-c partition=aws-cn` synthesizes for them.
+ * The identity provider, the portal origin and the console's domain are parameters: they are
+ * the county's.
  */
 export class LingchuanStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -37,6 +39,17 @@ export class LingchuanStack extends Stack {
     const portalOrigin = new CfnParameter(this, 'PortalOrigin', {
       description: 'The government portal origin allowed by CORS, e.g. https://zwfw.lingchuan.gov.cn',
     }).valueAsString;
+
+    const consoleDomain = new CfnParameter(this, 'ConsoleDomain', {
+      description:
+        "The console's domain name, e.g. zwsj.lingchuan.gov.cn (in the AWS China Regions an ICP-filed domain: CloudFront's own *.cloudfront.cn name serves nothing there).",
+      allowedPattern: '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$',
+    }).valueAsString;
+    const consoleCertificate = new CfnParameter(this, 'ConsoleCertificate', {
+      description:
+        "The domain's certificate: an ACM certificate ARN from US East (N. Virginia), where CloudFront reads certificates (global partition), or an IAM server-certificate id (AWS China Regions, where CloudFront takes no ACM certificate).",
+    }).valueAsString;
+    const consoleOrigin = `https://${consoleDomain}`;
 
     const data = new Data(this, 'Data');
     const documents = new Documents(this, 'Documents', { portalOrigin });
@@ -89,19 +102,29 @@ export class LingchuanStack extends Stack {
       apiEndpoint: api.httpApi.apiEndpoint,
       oidcIssuer: jwtIssuer,
       oidcClientId: consoleClientId,
+      domainName: consoleDomain,
+      certificate: consoleCertificate,
     });
-    documents.allowBrowserUploadsFrom(web.origin);
+    documents.allowBrowserUploadsFrom(consoleOrigin);
 
     new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'ConsoleUrl', {
-      value: web.origin,
-      description: 'The web console (and the API under /v1); register <ConsoleUrl>/callback as its redirect URI.',
+      value: consoleOrigin,
+      description: 'The web console (and the API under /v1), once ConsoleDomain points at ConsoleTarget.',
+    });
+    new CfnOutput(this, 'ConsoleTarget', {
+      value: web.distribution.distributionDomainName,
+      description: 'Where the DNS record of ConsoleDomain points (CNAME).',
+    });
+    new CfnOutput(this, 'OidcRedirectUri', {
+      value: `${consoleOrigin}/callback`,
+      description: "The console's redirect URI to register with the county identity provider.",
     });
     new CfnOutput(this, 'EscalationTopicArn', {
       value: workflows.escalations.topicArn,
       description: 'Subscribe the heads of the reviewing bureaus here to hear of overdue reviews.',
     });
     Aspects.of(this).add(new cdkNag.AwsSolutionsChecks({ verbose: true }));
-    suppressWithReasons(this);
+    suppressCdkHelperFindings(this);
   }
 }

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { DockerImage, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  type CfnDistribution,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -16,6 +18,7 @@ import {
   OriginRequestPolicy,
   OriginSslPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -25,6 +28,7 @@ import cdkNag from 'cdk-nag';
 import { Construct } from 'constructs';
 import { CONSOLE_CSP, SPA_ROUTES_FUNCTION } from './console-csp.ts';
 import { PROJECT_ROOT } from './house-function.ts';
+import { partitionFeatures } from './partition.ts';
 
 const { NagSuppressions } = cdkNag;
 
@@ -34,15 +38,21 @@ export interface ConsoleHostingProps {
   /** The county identity provider (OIDC issuer) and the console's client id there. */
   readonly oidcIssuer: string;
   readonly oidcClientId: string;
+  /** The county's domain for the console (in China an ICP-filed one: *.cloudfront.cn serves nothing). */
+  readonly domainName: string;
+  /** Its certificate: an ACM certificate ARN (us-east-1) globally, an IAM server-certificate id in China. */
+  readonly certificate: string;
 }
 
 /**
  * The web console: a private bucket that only this distribution may read (origin access
- * control), the API behind the same distribution under /v1/* so the console and the API share
+ * control, or an origin access identity where the partition has no OAC), the API behind the same distribution under /v1/* so the console and the API share
  * one origin (no CORS, one TLS name), and the built console with its runtime config (OIDC issuer
  * and client id) deployed into the bucket. Client routes (/projects/…) are rewritten to
  * index.html at the edge for the console only, so the API's own 403 and 404 pass through as
- * they are.
+ * they are. It answers on the county's own domain with its certificate and a TLSv1.2_2021
+ * floor; where the partition lacks CloudFront's cache policies the same caching is stated as
+ * legacy forwarded values (`partition.ts` says which partition offers what).
  */
 export class ConsoleHosting extends Construct {
   readonly distribution: Distribution;
@@ -50,6 +60,7 @@ export class ConsoleHosting extends Construct {
 
   constructor(scope: Construct, id: string, props: ConsoleHostingProps) {
     super(scope, id);
+    const features = partitionFeatures(this);
     // CloudFront's standard logs are written with ACLs, so this bucket (alone) keeps them enabled.
     const logs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -87,6 +98,13 @@ export class ConsoleHosting extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Lingchuan web console and API',
       defaultRootObject: 'index.html',
+      ...(features.certificateStore === 'acm'
+        ? {
+            domainNames: [props.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificate),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       httpVersion: HttpVersion.HTTP2_AND_3,
       // A county's officials work in China; the console is not for the rest of the world.
       geoRestriction: GeoRestriction.allowlist('CN'),
@@ -94,7 +112,9 @@ export class ConsoleHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: features.originAccessControl
+          ? S3BucketOrigin.withOriginAccessControl(this.bucket)
+          : S3BucketOrigin.withOriginAccessIdentity(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -116,12 +136,29 @@ export class ConsoleHosting extends Construct {
       },
     });
 
+    const cfn = this.distribution.node.defaultChild as CfnDistribution;
+    if (features.certificateStore === 'iam') useIamCertificate(cfn, props.domainName, props.certificate);
+    if (!features.cloudFrontPolicies) useForwardedValues(cfn);
+
     NagSuppressions.addResourceSuppressions(this.distribution, [
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'The distribution answers on its default *.cloudfront.net name, whose certificate CloudFront serves with a TLSv1 floor; giving it the county domain with an ACM certificate (README § Deploying) raises the floor to TLSv1.2_2021.',
-      },
+      ...(features.certificateStore === 'acm'
+        ? []
+        : [
+            {
+              id: 'AwsSolutions-CFR4',
+              reason:
+                'The IAM server certificate and its TLSv1.2_2021 floor are stated by a property override (useIamCertificate below), which cdk-nag reads before overrides apply; the infra test reads the synthesized template.',
+            },
+          ]),
+      ...(features.originAccessControl
+        ? []
+        : [
+            {
+              id: 'AwsSolutions-CFR7',
+              reason:
+                'Origin access control is not offered in this partition (AWS China); an origin access identity is the way there, and the bucket still admits only this distribution.',
+            },
+          ]),
       {
         id: 'AwsSolutions-CFR2',
         reason:
@@ -147,12 +184,54 @@ export class ConsoleHosting extends Construct {
       memoryLimit: 512,
     });
   }
-
-  /** The console's origin, which the documents bucket's CORS must admit for presigned uploads. */
-  get origin(): string {
-    return `https://${this.distribution.distributionDomainName}`;
-  }
 }
+
+/**
+ * China's CloudFront takes its certificate from IAM's server-certificate store, which the L2
+ * distribution cannot name: the aliases and the viewer certificate are stated on the resource.
+ */
+const useIamCertificate = (cfn: CfnDistribution, domainName: string, certificateId: string) => {
+  cfn.addPropertyOverride('DistributionConfig.Aliases', [domainName]);
+  cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+    IamCertificateId: certificateId,
+    SslSupportMethod: 'sni-only',
+    MinimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+  });
+};
+
+/**
+ * The two behaviours' caching without cache or origin-request policies: the console's files
+ * cached as CachingOptimized would (no query string, no cookie, a day by default), the API
+ * never cached and given exactly the headers it reads (a legacy behaviour cannot forward all
+ * headers but Host, and the execute-api origin needs its own Host).
+ */
+const useForwardedValues = (cfn: CfnDistribution) => {
+  const files = { QueryString: false, Cookies: { Forward: 'none' } };
+  cfn.addPropertyDeletionOverride('DistributionConfig.DefaultCacheBehavior.CachePolicyId');
+  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.ForwardedValues', files);
+  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.MinTTL', 0);
+  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.DefaultTTL', Duration.days(1).toSeconds());
+  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.MaxTTL', Duration.days(365).toSeconds());
+  const api = 'DistributionConfig.CacheBehaviors.0';
+  cfn.addPropertyDeletionOverride(`${api}.CachePolicyId`);
+  cfn.addPropertyDeletionOverride(`${api}.OriginRequestPolicyId`);
+  cfn.addPropertyOverride(`${api}.ForwardedValues`, {
+    QueryString: true,
+    Cookies: { Forward: 'none' },
+    Headers: API_REQUEST_HEADERS,
+  });
+  for (const ttl of ['MinTTL', 'DefaultTTL', 'MaxTTL']) cfn.addPropertyOverride(`${api}.${ttl}`, 0);
+};
+
+/** The request headers the API reads (shared/http), forwarded where no origin-request policy can say "all but Host". */
+const API_REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Accept',
+  'Accept-Language',
+  'Idempotency-Key',
+  'If-Match',
+];
 
 /**
  * The console built by Vite on the machine that synthesizes (no Docker: the local bundler runs

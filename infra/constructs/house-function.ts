@@ -4,10 +4,16 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { z } from 'zod';
 import type { EnvSchema } from '#shared/config/env.ts';
 import type { Adapters } from '#shared/use-cases/adapters.ts';
+import { BASIC_EXECUTION_ROLE } from '../nag-suppressions.ts';
+import { partitionFeatures } from './partition.ts';
+
+// cdk-nag is CommonJS with re-exports Node cannot see statically.
+const { NagSuppressions } = cdkNag;
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -64,7 +70,8 @@ export const houseLogGroup = (scope: Construct, id: string) =>
  * The house Lambda: one set of defaults for every function so that none drifts.
  * nodejs22.x on arm64 (cheaper per ms, and what the benches measure against), ESM bundles with
  * the SDK in, minified by the local esbuild (synth needs no Docker and no network), JSON logs with a
- * retention that outlives a budget year, X-Ray tracing as the stack's sampling decides.
+ * retention that outlives a budget year, X-Ray tracing as the stack's sampling decides where the
+ * partition offers it for Lambda (not in the China Regions, where Powertools' tracer is then off).
  */
 export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
   readonly adapters: Adapters;
@@ -75,6 +82,7 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
     const parsed = props.envSchema.safeParse(props.environment);
     if (!parsed.success) throw new Error(`${id}: environment does not satisfy its schema: ${parsed.error.message}`);
     const logGroup = props.logGroup ?? houseLogGroup(scope, `${id}Logs`);
+    const traced = partitionFeatures(scope).lambdaTracing;
     super(scope, id, {
       entry: path.join(PROJECT_ROOT, props.entry),
       handler: 'handler',
@@ -86,15 +94,44 @@ export class HouseFunction<S extends EnvSchema> extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       logGroup,
       // The mode is the stack's `LambdaTracing` parameter (constructs/tracing.ts); this grants the X-Ray writes.
-      tracing: Tracing.PASS_THROUGH,
+      ...(traced ? { tracing: Tracing.PASS_THROUGH } : {}),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      environment: { NODE_OPTIONS: HOUSE_NODE_OPTIONS, ...(props.environment as Record<string, string>) },
+      environment: {
+        NODE_OPTIONS: HOUSE_NODE_OPTIONS,
+        ...(traced ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
+        ...(props.environment as Record<string, string>),
+      },
       bundling: HOUSE_BUNDLING,
     });
     this.adapters = props.adapters;
     this.bundling = HOUSE_BUNDLING;
     (this.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, props.entry);
     (this.node.defaultChild as CfnFunction).addMetadata(ADAPTERS_METADATA, props.adapters);
+    NagSuppressions.addResourceSuppressions(
+      this,
+      [
+        {
+          id: 'AwsSolutions-L1',
+          reason:
+            'nodejs22.x is pinned on purpose: it is the Node that every test and the local runtime run on (the `node` devDependency), so what is tested is what runs.',
+        },
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: "The function's own logs, through the basic execution role; it grants nothing else.",
+          appliesTo: [BASIC_EXECUTION_ROLE],
+        },
+        ...(traced
+          ? [
+              {
+                id: 'AwsSolutions-IAM5',
+                reason: "Tracing's xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN.",
+                appliesTo: ['Resource::*'],
+              },
+            ]
+          : []),
+      ],
+      true,
+    );
   }
 }

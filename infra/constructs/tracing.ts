@@ -3,6 +3,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnSamplingRule } from 'aws-cdk-lib/aws-xray';
 import { Construct } from 'constructs';
 import type { HouseFunction } from './house-function.ts';
+import { partitionFeatures } from './partition.ts';
 
 /**
  * What X-Ray records, and so what tracing costs (docs/cost.md: it was 57% of a county's month).
@@ -28,14 +29,8 @@ export class TraceSampling extends Construct {
 
   constructor(scope: Construct, id: string, props: { readonly functions: readonly HouseFunction<never>[] }) {
     super(scope, id);
-    const mode = new CfnParameter(scope, 'LambdaTracing', {
-      description:
-        "PassThrough: functions are traced when their caller sampled the request (the review workflows, by the stack's sampling rule). Active: Lambda traces about every request itself (docs/cost.md).",
-      allowedValues: ['PassThrough', 'Active'],
-      default: 'PassThrough',
-    }).valueAsString;
-    for (const fn of props.functions) (fn.node.defaultChild as CfnFunction).tracingConfig = { mode };
-
+    // Where Lambda offers no X-Ray integration (the China Regions) only the workflows are sampled.
+    if (partitionFeatures(this).lambdaTracing) this.traceFunctions(scope, props.functions);
     this.rule = new CfnSamplingRule(this, 'Workflows', {
       samplingRule: {
         // Unique in the account and region, as X-Ray requires, and within its 32 characters.
@@ -52,5 +47,16 @@ export class TraceSampling extends Construct {
         urlPath: '*',
       },
     });
+  }
+
+  /** The functions' tracing mode, a stack parameter (PassThrough by default). */
+  private traceFunctions(scope: Construct, functions: readonly HouseFunction<never>[]) {
+    const mode = new CfnParameter(scope, 'LambdaTracing', {
+      description:
+        "PassThrough: functions are traced when their caller sampled the request (the review workflows, by the stack's sampling rule). Active: Lambda traces about every request itself (docs/cost.md).",
+      allowedValues: ['PassThrough', 'Active'],
+      default: 'PassThrough',
+    }).valueAsString;
+    for (const fn of functions) (fn.node.defaultChild as CfnFunction).tracingConfig = { mode };
   }
 }

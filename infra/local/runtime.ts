@@ -62,6 +62,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       JwtAudience: LOCAL_AUDIENCE,
       ConsoleClientId: 'lingchuan-console-local',
       PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
+      ConsoleDomain: 'localhost',
+      ConsoleCertificate: 'local',
     },
   });
 

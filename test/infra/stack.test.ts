@@ -65,21 +65,12 @@ describe('documents bucket', () => {
     }
   });
 
-  it("lets only the portal origin (a parameter) and the console's own origin use presigned URLs from a browser", () => {
+  it("lets only the portal origin and the console's domain (parameters) use presigned URLs from a browser", () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [
           Match.objectLike({ AllowedOrigins: [{ Ref: 'PortalOrigin' }] }),
-          Match.objectLike({
-            AllowedOrigins: [
-              {
-                'Fn::Join': [
-                  '',
-                  ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsoleDistribution'), 'DomainName'] }],
-                ],
-              },
-            ],
-          }),
+          Match.objectLike({ AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { Ref: 'ConsoleDomain' }]] }] }),
         ],
       },
     });
