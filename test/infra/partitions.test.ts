@@ -73,6 +73,7 @@ describe('the AWS China Regions (aws-cn, cn-northwest-1)', () => {
   });
 
   it('asks no Lambda function for X-Ray tracing, which Lambda does not offer there, and switches the tracer off', () => {
+    expect(china.template.toJSON().Parameters.LambdaTracing).toBeUndefined();
     const functions = Object.values(china.template.findResources('AWS::Lambda::Function')) as CfnJson[];
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) expect(fn.Properties.TracingConfig).toBeUndefined();
@@ -107,7 +108,9 @@ describe('the global partition', () => {
     expect(Object.keys(global.template.findResources('AWS::CloudFront::OriginAccessControl'))).toHaveLength(1);
     for (const behaviour of behaviours(distributionConfig(global.template)))
       expect(behaviour.CachePolicyId).toBeDefined();
-    global.template.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+    global.template.hasResourceProperties('AWS::Lambda::Function', {
+      TracingConfig: { Mode: { Ref: 'LambdaTracing' } },
+    });
   });
 });
 
