@@ -56,7 +56,13 @@ export class LingchuanStack extends Stack {
     });
     documents.verifyArrivalsWith(arrivals);
 
-    const sweep = new Sweep(this, 'Sweep', { environment: shared });
+    const sweep = new Sweep(this, 'Sweep', {
+      environment: {
+        ...shared,
+        APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
+        ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
+      },
+    });
 
     const api = new Api(this, 'Api', {
       routes,

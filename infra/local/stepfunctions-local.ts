@@ -20,7 +20,10 @@ import type { LocalStateMachine } from './local-model.ts';
  *
  * Every execution's input and every task entry's outcome is recorded under the data directory.
  * On start, unfinished executions are replayed: recorded outcomes are returned without invoking
- * their functions again, and a task still waiting waits again under the same token. Task
+ * their functions again; a step without an outcome runs its function again, as Step Functions
+ * retries a step whose Lambda failed (the functions are idempotent), and a callback step does so
+ * under the token it was first given, then waits for it again: a crash between saving the token
+ * and the function opening its task must not leave a step waiting for a task nobody opened. Task
  * entries are keyed `state#n` (the n-th entry of that state), which is deterministic for our
  * machines (no Map states; a state lives in one Parallel branch).
  */
@@ -185,25 +188,26 @@ export class StepFunctionsLocal {
           return step.result;
         }
 
-        const replaying = step.token !== undefined;
+        // A replayed step keeps its token (a decision may already be on its way with it) and runs
+        // its function again: opening the same task under the same token changes nothing.
         step.token ??= `${randomUUID()}.${randomBytes(24).toString('base64url')}`;
         this.persist(record);
         const token = step.token;
         const outcome = new Promise<unknown>((resolve, reject) => {
           this.waiting.set(token, { executionArn: record.executionArn, stepKey, state, resolve, reject });
         });
-        if (!replaying) {
-          const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
-          const functionId = functionIdOf(FunctionName) ?? FunctionName;
-          const payload = JSON.parse(JSON.stringify(Payload).replaceAll(TOKEN_PLACEHOLDER, token));
-          try {
-            await this.host.invoke(functionId, payload);
-          } catch (error) {
-            this.waiting.delete(token);
-            step.error = { name: (error as Error).name || 'Error', message: (error as Error).message };
-            this.persist(record);
-            throw namedError(step.error.name, step.error.message);
-          }
+        const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+        const functionId = functionIdOf(FunctionName) ?? FunctionName;
+        const payload = JSON.parse(JSON.stringify(Payload).replaceAll(TOKEN_PLACEHOLDER, token));
+        try {
+          await this.host.invoke(functionId, payload);
+        } catch (error) {
+          // Settled meanwhile (the function itself handed back a decision recorded before a crash): that outcome stands.
+          if (!this.waiting.has(token)) return outcome;
+          this.waiting.delete(token);
+          step.error = { name: (error as Error).name || 'Error', message: (error as Error).message };
+          this.persist(record);
+          throw namedError(step.error.name, step.error.message);
         }
         return outcome;
       };
