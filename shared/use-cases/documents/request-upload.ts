@@ -5,7 +5,7 @@ import type { StoredProject } from '#shared/domain/project.schema.ts';
 import { REVIEWS, type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { taskId } from '#shared/domain/workflow.ts';
-import { retryOnConflict } from '#shared/retry.ts';
+import { BURST_ATTEMPTS, retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
 import { owesEmergencyDuties } from '../projects/owner-action.ts';
@@ -26,9 +26,9 @@ export const requestUpload = async (
     key: input.idempotencyKey,
     request: { projectId: input.projectId, ...request },
   };
-  // A lost race is tried again, unless it was lost to the same key.
+  // A lost race is tried again, unless it was lost to the same key; uploads come in bursts (BURST_ATTEMPTS).
   const created = await idempotent<ProjectDocument>(idempotency, deps, (remember, replay) =>
-    retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember)),
+    retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember), BURST_ATTEMPTS),
   );
   if (input.idempotencyKey === undefined) return { document: created, upload: await presign(created, deps) };
   // A retry: the caller must still be allowed to attach this kind to this project now. A fresh URL

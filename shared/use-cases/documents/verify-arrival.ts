@@ -1,7 +1,7 @@
 import { arrivalVerdict } from '#shared/domain/document-rules.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { retryOnConflict } from '#shared/retry.ts';
+import { BURST_ATTEMPTS, retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 
 const VERIFIER: Actor = { sub: 'system:document-verifier', name: '材料核验', deptId: null, roles: [] };
@@ -60,5 +60,5 @@ export const verifyArrival = async (
       ],
     });
     return status;
-  });
+  }, BURST_ATTEMPTS);
 };
