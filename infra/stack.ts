@@ -1,4 +1,4 @@
-import { Aspects, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, Aws, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { routes } from '#functions/api/routes.ts';
@@ -89,6 +89,9 @@ export class LingchuanStack extends Stack {
       apiEndpoint: api.httpApi.apiEndpoint,
       oidcIssuer: jwtIssuer,
       oidcClientId: consoleClientId,
+      // The regional S3 endpoint the presigned URLs name (bucket.s3.region.…): the bucket's own name
+      // cannot be named here, since the bucket's CORS names the distribution (a cycle).
+      documentsEndpoint: `https://*.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
     });
     documents.allowBrowserUploadsFrom(web.origin);
 

@@ -23,7 +23,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import cdkNag from 'cdk-nag';
 import { Construct } from 'constructs';
-import { CONSOLE_CSP, SPA_ROUTES_FUNCTION } from './console-csp.ts';
+import { API_REFERENCE_CSP, API_REFERENCE_PAGE, consoleCsp, SPA_ROUTES_FUNCTION } from './console-csp.ts';
 import { PROJECT_ROOT } from './house-function.ts';
 
 const { NagSuppressions } = cdkNag;
@@ -34,6 +34,8 @@ export interface ConsoleHostingProps {
   /** The county identity provider (OIDC issuer) and the console's client id there. */
   readonly oidcIssuer: string;
   readonly oidcClientId: string;
+  /** The regional S3 endpoint (https://*.s3.{region}.…) the console's presigned uploads and downloads go to. */
+  readonly documentsEndpoint: string;
 }
 
 /**
@@ -74,15 +76,25 @@ export class ConsoleHosting extends Construct {
       comment: 'Client routes of the console answer with index.html',
       code: FunctionCode.fromInline(SPA_ROUTES_FUNCTION),
     });
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONSOLE_CSP, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
-    });
+    const securityHeaders = (id: string, contentSecurityPolicy: string) =>
+      new ResponseHeadersPolicy(this, id, {
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+          referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        },
+      });
+    // The console connects to its own origin, the documents bucket and the identity provider's origin (the issuer's scheme and host).
+    const headers = securityHeaders(
+      'SecurityHeaders',
+      consoleCsp({
+        documents: props.documentsEndpoint,
+        identityProvider: `https://${Fn.select(2, Fn.split('/', props.oidcIssuer))}`,
+      }),
+    );
+    const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Lingchuan web console and API',
@@ -94,13 +106,20 @@ export class ConsoleHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: site,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: spaRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // The API reference is a page of its own under its own policy (Redoc needs 'unsafe-eval'; the console does not get it).
+        [API_REFERENCE_PAGE]: {
+          origin: site,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders('ApiReferenceHeaders', API_REFERENCE_CSP),
+        },
         '/v1/*': {
           // The execute-api host of the endpoint URL.
           origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), {
