@@ -5,7 +5,7 @@ import type { StoredProject } from '#shared/domain/project.schema.ts';
 import { REVIEWS, type ReviewKind, WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { taskId } from '#shared/domain/workflow.ts';
-import { BURST_ATTEMPTS, retryOnConflict } from '#shared/retry.ts';
+import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent, type Remember } from '../idempotent.ts';
 import { owesEmergencyDuties } from '../projects/owner-action.ts';
@@ -26,9 +26,9 @@ export const requestUpload = async (
     key: input.idempotencyKey,
     request: { projectId: input.projectId, ...request },
   };
-  // A lost race is tried again, unless it was lost to the same key; uploads come in bursts (BURST_ATTEMPTS).
+  // A lost race (to the same key) answers what the winner answered.
   const created = await idempotent<ProjectDocument>(idempotency, deps, (remember, replay) =>
-    retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember), BURST_ATTEMPTS),
+    retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember)),
   );
   if (input.idempotencyKey === undefined) return { document: created, upload: await presign(created, deps) };
   // A retry: the caller must still be allowed to attach this kind to this project now. A fresh URL
@@ -105,19 +105,8 @@ const declare = async (
     verifiedAt: null,
     taskId: forTask,
   };
-  await deps.projects.save({
-    project,
-    at,
-    actor,
-    action: 'document.requested',
-    details: {
-      documentId: document.id,
-      kind,
-      fileName: document.fileName,
-      sizeBytes: document.sizeBytes,
-      sha256: document.sha256,
-    },
-    with: [deps.documents.put(document), ...remember(document)],
-  });
+  // Not a change of the project (no version to race for in a burst of uploads): the document's
+  // arrival writes its audit event, verified or rejected, with who declared it.
+  await deps.documents.declare(document, remember(document));
   return document;
 };

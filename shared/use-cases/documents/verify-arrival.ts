@@ -48,7 +48,17 @@ export const verifyArrival = async (
       at,
       actor: VERIFIER,
       action: `document.${status}`,
-      details: { documentId: document.id, kind: document.kind, sha256: actual.sha256, ...(reason ? { reason } : {}) },
+      // The declaration wrote no event of its own (a burst of uploads must not race for the project): who declared what is here.
+      details: {
+        documentId: document.id,
+        kind: document.kind,
+        fileName: document.fileName,
+        sizeBytes: document.sizeBytes,
+        declaredBy: document.uploadedBy,
+        declaredAt: document.createdAt,
+        sha256: actual.sha256,
+        ...(reason ? { reason } : {}),
+      },
       with: [
         deps.documents.settle({
           ...current,
