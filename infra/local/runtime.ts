@@ -125,7 +125,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     );
     stops.push(() => stepFunctions.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
-    const resumed = stepFunctions.resume();
+    const resumed = await stepFunctions.resume();
     if (resumed > 0) console.log(`[sfn] resumed ${resumed} unfinished execution(s)`);
 
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');

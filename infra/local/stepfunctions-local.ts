@@ -126,18 +126,31 @@ export class StepFunctionsLocal {
     }
   }
 
-  /** Replays every execution that was running when the runtime last stopped. */
-  resume(): number {
-    let resumed = 0;
+  /**
+   * Replays every execution that was running when the runtime last stopped, and answers once each
+   * waits again under every token it had handed out (or has ended): a decision sent right after a
+   * restart (the sweep delivering one a crash kept back) finds its step waiting, not yet replaying.
+   */
+  async resume(): Promise<number> {
+    const resumed: ExecutionRecord[] = [];
     for (const file of readdirSync(this.dir).filter((f) => f.endsWith('.json'))) {
       const record = JSON.parse(readFileSync(path.join(this.dir, file), 'utf8')) as ExecutionRecord;
       this.executions.set(record.executionArn, record);
       if (record.status === 'RUNNING' && this.machines.has(record.stateMachineArn)) {
         this.run(record);
-        resumed++;
+        resumed.push(record);
       }
     }
-    return resumed;
+    const waitingAgain = (record: ExecutionRecord) =>
+      record.status !== 'RUNNING' ||
+      Object.values(record.steps).every(
+        (step) =>
+          step.token === undefined || 'result' in step || step.error !== undefined || this.waiting.has(step.token),
+      );
+    for (const deadline = Date.now() + 10_000; !resumed.every(waitingAgain) && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return resumed.length;
   }
 
   private persist(record: ExecutionRecord) {
