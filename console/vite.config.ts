@@ -20,6 +20,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
     reportCompressedSize: false,
     rollupOptions: {
+      // Two pages: the console, and the API reference on its own (its own CSP, infra/constructs/console-csp.ts).
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        'api-docs': fileURLToPath(new URL('api-docs.html', import.meta.url)),
+      },
       // zod's sources carry /* @__PURE__ */ notes where Rollup cannot use them; it says so for each.
       onwarn(warning, warn) {
         if (warning.code !== 'INVALID_ANNOTATION') warn(warning);

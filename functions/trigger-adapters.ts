@@ -18,6 +18,13 @@ export const TRIGGER_ADAPTERS = {
   },
   /** Verifies what arrives in the bucket and settles its document. */
   documentArrived: { documents: 'write', inspector: 'inspect', projects: 'write' },
-  /** The nightly compliance sweep, and the reconciliation of the code registers after it. */
-  nightlySweep: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  /** The nightly compliance sweep, the repair of stranded reviews, and the reconciliation of the code registers after it. */
+  nightlySweep: {
+    calendar: 'read',
+    findings: 'write',
+    obligations: 'write',
+    projects: 'write',
+    tasks: 'read',
+    workflows: 'repair',
+  },
 } as const satisfies Record<string, Adapters>;

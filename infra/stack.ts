@@ -1,4 +1,4 @@
-import { Aspects, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, Aws, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import cdkNag from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { routes } from '#functions/api/routes.ts';
@@ -70,7 +70,13 @@ export class LingchuanStack extends Stack {
     });
     documents.verifyArrivalsWith(arrivals);
 
-    const sweep = new Sweep(this, 'Sweep', { environment: shared });
+    const sweep = new Sweep(this, 'Sweep', {
+      environment: {
+        ...shared,
+        APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
+        ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
+      },
+    });
 
     const api = new Api(this, 'Api', {
       routes,
@@ -104,6 +110,9 @@ export class LingchuanStack extends Stack {
       oidcClientId: consoleClientId,
       domainName: consoleDomain,
       certificate: consoleCertificate,
+      // The regional S3 endpoint the presigned URLs name (bucket.s3.region.…): the bucket's own name
+      // is not named, to keep the console's policy free of the documents bucket's lifecycle.
+      documentsEndpoint: `https://*.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
     });
     documents.allowBrowserUploadsFrom(consoleOrigin);
 

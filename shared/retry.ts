@@ -30,3 +30,11 @@ export const retryOnConflict = <T>(step: () => Promise<T>, attempts = 10): Promi
     retryable: (error) => error instanceof ConcurrentModificationError,
     delayMs: (attempt) => Math.random() * 20 * attempt,
   });
+
+/**
+ * Attempts for a change many people make to one project at once: documents declared and verified
+ * in a burst (forty at a time on one project is an afternoon's uploads). Each round of the race
+ * has a winner, so a burst of n lands within n attempts; a 409 for a race is only ever a stale
+ * If-Match, never a declaration that lost too often.
+ */
+export const BURST_ATTEMPTS = 64;

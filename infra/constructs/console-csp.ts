@@ -1,28 +1,45 @@
+/** The API reference (Redoc) is a page of its own, with a policy of its own: the console's has no 'unsafe-eval'. */
+export const API_REFERENCE_PAGE = '/api-docs.html';
+
+/** What the console's pages connect to beyond their own origin (the API is under /v1 of it). */
+export interface ConsoleConnections {
+  /** Where presigned URLs send uploads and downloads: the documents bucket's regional endpoint (s3rver locally). */
+  readonly documents: string;
+  /** The county's identity provider (its origin), for sign-in; none locally, where sign-in is on the console's own origin. */
+  readonly identityProvider?: string | undefined;
+}
+
+const common = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+];
+
 /**
- * The console's Content-Security-Policy, one string for both places that serve the console: the
+ * The console's Content-Security-Policy, one builder for both places that serve the console: the
  * local gateway (so the browser tests run under it) and CloudFront's response headers policy.
- * Scripts only from the console itself; styles inline because Redoc and ECharts set them; any
- * HTTPS connection because the presigned upload goes to S3's regional endpoint and sign-in to the
- * county's identity provider, neither known when the template is written; 'unsafe-eval' because
- * Redoc compiles the OpenAPI schemas it renders (ajv).
+ * Scripts only from the console itself, and never evaluated from strings; styles inline because
+ * ECharts sets them; connections to the console's own origin, the documents bucket and the
+ * identity provider the stack is given (parameters), nowhere else.
  */
-export const consoleCsp = (localS3Endpoint?: string) =>
+export const consoleCsp = (connections: ConsoleConnections) =>
   [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    // Locally the presigned URLs point at s3rver, plain HTTP on another port of this machine.
-    `connect-src 'self' https:${localS3Endpoint ? ` ${localS3Endpoint}` : ''}`,
-    "worker-src 'self' blob:",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
+    ...common,
+    "script-src 'self'",
+    `connect-src ${["'self'", connections.documents, connections.identityProvider].filter(Boolean).join(' ')}`,
   ].join('; ');
 
-export const CONSOLE_CSP = consoleCsp();
+/**
+ * The API reference page's policy: Redoc compiles the OpenAPI schemas it renders (ajv), which
+ * takes 'unsafe-eval'; the page holds no session and reads only /v1/openapi.json of its origin.
+ */
+export const API_REFERENCE_CSP = [...common, "script-src 'self' 'unsafe-eval'", "connect-src 'self'"].join('; ');
 
 /**
  * Which paths of the console's origin are files of the build: everything under /assets/ (hashed

@@ -26,7 +26,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import cdkNag from 'cdk-nag';
 import { Construct } from 'constructs';
-import { CONSOLE_CSP, SPA_ROUTES_FUNCTION } from './console-csp.ts';
+import { API_REFERENCE_CSP, API_REFERENCE_PAGE, consoleCsp, SPA_ROUTES_FUNCTION } from './console-csp.ts';
 import { PROJECT_ROOT } from './house-function.ts';
 import { partitionFeatures } from './partition.ts';
 
@@ -42,6 +42,8 @@ export interface ConsoleHostingProps {
   readonly domainName: string;
   /** Its certificate: an ACM certificate ARN (us-east-1) globally, an IAM server-certificate id in China. */
   readonly certificate: string;
+  /** The regional S3 endpoint (https://*.s3.{region}.…) the console's presigned uploads and downloads go to. */
+  readonly documentsEndpoint: string;
 }
 
 /**
@@ -85,15 +87,27 @@ export class ConsoleHosting extends Construct {
       comment: 'Client routes of the console answer with index.html',
       code: FunctionCode.fromInline(SPA_ROUTES_FUNCTION),
     });
-    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONSOLE_CSP, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
-    });
+    const securityHeaders = (id: string, contentSecurityPolicy: string) =>
+      new ResponseHeadersPolicy(this, id, {
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+          referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        },
+      });
+    // The console connects to its own origin, the documents bucket and the identity provider's origin (the issuer's scheme and host).
+    const headers = securityHeaders(
+      'SecurityHeaders',
+      consoleCsp({
+        documents: props.documentsEndpoint,
+        identityProvider: `https://${Fn.select(2, Fn.split('/', props.oidcIssuer))}`,
+      }),
+    );
+    const site = features.originAccessControl
+      ? S3BucketOrigin.withOriginAccessControl(this.bucket)
+      : S3BucketOrigin.withOriginAccessIdentity(this.bucket);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Lingchuan web console and API',
@@ -112,16 +126,21 @@ export class ConsoleHosting extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: features.originAccessControl
-          ? S3BucketOrigin.withOriginAccessControl(this.bucket)
-          : S3BucketOrigin.withOriginAccessIdentity(this.bucket),
+        origin: site,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: spaRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        '/v1/*': {
+        // The API reference is a page of its own under its own policy (Redoc needs 'unsafe-eval'; the console does not get it).
+        [API_REFERENCE_PAGE]: {
+          origin: site,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders('ApiReferenceHeaders', API_REFERENCE_CSP),
+        },
+        [API_PATHS]: {
           // The execute-api host of the endpoint URL.
           origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -138,7 +157,7 @@ export class ConsoleHosting extends Construct {
 
     const cfn = this.distribution.node.defaultChild as CfnDistribution;
     if (features.certificateStore === 'iam') useIamCertificate(cfn, props.domainName, props.certificate);
-    if (!features.cloudFrontPolicies) useForwardedValues(cfn);
+    if (!features.cloudFrontPolicies) useForwardedValues(cfn, [API_REFERENCE_PAGE, API_PATHS]);
 
     NagSuppressions.addResourceSuppressions(this.distribution, [
       ...(features.certificateStore === 'acm'
@@ -199,28 +218,40 @@ const useIamCertificate = (cfn: CfnDistribution, domainName: string, certificate
   });
 };
 
+/** The API's behaviour on the console's distribution. */
+const API_PATHS = '/v1/*';
+
 /**
- * The two behaviours' caching without cache or origin-request policies: the console's files
- * cached as CachingOptimized would (no query string, no cookie, a day by default), the API
- * never cached and given exactly the headers it reads (a legacy behaviour cannot forward all
- * headers but Host, and the execute-api origin needs its own Host).
+ * The behaviours' caching without cache or origin-request policies (`paths`: the additional
+ * behaviours in the order they were declared): the console's files cached as CachingOptimized
+ * would (no query string, no cookie, a day by default), the API never cached and given exactly
+ * the headers it reads (a legacy behaviour cannot forward all headers but Host, and the
+ * execute-api origin needs its own Host).
  */
-const useForwardedValues = (cfn: CfnDistribution) => {
-  const files = { QueryString: false, Cookies: { Forward: 'none' } };
-  cfn.addPropertyDeletionOverride('DistributionConfig.DefaultCacheBehavior.CachePolicyId');
-  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.ForwardedValues', files);
-  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.MinTTL', 0);
-  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.DefaultTTL', Duration.days(1).toSeconds());
-  cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.MaxTTL', Duration.days(365).toSeconds());
-  const api = 'DistributionConfig.CacheBehaviors.0';
-  cfn.addPropertyDeletionOverride(`${api}.CachePolicyId`);
-  cfn.addPropertyDeletionOverride(`${api}.OriginRequestPolicyId`);
-  cfn.addPropertyOverride(`${api}.ForwardedValues`, {
-    QueryString: true,
-    Cookies: { Forward: 'none' },
-    Headers: API_REQUEST_HEADERS,
-  });
-  for (const ttl of ['MinTTL', 'DefaultTTL', 'MaxTTL']) cfn.addPropertyOverride(`${api}.${ttl}`, 0);
+const useForwardedValues = (cfn: CfnDistribution, paths: readonly string[]) => {
+  const files = (at: string) => {
+    cfn.addPropertyDeletionOverride(`${at}.CachePolicyId`);
+    cfn.addPropertyOverride(`${at}.ForwardedValues`, { QueryString: false, Cookies: { Forward: 'none' } });
+    cfn.addPropertyOverride(`${at}.MinTTL`, 0);
+    cfn.addPropertyOverride(`${at}.DefaultTTL`, Duration.days(1).toSeconds());
+    cfn.addPropertyOverride(`${at}.MaxTTL`, Duration.days(365).toSeconds());
+  };
+  const api = (at: string) => {
+    cfn.addPropertyDeletionOverride(`${at}.CachePolicyId`);
+    cfn.addPropertyDeletionOverride(`${at}.OriginRequestPolicyId`);
+    cfn.addPropertyOverride(`${at}.ForwardedValues`, {
+      QueryString: true,
+      Cookies: { Forward: 'none' },
+      Headers: API_REQUEST_HEADERS,
+    });
+    for (const ttl of ['MinTTL', 'DefaultTTL', 'MaxTTL']) cfn.addPropertyOverride(`${at}.${ttl}`, 0);
+  };
+  files('DistributionConfig.DefaultCacheBehavior');
+  for (const [i, path] of paths.entries()) {
+    const at = `DistributionConfig.CacheBehaviors.${i}`;
+    if (path === API_PATHS) api(at);
+    else files(at);
+  }
 };
 
 /** The request headers the API reads (shared/http), forwarded where no origin-request policy can say "all but Host". */

@@ -26,7 +26,12 @@ export const ACTIONS = {
   quarantine: ['s3:PutObject'],
   start: ['states:StartExecution'],
   answer: ['states:SendTaskSuccess'],
+  /** The sweep's repair of a stranded review: whether the round's execution exists, then start it or answer its step. */
+  repair: ['states:StartExecution', 'states:SendTaskSuccess', 'states:DescribeExecution'],
 } as const;
+
+/** Of `repair`, what applies to executions rather than to their state machines. */
+const ON_EXECUTIONS: readonly string[] = ['states:DescribeExecution'];
 
 /**
  * Grants a function exactly what the adapters it declares need (its route's `adapters`, or its
@@ -86,12 +91,15 @@ export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources):
     );
   }
   if (adapters.workflows) {
+    const actions: readonly string[] = ACTIONS[adapters.workflows];
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: [...ACTIONS[adapters.workflows]],
+        actions: actions.filter((action) => !ON_EXECUTIONS.includes(action)),
         resources: to.machines.map((machine) => machine.stateMachineArn),
       }),
     );
+    const onExecutions = actions.filter((action) => ON_EXECUTIONS.includes(action));
+    if (onExecutions.length > 0) for (const machine of to.machines) machine.grantExecution(fn, ...onExecutions);
   }
   if (adapters.notices) to.topic.grantPublish(fn);
 };

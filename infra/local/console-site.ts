@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
-import { CONSOLE_FILE, consoleCsp } from '../constructs/console-csp.ts';
+import { API_REFERENCE_CSP, API_REFERENCE_PAGE, CONSOLE_FILE, consoleCsp } from '../constructs/console-csp.ts';
 import type { TokenClaims } from './issuer.ts';
 
 const TYPES: Record<string, string> = {
@@ -29,9 +29,9 @@ const TokenRequestSchema = z
   })
   .strict();
 
-/** The headers CloudFront's response headers policy adds deployed (infra/constructs/console-hosting.ts). */
-const securityHeaders = (s3Endpoint: string) => ({
-  'content-security-policy': consoleCsp(s3Endpoint),
+/** The headers CloudFront's response headers policies add deployed (infra/constructs/console-hosting.ts). */
+const securityHeaders = (contentSecurityPolicy: string) => ({
+  'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -68,12 +68,17 @@ export const consoleSite = (options: {
   mint: (claims: TokenClaims) => Promise<string>;
 }): SiteHandler => {
   const root = path.resolve(options.dir);
-  const security = securityHeaders(options.s3Endpoint);
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...security });
-    res.end(body);
-  };
+  // Locally sign-in is on this origin (POST /local/token); the presigned URLs point at s3rver.
+  const consoleSecurity = securityHeaders(consoleCsp({ documents: options.s3Endpoint }));
+  const referenceSecurity = securityHeaders(API_REFERENCE_CSP);
+  const sender =
+    (security: Record<string, string>) =>
+    (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...security });
+      res.end(body);
+    };
   return async (req, res, pathname) => {
+    const send = sender(pathname === API_REFERENCE_PAGE ? referenceSecurity : consoleSecurity);
     const method = req.method ?? 'GET';
     if (pathname === '/local/token') {
       if (method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');

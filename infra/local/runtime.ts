@@ -13,7 +13,7 @@ import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
 import { type LocalNotice, startSnsLocal } from './sns-local.ts';
 import { StepFunctionsLocal, startStepFunctionsEndpoint } from './stepfunctions-local.ts';
-import { synthesizeTemplate } from './template.ts';
+import { type CfnTemplate, synthesizeTemplate } from './template.ts';
 
 export interface LocalRuntimeOptions {
   /** Where state lives across restarts (`.local/` for `npm start`). */
@@ -25,6 +25,13 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** CDK context for the synthesis, e.g. a shortened `reviewTimeoutSeconds`. */
   readonly context?: Record<string, unknown>;
+  /** A template synthesized before (by an earlier start), instead of synthesizing again. */
+  readonly template?: CfnTemplate;
+  /**
+   * A DynamoDB Local that outlives this runtime (as DynamoDB outlives a Lambda crash): the restart
+   * test kills the runtime alone. Without one the runtime starts its own under the data directory.
+   */
+  readonly dynamodbEndpoint?: string;
 }
 
 export interface LocalRuntime {
@@ -55,7 +62,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const model = readLocalModel(synthesizeTemplate(options.context), {
+  const model = readLocalModel(options.template ?? synthesizeTemplate(options.context), {
     region: REGION,
     parameters: {
       JwtIssuer: LOCAL_ISSUER,
@@ -85,8 +92,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     }
   };
   try {
-    const dynamodb = await startDynamoDbLocal(dataDir, { region: REGION });
-    stops.push(() => dynamodb.stop());
+    const dynamodb = options.dynamodbEndpoint
+      ? { endpoint: options.dynamodbEndpoint }
+      : await startDynamoDbLocal(dataDir, { region: REGION });
+    if ('stop' in dynamodb) stops.push(() => dynamodb.stop());
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodb.endpoint;
     const admin = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: REGION });
     await ensureTables(admin, model.tables);
@@ -118,7 +127,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     );
     stops.push(() => stepFunctions.close());
     process.env.AWS_ENDPOINT_URL_SFN = sfnEndpoint.endpoint;
-    const resumed = stepFunctions.resume();
+    const resumed = await stepFunctions.resume();
     if (resumed > 0) console.log(`[sfn] resumed ${resumed} unfinished execution(s)`);
 
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');

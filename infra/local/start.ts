@@ -1,15 +1,29 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startLocalRuntime } from './runtime.ts';
 import { seedDepartments } from './seed.ts';
+import { type CfnTemplate, synthesizeTemplate } from './template.ts';
 
 /** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
 // LINGCHUAN_DATA_DIR lets the restart test run a second system beside a developer's own .local/.
 // LINGCHUAN_REVIEW_TIMEOUT_SECONDS shortens the review timeout, to watch escalation happen.
 const reviewTimeout = process.env.LINGCHUAN_REVIEW_TIMEOUT_SECONDS;
+const context = reviewTimeout ? { reviewTimeoutSeconds: Number(reviewTimeout) } : {};
+// LINGCHUAN_TEMPLATE_FILE keeps the synthesized template between starts (synthesis takes seconds;
+// the restart test starts the runtime some twenty times): read when it exists, else written.
+// A developer leaves it unset, so every start runs the code as it is now.
+const templateFile = process.env.LINGCHUAN_TEMPLATE_FILE;
+const cached: CfnTemplate | undefined =
+  templateFile && existsSync(templateFile) ? JSON.parse(readFileSync(templateFile, 'utf8')) : undefined;
+const template = cached ?? synthesizeTemplate(context);
+if (templateFile && !cached) writeFileSync(templateFile, JSON.stringify(template));
 const runtime = await startLocalRuntime({
   dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local',
   port,
-  ...(reviewTimeout ? { context: { reviewTimeoutSeconds: Number(reviewTimeout) } } : {}),
+  context,
+  template,
+  // LINGCHUAN_DYNAMODB_ENDPOINT: a DynamoDB Local started apart, which a kill of this process leaves running.
+  ...(process.env.LINGCHUAN_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: process.env.LINGCHUAN_DYNAMODB_ENDPOINT } : {}),
 });
 const seeded = await seedDepartments(runtime.url, runtime.dataDir);
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);

@@ -20,7 +20,10 @@ import type { LocalStateMachine } from './local-model.ts';
  *
  * Every execution's input and every task entry's outcome is recorded under the data directory.
  * On start, unfinished executions are replayed: recorded outcomes are returned without invoking
- * their functions again, and a task still waiting waits again under the same token. Task
+ * their functions again; a step without an outcome runs its function again, as Step Functions
+ * retries a step whose Lambda failed (the functions are idempotent), and a callback step does so
+ * under the token it was first given, then waits for it again: a crash between saving the token
+ * and the function opening its task must not leave a step waiting for a task nobody opened. Task
  * entries are keyed `state#n` (the n-th entry of that state), which is deterministic for our
  * machines (no Map states; a state lives in one Parallel branch).
  */
@@ -123,18 +126,31 @@ export class StepFunctionsLocal {
     }
   }
 
-  /** Replays every execution that was running when the runtime last stopped. */
-  resume(): number {
-    let resumed = 0;
+  /**
+   * Replays every execution that was running when the runtime last stopped, and answers once each
+   * waits again under every token it had handed out (or has ended): a decision sent right after a
+   * restart (the sweep delivering one a crash kept back) finds its step waiting, not yet replaying.
+   */
+  async resume(): Promise<number> {
+    const resumed: ExecutionRecord[] = [];
     for (const file of readdirSync(this.dir).filter((f) => f.endsWith('.json'))) {
       const record = JSON.parse(readFileSync(path.join(this.dir, file), 'utf8')) as ExecutionRecord;
       this.executions.set(record.executionArn, record);
       if (record.status === 'RUNNING' && this.machines.has(record.stateMachineArn)) {
         this.run(record);
-        resumed++;
+        resumed.push(record);
       }
     }
-    return resumed;
+    const waitingAgain = (record: ExecutionRecord) =>
+      record.status !== 'RUNNING' ||
+      Object.values(record.steps).every(
+        (step) =>
+          step.token === undefined || 'result' in step || step.error !== undefined || this.waiting.has(step.token),
+      );
+    for (const deadline = Date.now() + 10_000; !resumed.every(waitingAgain) && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return resumed.length;
   }
 
   private persist(record: ExecutionRecord) {
@@ -185,25 +201,26 @@ export class StepFunctionsLocal {
           return step.result;
         }
 
-        const replaying = step.token !== undefined;
+        // A replayed step keeps its token (a decision may already be on its way with it) and runs
+        // its function again: opening the same task under the same token changes nothing.
         step.token ??= `${randomUUID()}.${randomBytes(24).toString('base64url')}`;
         this.persist(record);
         const token = step.token;
         const outcome = new Promise<unknown>((resolve, reject) => {
           this.waiting.set(token, { executionArn: record.executionArn, stepKey, state, resolve, reject });
         });
-        if (!replaying) {
-          const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
-          const functionId = functionIdOf(FunctionName) ?? FunctionName;
-          const payload = JSON.parse(JSON.stringify(Payload).replaceAll(TOKEN_PLACEHOLDER, token));
-          try {
-            await this.host.invoke(functionId, payload);
-          } catch (error) {
-            this.waiting.delete(token);
-            step.error = { name: (error as Error).name || 'Error', message: (error as Error).message };
-            this.persist(record);
-            throw namedError(step.error.name, step.error.message);
-          }
+        const { FunctionName, Payload } = input as { FunctionName: string; Payload: unknown };
+        const functionId = functionIdOf(FunctionName) ?? FunctionName;
+        const payload = JSON.parse(JSON.stringify(Payload).replaceAll(TOKEN_PLACEHOLDER, token));
+        try {
+          await this.host.invoke(functionId, payload);
+        } catch (error) {
+          // Settled meanwhile (the function itself handed back a decision recorded before a crash): that outcome stands.
+          if (!this.waiting.has(token)) return outcome;
+          this.waiting.delete(token);
+          step.error = { name: (error as Error).name || 'Error', message: (error as Error).message };
+          this.persist(record);
+          throw namedError(step.error.name, step.error.message);
         }
         return outcome;
       };

@@ -26,7 +26,12 @@ export const workflowEnvSchema = z.object({
   ESCALATION_TOPIC_ARN: z.string().min(1),
 });
 export const documentEventsEnvSchema = z.object(common);
-export const sweepEnvSchema = z.object(common);
+/** The sweep repairs stranded reviews through the workflows (it starts a round a crash left unstarted). */
+export const sweepEnvSchema = z.object({
+  ...common,
+  APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
+  ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+});
 
 export type EnvSchema = z.ZodObject<Record<string, z.ZodType<string | undefined>>>;
 

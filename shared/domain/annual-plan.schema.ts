@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { DeptIdSchema } from './department.schema.ts';
-import { singleLine } from './text.ts';
+import { identifier, singleLine } from './text.ts';
 
 export const AnnualPlanItemSchema = z
-  .object({ id: z.string().min(1).max(64), deptId: DeptIdSchema, name: singleLine(200) })
+  .object({ id: identifier(64), deptId: DeptIdSchema, name: singleLine(200) })
   .strict();
 
 /**

@@ -7,10 +7,12 @@ export const DeptIdSchema = z
   .describe('Department id, e.g. `public-security`');
 
 /** ART09: the internal unit that carries the department's data-management duties. */
-export const DataManagementUnitSchema = z.object({
-  name: singleLine(200),
-  contact: singleLine(200),
-});
+export const DataManagementUnitSchema = z
+  .object({
+    name: singleLine(200),
+    contact: singleLine(200),
+  })
+  .strict();
 
 /**
  * A department that is itself a reviewing bureau (API.md: `bureauRole`): a review of its own
@@ -18,12 +20,28 @@ export const DataManagementUnitSchema = z.object({
  */
 export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc']);
 
-export const DepartmentInputSchema = z.object({
-  name: singleLine(200),
-  dataManagementUnit: DataManagementUnitSchema.nullish(),
-  bureauRole: BureauRoleSchema.nullish(),
-});
+/** Strict, as every body is: a key the API does not know (`approvedBudgetFen`) is a 400, never dropped. */
+export const DepartmentInputSchema = z
+  .object({
+    name: singleLine(200),
+    dataManagementUnit: DataManagementUnitSchema.nullish(),
+    bureauRole: BureauRoleSchema.nullish(),
+  })
+  .strict();
 export type DepartmentInput = z.infer<typeof DepartmentInputSchema>;
+
+/** Who may make a department a reviewing bureau, or stop it being one: the system administrator alone. */
+export const BUREAU_ROLE_SETTERS = ['admin'] as const;
+
+/**
+ * The bureau role a department has after a PUT by someone who is not an administrator: what it
+ * had. Saying the same again is allowed (a form sends back what it read); saying anything else is
+ * not, and leaving it out keeps it (a replacement by the Data Bureau never silently unmakes a bureau).
+ */
+export const bureauRoleChangeRefused = (
+  asked: Department['bureauRole'] | undefined,
+  current: Department['bureauRole'],
+): boolean => asked !== undefined && asked !== current;
 
 export const DepartmentSchema = z.object({
   id: DeptIdSchema,

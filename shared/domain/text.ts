@@ -2,13 +2,26 @@ import * as z from 'zod';
 
 /**
  * Free text as people type it, refused where it could mislead a reader or a later system: control
- * characters (NUL, tab, C1; line breaks where one line is meant), Unicode bidi embeddings, overrides
- * and isolates (U+202A–U+202E, U+2066–U+2069, which reorder what a reader sees), text that is only
- * whitespace or zero-width characters, and lone surrogates (not Unicode, so not storable as UTF-8).
- * Every free-text field of a request is one of these two builders, so the rule is in one place.
+ * characters (NUL, tab, C0 and C1; line breaks where one line is meant) and the Unicode line and
+ * paragraph separators (U+2028, U+2029, line breaks no form shows), bidi controls (the marks
+ * U+200E, U+200F, U+061C and the embeddings, overrides and isolates U+202A–U+202E,
+ * U+2066–U+2069, which reorder what a reader sees), noncharacters (U+FDD0–U+FDEF and every
+ * U+xxFFFE/U+xxFFFF, which are not for interchange: the XLSX export drops them), tag characters
+ * (U+E0000–U+E007F, invisible), text that is only whitespace or zero-width characters, and lone
+ * surrogates (not Unicode, so not storable as UTF-8). Every refusal names the code point. Every
+ * free-text field of a request, and every identifier a caller chooses, is one of these builders,
+ * so the rule is in one place.
  */
 const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
-const isBidiControl = (code: number) => (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+const isSeparator = (code: number) => code === 0x2028 || code === 0x2029;
+const isBidiControl = (code: number) =>
+  code === 0x200e ||
+  code === 0x200f ||
+  code === 0x061c ||
+  (code >= 0x202a && code <= 0x202e) ||
+  (code >= 0x2066 && code <= 0x2069);
+const isNoncharacter = (code: number) => (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+const isTag = (code: number) => code >= 0xe0000 && code <= 0xe007f;
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const isBlank = (text: string) =>
   [...text].every((char) => /\s/u.test(char) || ZERO_WIDTH.has(char.codePointAt(0) ?? 0));
@@ -23,7 +36,14 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * Why a text is refused, for a reader that words it in its own language (the console: `empty`
  * reads 必填). Carried as the zod issue's `params.reason`; the message is the API's English.
  */
-export type TextFault = 'not-unicode' | 'empty' | 'control-character' | 'line-break' | 'bidi-control';
+export type TextFault =
+  | 'not-unicode'
+  | 'empty'
+  | 'control-character'
+  | 'line-break'
+  | 'bidi-control'
+  | 'noncharacter'
+  | 'tag-character';
 
 /** What is wrong with `text` as a field of this kind, or undefined when it is sound. */
 const fault = (
@@ -31,8 +51,12 @@ const fault = (
   lines: Lines,
   emptyAllowed: boolean,
 ): { reason: TextFault; message: string } | undefined => {
-  if (LONE_SURROGATE.test(text))
-    return { reason: 'not-unicode', message: 'Not valid Unicode text (it holds a lone surrogate).' };
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone)
+    return {
+      reason: 'not-unicode',
+      message: `Not valid Unicode text (it holds the lone surrogate U+${hex(lone[0].charCodeAt(0))}).`,
+    };
   if (text === '' && emptyAllowed) return undefined;
   if (isBlank(text))
     return { reason: 'empty', message: 'Must not be empty, nor only spaces or zero-width characters.' };
@@ -40,7 +64,7 @@ const fault = (
   const checked = lines === 'multi' ? text.replace(/\r?\n/g, '') : text;
   for (const char of checked) {
     const code = char.codePointAt(0) ?? 0;
-    if (isControl(code)) {
+    if (isControl(code) || isSeparator(code)) {
       if (lines === 'multi') {
         const what = code === 0x0d ? 'a carriage return without its line feed' : `the control character U+${hex(code)}`;
         return { reason: 'control-character', message: `Line breaks (LF or CRLF) are allowed, ${what} is not.` };
@@ -57,6 +81,10 @@ const fault = (
         reason: 'bidi-control',
         message: `The bidirectional control U+${hex(code)} is not allowed (it reorders what is read).`,
       };
+    if (isNoncharacter(code))
+      return { reason: 'noncharacter', message: `The noncharacter U+${hex(code)} is not allowed (it is not text).` };
+    if (isTag(code))
+      return { reason: 'tag-character', message: `The tag character U+${hex(code)} is not allowed (it is invisible).` };
   }
   return undefined;
 };
@@ -75,6 +103,20 @@ const textOf = (max: number, lines: Lines, emptyAllowed: boolean) =>
 
 /** One line (a name, a title, a file name, a contact): trimmed, never empty, no line breaks. */
 export const singleLine = (max: number) => textOf(max, 'single', false);
+
+/**
+ * An identifier the caller chooses and the system stores (an annual-plan item's `id`): one line
+ * of text under the same rule, never trimmed (an id is compared as it is), never empty.
+ */
+export const identifier = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((text, context) => {
+      const found = fault(text, 'single', false);
+      if (found) context.addIssue({ code: 'custom', message: found.message, params: { reason: found.reason } });
+    });
 
 /**
  * Several lines (an opinion, a justification, a description, a note): trimmed, line breaks kept.

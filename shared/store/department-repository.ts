@@ -1,12 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type SecurityDrill, SecurityDrillSchema } from '#shared/domain/construction.ts';
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
 import { ConcurrentModificationError } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/roles.ts';
 import { dynamo } from './clients.ts';
 import { queryAll } from './paged-query.ts';
 import { storedAs } from './stored-item.ts';
-import { type TransactItem, transact } from './transactions.ts';
+import { type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 /** All departments share one partition: a county has dozens, and listing them is one query. */
 const PARTITION = 'DEPARTMENTS';
@@ -57,19 +57,45 @@ export const departmentRepository = (tableName: string) => ({
     );
   },
 
-  /** Writes `department` if the stored version is still `department.version - 1` (or none, for version 1). */
-  async put(department: Department): Promise<void> {
+  /**
+   * Writes `department` if the stored version is still `department.version - 1` (or none, for
+   * version 1), with its audit record in the same transaction: who changed it, when, and what it
+   * was (in the department's own partition, one item per version).
+   */
+  async put(
+    department: Department,
+    audit: { at: string; actor: Actor; from: Pick<Department, 'name' | 'dataManagementUnit' | 'bureauRole'> | null },
+  ): Promise<void> {
+    const stored = DepartmentSchema.parse(department);
     try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key(department.id), type: 'department', ...DepartmentSchema.parse(department) },
-          ConditionExpression: department.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
-          ...(department.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': department.version - 1 } }),
-        }),
-      );
+      await transact([
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...key(department.id), type: 'department', ...stored },
+            ConditionExpression: department.version === 1 ? 'attribute_not_exists(PK)' : 'version = :previous',
+            ...(department.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': department.version - 1 } }),
+          },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              PK: `DEPT#${department.id}`,
+              SK: `CHANGE#${String(department.version).padStart(8, '0')}`,
+              type: 'department-change',
+              at: audit.at,
+              actor: { sub: audit.actor.sub, name: audit.actor.name, roles: [...audit.actor.roles] },
+              version: department.version,
+              from: audit.from,
+              to: { name: stored.name, dataManagementUnit: stored.dataManagementUnit, bureauRole: stored.bureauRole },
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]);
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
+      if (error instanceof TransactionRefused)
         throw new ConcurrentModificationError('The department changed meanwhile.');
       throw error;
     }

@@ -34,9 +34,11 @@ export const contentDisposition = (fileName: string) => {
 /** Presigned URLs for a document's bytes: nothing passes through a function's body. */
 export const documentObjects = (bucket: string) => ({
   /**
-   * A presigned PUT that signs the content type, the length and the SHA-256 checksum: S3 refuses
-   * any other body. The checksum header stays a header (not hoisted into the query) so the
-   * browser must send exactly what was declared.
+   * A presigned PUT that signs the content type, the length, the SHA-256 checksum and
+   * `If-None-Match: *`: S3 refuses any other body, and refuses the PUT once the key holds an object
+   * (a conditional write), so a URL replayed after verification cannot lay new bytes over a
+   * verified document. The signed headers stay headers (not hoisted into the query) so the
+   * browser must send exactly these.
    */
   async presignUpload(document: ProjectDocument, expiresIn: number) {
     const checksum = Buffer.from(document.sha256, 'hex').toString('base64');
@@ -46,17 +48,22 @@ export const documentObjects = (bucket: string) => ({
       ContentType: document.contentType,
       ContentLength: document.sizeBytes,
       ChecksumSHA256: checksum,
+      IfNoneMatch: '*',
     });
     const url = await getSignedUrl(s3, command, {
       expiresIn,
-      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-checksum-sha256']),
-      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-checksum-sha256', 'if-none-match']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256', 'if-none-match']),
     });
-    return { url, headers: { 'content-type': document.contentType, 'x-amz-checksum-sha256': checksum } };
+    return {
+      url,
+      headers: { 'content-type': document.contentType, 'x-amz-checksum-sha256': checksum, 'if-none-match': '*' },
+    };
   },
 
   /**
-   * A presigned GET of the version the record points at, overriding the response's Content-Type
+   * A presigned GET of the version the record points at (the one verified: a later object under
+   * the key, which the versioned bucket keeps apart, is never what a download serves), overriding the response's Content-Type
    * (the type it was verified to be) and Content-Disposition (`attachment`, under its file name with
    * that type's extension): the browser saves the file, never renders it. S3 overrides only
    * Content-Type, Content-Disposition, Content-Encoding, Content-Language, Cache-Control and Expires

@@ -4,7 +4,7 @@ import { type StoredProject, StoredProjectSchema } from '#shared/domain/project.
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
-import type { TransactItem } from './transactions.ts';
+import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 const documentKey = (projectId: string, documentId: string) => ({
   PK: `PROJECT#${projectId}`,
@@ -71,7 +71,22 @@ export const documentRepository = (tableName: string) => ({
     });
   },
 
-  /** A new pending document; written with the project's audit event. */
+  /**
+   * Records a new pending document, with what is written beside it (an idempotency record), and
+   * not with a change of its project: declarations come in bursts (forty uploads at once) and
+   * must not race each other for the project's version. Its audit event is written when its bytes
+   * are verified or rejected. A refusal (the same idempotency key won meanwhile) is a lost race.
+   */
+  async declare(document: ProjectDocument, also: readonly TransactItem[] = []): Promise<void> {
+    try {
+      await transact([this.put(document), ...also]);
+    } catch (error) {
+      if (error instanceof TransactionRefused) throw lostRace('The document request');
+      throw error;
+    }
+  },
+
+  /** A new pending document, as a transaction item. */
   put(document: ProjectDocument): TransactItem {
     return {
       Put: {

@@ -32,7 +32,7 @@ export type Adapter = TableAdapter | ServiceAdapter;
  * How a function uses each adapter it names, which is what its IAM grants follow
  * (infra/constructs/grants.ts): the table read, or read and written; documents' bytes presigned
  * (objects) or inspected on arrival (inspector); workflows started, or their waiting steps
- * answered; the escalation topic published to.
+ * answered, or both after looking an execution up (repair, by the sweep); the escalation topic published to.
  */
 export type AccessLevel<K extends Adapter> = K extends TableAdapter
   ? 'read' | 'write'
@@ -41,7 +41,7 @@ export type AccessLevel<K extends Adapter> = K extends TableAdapter
     : K extends 'inspector'
       ? 'inspect'
       : K extends 'workflows'
-        ? 'start' | 'answer'
+        ? 'start' | 'answer' | 'repair'
         : 'publish';
 export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
 

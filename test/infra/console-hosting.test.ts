@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LingchuanStack } from '#infra/stack.ts';
 
@@ -108,18 +108,34 @@ describe('web console hosting', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('/local/token');
   });
 
-  it('sends security headers with a content security policy, and lets the console upload to the documents bucket', () => {
-    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: {
-        SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: Match.objectLike({
-            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self'"),
-          }),
-          FrameOptions: { FrameOption: 'DENY', Override: true },
-        }),
-      },
-    });
-    // The console answers on the county's domain (a parameter), so that is the origin uploads come from.
+  it("sends the console a CSP without 'unsafe-eval' that connects only to its origin, the documents bucket and the identity provider (parameters); the API reference page alone gets 'unsafe-eval' (issue #22 item 6), and the console may upload to the documents bucket", () => {
+    const policies = Object.entries(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map(
+      ([id, policy]: [string, CfnJson]) => ({
+        id,
+        csp: JSON.stringify(
+          policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy
+            .ContentSecurityPolicy,
+        ),
+        frame: policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.FrameOptions,
+      }),
+    );
+    const [, distribution] = only('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig;
+    const policyOf = (behavior: CfnJson) => policies.find((p) => p.id === behavior.ResponseHeadersPolicyId.Ref);
+    const consolePolicy = policyOf(config.DefaultCacheBehavior);
+    const referenceBehavior = config.CacheBehaviors.find((b: CfnJson) => b.PathPattern === '/api-docs.html');
+    const referencePolicy = policyOf(referenceBehavior);
+    expect(consolePolicy?.csp).toContain("script-src 'self'");
+    expect(consolePolicy?.csp).not.toContain('unsafe-eval');
+    expect(consolePolicy?.csp).not.toMatch(/connect-src[^;]* https:[ ;"]/);
+    const connectSrc = consolePolicy?.csp.slice(consolePolicy.csp.indexOf('connect-src')) ?? '';
+    expect(connectSrc).toContain('https://*.s3.');
+    expect(connectSrc).toContain('AWS::URLSuffix');
+    expect(connectSrc).toContain('"Ref":"JwtIssuer"');
+    expect(consolePolicy?.frame).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(referencePolicy?.csp).toContain("script-src 'self' 'unsafe-eval'");
+    expect(referencePolicy?.csp).toContain("connect-src 'self'");
+    expect(referencePolicy?.frame).toEqual({ FrameOption: 'DENY', Override: true });
     const cors = Object.values(template.findResources('AWS::S3::Bucket'))
       .flatMap((b: CfnJson) => b.Properties.CorsConfiguration?.CorsRules ?? [])
       .map((rule: CfnJson) => JSON.stringify(rule.AllowedOrigins));

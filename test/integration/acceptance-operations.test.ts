@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from './support/client.ts';
 import {
+  daysFromToday,
   doc,
   dutiesOf,
   findingsOf,
@@ -8,6 +9,7 @@ import {
   projectOf,
   put,
   sweepAsOf,
+  thisYear,
   today,
   underConstruction,
   violationsOf,
@@ -51,7 +53,7 @@ const securityAndAssets = async (projectId: string, dept: string, token: string,
   const mlps = await post<{ id: string }>(
     `${path}/security-records`,
     token,
-    { kind: 'mlps-filing', documentId: await doc(projectId, token, 'mlps-filing'), on: '2026-11-20', level: 2 },
+    { kind: 'mlps-filing', documentId: await doc(projectId, token, 'mlps-filing'), on: daysFromToday(-15), level: 2 },
     201,
   );
   await post(`${path}/security-records/${mlps.id}/confirmation`, await police(), {}, 200);
@@ -59,14 +61,14 @@ const securityAndAssets = async (projectId: string, dept: string, token: string,
     await post(
       `${path}/security-records`,
       token,
-      { kind, documentId: await doc(projectId, token, kind), on: '2026-11-21' },
+      { kind, documentId: await doc(projectId, token, kind), on: daysFromToday(-14) },
       201,
     );
   }
   await post(
     `/v1/departments/${dept}/security-drills`,
     head,
-    { on: '2026-11-22', scenario: '系统宕机应急演练', participants: 12 },
+    { on: daysFromToday(-13), scenario: '系统宕机应急演练', participants: 12 },
     201,
   );
   await put(`${path}/assets`, token, { items: ASSETS }, 200);
@@ -167,7 +169,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         .map((d) => [d.code, d.key])
         .sort(),
     ).toEqual([
-      ['ART07-OM-FUNDING', 'om-2027'],
+      ['ART07-OM-FUNDING', `om-${thisYear() + 1}`],
       ['ART29-FILING', 'acceptance'],
       ['ART30-SELF-EVALUATION', 'acceptance'],
     ]);
@@ -207,13 +209,13 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       201,
     );
 
-    // ART07: a 2027 report off the government cloud holds O&M funds at once; a later all-true report cures it.
+    // ART07: next year's report off the government cloud holds O&M funds at once; a later all-true report cures it.
     const operations = async (onGovCloud: boolean) =>
       post(
         path('/operations-reports'),
         token,
         {
-          year: 2027,
+          year: thisYear() + 1,
           onGovCloud,
           dataSharedAsDeclared: true,
           collaboratingAsDeclared: true,
@@ -230,10 +232,10 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     await operations(true);
     expect(await funding()).toMatchObject({ operations: 'allowed', holds: [] });
     expect((await findingsOf(project.id)).find((f) => f.code === 'ART07-OM-FUNDING')?.status).toBe('resolved');
-    // The 2027 report wrote 2028's duty; none by 2028-10-31 → a finding, an O&M hold, and 2029's duty.
-    await sweepAsOf('2028-11-01');
+    // Next year's report wrote the year after's duty; none by its 31 October → a finding, an O&M hold, and the next duty.
+    await sweepAsOf(`${thisYear() + 2}-11-01`);
     expect(await funding()).toMatchObject({ operations: 'held', holds: [{ code: 'ART07-OM-FUNDING' }] });
-    expect((await dutiesOf(project.id, token)).map((d) => d.key)).toContain('om-2029');
+    expect((await dutiesOf(project.id, token)).map((d) => d.key)).toContain(`om-${thisYear() + 3}`);
 
     // ART32: expert opinion, then the collective decision, by the head; then the disposal of every asset.
     const decisionFirst = await doc(project.id, token, 'decommission-decision');
@@ -341,13 +343,13 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     });
     expect(drc.status).toBe(404);
 
-    // Still on the public cloud in its 2027 report: ART07 holds O&M funds and ART26 is found; moved, both are cured.
+    // Still on the public cloud in next year's report: ART07 holds O&M funds and ART26 is found; moved, both are cured.
     const report = async (onGovCloud: boolean) =>
       post(
         `/v1/projects/${project.id}/operations-reports`,
         token,
         {
-          year: 2027,
+          year: thisYear() + 1,
           onGovCloud,
           dataSharedAsDeclared: true,
           collaboratingAsDeclared: true,

@@ -5,6 +5,7 @@ import {
   approvedProject,
   BASELINE,
   contractBody,
+  daysFromToday,
   doc,
   dutiesOf,
   findingsOf,
@@ -68,7 +69,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     expect((await projectOf(project.id, token)).stage).toBe('procurement');
     expect((await call('POST', path('/procurement-plan'), { token, body: plan })).status).toBe(409);
     const noticeDocumentId = await doc(project.id, token, 'procurement-notice');
-    await post(path('/procurement-notices'), token, { noticeDocumentId, publishedOn: '2026-11-20' }, 201);
+    await post(path('/procurement-notices'), token, { noticeDocumentId, publishedOn: daysFromToday(-15) }, 201);
 
     // A credit code whose check character is wrong is malformed input, naming the field.
     const construction = await contractBody(project.id, token, 'construction', 60_000_000);
@@ -233,7 +234,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     const mlps = await post<{ id: string }>(
       path('/security-records'),
       token,
-      { kind: 'mlps-filing', documentId: await doc(project.id, token, 'mlps-filing'), on: '2026-11-26', level: 3 },
+      { kind: 'mlps-filing', documentId: await doc(project.id, token, 'mlps-filing'), on: daysFromToday(-9), level: 3 },
       201,
     );
     expect((await call('POST', path(`/security-records/${mlps.id}/confirmation`), { token, body: {} })).status).toBe(
@@ -302,7 +303,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
   it('finds a baseline milestone past its date with no report (ART20-BASELINE) and resolves it once reported', async () => {
     const { project, staff } = await underConstruction();
     const token = await staff();
-    await sweepAsOf('2026-12-16');
+    await sweepAsOf(addCalendarDays(BASELINE.milestones[0]?.dueOn ?? '', 1));
     expect((await findingsOf(project.id)).map((f) => [f.code, f.key, f.status])).toEqual([
       ['ART20-BASELINE', 'milestone-需求分析', 'open'],
     ]);
@@ -318,7 +319,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
       },
       201,
     );
-    await sweepAsOf('2026-12-18');
+    await sweepAsOf(addCalendarDays(BASELINE.milestones[0]?.dueOn ?? '', 3));
     expect((await findingsOf(project.id)).map((f) => [f.code, f.status])).toEqual([['ART20-BASELINE', 'resolved']]);
   });
 
@@ -419,7 +420,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
 
   it('records security drills of a department by its head or the Data Bureau (ART24-SECURITY)', async () => {
     const { dept, head, staff } = await approvedProject();
-    const drill = { on: '2026-11-20', scenario: '勒索病毒应急处置演练', participants: 18 };
+    const drill = { on: daysFromToday(-15), scenario: '勒索病毒应急处置演练', participants: 18 };
     expect(
       (await call('POST', `/v1/departments/${dept}/security-drills`, { token: await staff(), body: drill })).status,
     ).toBe(403);
@@ -435,13 +436,13 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     await post(
       `/v1/departments/${dept}/security-drills`,
       await bureau('data-bureau'),
-      { ...drill, on: '2026-11-21' },
+      { ...drill, on: daysFromToday(-14) },
       201,
     );
     const listed = await call<{ items: { on: string }[] }>('GET', `/v1/departments/${dept}/security-drills`, {
       token: await staff(),
     });
-    expect(listed.body.items.map((d) => d.on)).toEqual(['2026-11-20', '2026-11-21']);
+    expect(listed.body.items.map((d) => d.on)).toEqual([daysFromToday(-15), daysFromToday(-14)]);
     const other = await tokenFor({ roles: ['dept-head'], dept: 'another-dept', sub: 'another-head' });
     expect((await call('POST', `/v1/departments/${dept}/security-drills`, { token: other, body: drill })).status).toBe(
       403,

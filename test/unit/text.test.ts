@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiLine, singleLine } from '#shared/domain/text.ts';
+import { identifier, multiLine, singleLine } from '#shared/domain/text.ts';
 
 const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: string) =>
   schema.safeParse(value).success;
@@ -51,5 +51,30 @@ describe('free text (issue #15 item 6)', () => {
   it('counts the bound after trimming', () => {
     expect(accepts(singleLine(3), ' abc ')).toBe(true);
     expect(accepts(singleLine(3), 'abcd')).toBe(false);
+  });
+
+  it('refuses U+2028/2029, bidi marks, noncharacters and tag characters everywhere, naming the code point (issue #22 item 5)', () => {
+    const id = identifier(64);
+    for (const code of [
+      0x2028, 0x2029, 0x200e, 0x200f, 0x061c, 0xfffe, 0xffff, 0xfdd0, 0xfdef, 0x1fffe, 0x10ffff, 0xe0001, 0xe0041,
+      0xe007f,
+    ]) {
+      const text = `a${String.fromCodePoint(code)}b`;
+      const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      for (const schema of [line, lines, id]) {
+        const result = schema.safeParse(text);
+        expect(result.success, hex).toBe(false);
+        expect(result.error?.issues[0]?.message, hex).toContain(hex);
+      }
+    }
+  });
+
+  it('refuses an identifier of NULs or with a lone surrogate, naming the code point, and keeps a sound one as it is', () => {
+    const id = identifier(64);
+    expect(id.safeParse('\u0000'.repeat(63)).error?.issues[0]?.message).toContain('U+0000');
+    expect(id.safeParse('a\ud800').error?.issues[0]?.message).toContain('U+D800');
+    expect(id.parse('2027-教育-01')).toBe('2027-教育-01');
+    // Astral text (a supplementary ideograph, an emoji) is text, not a noncharacter.
+    expect(line.parse('𠀀县平台😀')).toBe('𠀀县平台😀');
   });
 });

@@ -8,6 +8,8 @@ const TEXT_FAULTS_ZH: Record<TextFault, string> = {
   'control-character': '含有不可见的控制字符',
   'bidi-control': '含有改变文字方向的控制字符',
   'not-unicode': '含有无效字符',
+  noncharacter: '含有无效字符',
+  'tag-character': '含有不可见的标签字符',
 };
 
 const isEmpty = (issue: z.core.$ZodIssue) => 'input' in issue && issue.input === undefined;

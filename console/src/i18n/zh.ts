@@ -128,6 +128,7 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'document.rejected': '材料未通过核验',
   'review.opened': '开启审查',
   'review.reopened': '重新开启审查',
+  'review.repaired': '巡检修复中断的审查',
   'procurement.plan-filed': '采购计划备案',
   'procurement.notice-published': '发布采购公告',
   'procurement.contract-recorded': '登记合同',

@@ -1,6 +1,7 @@
 /**
  * PUTs the file straight to S3 through the presigned URL, with the headers the API signed
- * (content type, SHA-256 checksum). XMLHttpRequest because fetch reports no upload progress.
+ * (content type, SHA-256 checksum, `If-None-Match: *` so a replayed URL never replaces what
+ * was verified). XMLHttpRequest because fetch reports no upload progress.
  */
 export const putObject = (
   upload: { url: string; headers: Record<string, string> },

@@ -9,9 +9,17 @@ export const runSweep = defineRoute({
   method: 'POST',
   path: '/v1/sweeps',
   handler: 'sweeps/run-sweep',
-  adapters: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  adapters: {
+    calendar: 'read',
+    findings: 'write',
+    obligations: 'write',
+    projects: 'write',
+    tasks: 'read',
+    workflows: 'repair',
+  },
   roles: ['data-bureau', 'admin'],
-  summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
+  summary:
+    'Run the compliance sweep now, as of a date (default today in Asia/Shanghai), and repair the reviews a crash stranded',
   body: z.object({ asOf: DateSchema.optional() }).strict().default({}),
   response: SweepSummarySchema,
 });

@@ -4,12 +4,16 @@ import { calendar } from '#shared/store/calendar-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
+import { tasks } from '#shared/store/task-repository.ts';
+import { workflows } from '#shared/store/workflows.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
-import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
+import { repairStrandedReviews, runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { runSweep } from './routes.ts';
 
-const deps = apiDeps(runSweep.adapters, { calendar, findings, obligations, projects });
+const deps = apiDeps(runSweep.adapters, { calendar, findings, obligations, projects, tasks, workflows });
 
-export const handler = apiHandler(runSweep, ({ body }) =>
-  run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps()),
-);
+export const handler = apiHandler(runSweep, async ({ body }) => {
+  const summary = await run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps());
+  await repairStrandedReviews(deps());
+  return summary;
+});

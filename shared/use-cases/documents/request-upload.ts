@@ -26,7 +26,7 @@ export const requestUpload = async (
     key: input.idempotencyKey,
     request: { projectId: input.projectId, ...request },
   };
-  // A lost race is tried again, unless it was lost to the same key.
+  // A lost race (to the same key) answers what the winner answered.
   const created = await idempotent<ProjectDocument>(idempotency, deps, (remember, replay) =>
     retryOnConflict(async () => (await replay()) ?? declare(input, deps, remember)),
   );
@@ -105,19 +105,8 @@ const declare = async (
     verifiedAt: null,
     taskId: forTask,
   };
-  await deps.projects.save({
-    project,
-    at,
-    actor,
-    action: 'document.requested',
-    details: {
-      documentId: document.id,
-      kind,
-      fileName: document.fileName,
-      sizeBytes: document.sizeBytes,
-      sha256: document.sha256,
-    },
-    with: [deps.documents.put(document), ...remember(document)],
-  });
+  // Not a change of the project (no version to race for in a burst of uploads): the document's
+  // arrival writes its audit event, verified or rejected, with who declared it.
+  await deps.documents.declare(document, remember(document));
   return document;
 };

@@ -1,7 +1,7 @@
 import { arrivalVerdict } from '#shared/domain/document-rules.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { retryOnConflict } from '#shared/retry.ts';
+import { BURST_ATTEMPTS, retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 
 const VERIFIER: Actor = { sub: 'system:document-verifier', name: '材料核验', deptId: null, roles: [] };
@@ -48,7 +48,17 @@ export const verifyArrival = async (
       at,
       actor: VERIFIER,
       action: `document.${status}`,
-      details: { documentId: document.id, kind: document.kind, sha256: actual.sha256, ...(reason ? { reason } : {}) },
+      // The declaration wrote no event of its own (a burst of uploads must not race for the project): who declared what is here.
+      details: {
+        documentId: document.id,
+        kind: document.kind,
+        fileName: document.fileName,
+        sizeBytes: document.sizeBytes,
+        declaredBy: document.uploadedBy,
+        declaredAt: document.createdAt,
+        sha256: actual.sha256,
+        ...(reason ? { reason } : {}),
+      },
       with: [
         deps.documents.settle({
           ...current,
@@ -60,5 +70,5 @@ export const verifyArrival = async (
       ],
     });
     return status;
-  });
+  }, BURST_ATTEMPTS);
 };

@@ -4,6 +4,7 @@ import { isLate, nextYearDuty, type Obligation, obligationKind } from '#shared/d
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
+import { REVIEWING_STAGES, reviewsOfRunningRounds, strandedReviews } from '#shared/domain/stranded-review.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
@@ -295,4 +296,60 @@ export const runSweep = async (
   }
   logger.info('sweep done', { ...summary });
   return summary;
+};
+
+/**
+ * Finds every review a crash stranded (shared/domain/stranded-review.ts) and mends it through the
+ * workflow: a round whose execution never started is started, and it opens its task; a decision
+ * recorded but never handed to its waiting step is handed over. A repair that did something is on
+ * the project's audit trail; one the workflow did not need (it had started, the step had moved on)
+ * writes nothing. Walks only the projects of the stages a review round runs in, a page at a time.
+ */
+export const repairStrandedReviews = async (
+  deps: Pick<Deps, 'projects' | 'tasks' | 'workflows' | 'now'>,
+): Promise<{ examined: number; repaired: number }> => {
+  let examined = 0;
+  let repaired = 0;
+  for (const stage of REVIEWING_STAGES) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.projects.list({ by: { stage }, limit: 100, cursor });
+      cursor = page.nextCursor ?? undefined;
+      for (const project of page.items) {
+        const reviews = reviewsOfRunningRounds(project);
+        if (reviews.length === 0) continue;
+        examined++;
+        const found = await Promise.all(reviews.map((review) => deps.tasks.get(review.taskId)));
+        const tasks = new Map(found.flatMap((task) => (task ? [[task.id, task] as const] : [])));
+        for (const stranded of strandedReviews(project, tasks)) {
+          const round = { workflow: stranded.workflow, projectId: project.id, round: stranded.round };
+          const mended =
+            stranded.repair === 'start-workflow'
+              ? await deps.workflows.startIfMissing(round)
+              : await deps.workflows.sendDecision(stranded.task.token, { decision: stranded.task.decision?.decision });
+          if (!mended) continue;
+          repaired++;
+          logger.warn('stranded review repaired', { ...round, repair: stranded.repair });
+          await retryOnConflict(async () => {
+            const current = await deps.projects.get(project.id);
+            if (!current) return;
+            await deps.projects.save({
+              project: current,
+              at: deps.now().toISOString(),
+              actor: SWEEPER,
+              action: 'review.repaired',
+              details: {
+                kind: stranded.kind,
+                taskId: stranded.taskId,
+                workflow: stranded.workflow,
+                round: stranded.round,
+                repair: stranded.repair,
+              },
+            });
+          });
+        }
+      }
+    } while (cursor);
+  }
+  return { examined, repaired };
 };

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { addCalendarDays, shanghaiDate } from '#shared/domain/calendar.ts';
 import { call, tokenFor } from './client.ts';
 import { bureau, decide, type Project, readyProject, submit, upload, waitForStage } from './scenario.ts';
 
@@ -13,6 +13,12 @@ export const QUALIFICATION = '信息系统建设和服务能力等级证书';
  * latest and, building from today, at the earliest: a run may cross midnight there.
  */
 export const today = () => shanghaiDate(new Date());
+
+/** A date `days` from today in Lingchuan: tests never name a date a moving today could overtake (issue #22 item 8). */
+export const daysFromToday = (days: number) => addCalendarDays(today(), days);
+
+/** This year in Lingchuan. */
+export const thisYear = () => Number(today().slice(0, 4));
 
 /**
  * A project approved through the real workflow; with finance review when its total is 600,000 CNY
@@ -93,7 +99,7 @@ export const planned = async (projectId: string, token: string, budgetFen: numbe
   await post(
     `/v1/projects/${projectId}/procurement-notices`,
     token,
-    { noticeDocumentId, publishedOn: '2026-11-20' },
+    { noticeDocumentId, publishedOn: daysFromToday(-15) },
     201,
   );
 };
@@ -120,7 +126,7 @@ export const contractBody = async (
       qualifications,
     },
     amountFen,
-    signedOn: '2026-11-25',
+    signedOn: daysFromToday(-10),
     contractDocumentId: await doc(projectId, token, 'contract'),
     qualificationReviewDocumentId: await doc(projectId, token, 'qualification-review'),
     wholeTransfer: false,
@@ -134,12 +140,13 @@ export const contractBody = async (
   };
 };
 
+/** A baseline from today: its first milestone falls due in ten days, completion in about seven months. */
 export const BASELINE = {
-  plannedCompletionOn: '2027-06-30',
+  plannedCompletionOn: daysFromToday(207),
   milestones: [
-    { name: '需求分析', dueOn: '2026-12-15', plannedSpentFen: 10_000_000 },
-    { name: '系统开发', dueOn: '2027-03-31', plannedSpentFen: 40_000_000 },
-    { name: '上线试运行', dueOn: '2027-06-15', plannedSpentFen: 60_000_000 },
+    { name: '需求分析', dueOn: daysFromToday(10), plannedSpentFen: 10_000_000 },
+    { name: '系统开发', dueOn: daysFromToday(116), plannedSpentFen: 40_000_000 },
+    { name: '上线试运行', dueOn: daysFromToday(192), plannedSpentFen: 60_000_000 },
   ],
 };
 
