@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ClaimNames, ClaimNamesSchema } from '#shared/http/claims.schema.ts';
 import { PROJECT_ROOT } from '../constructs/house-function.ts';
 import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier, mintToken } from './issuer.ts';
+import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
+import { jwksVerifier } from './issuer.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort } from './ports.ts';
@@ -25,6 +27,12 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** CDK context for the synthesis, e.g. a shortened `reviewTimeoutSeconds`. */
   readonly context?: Record<string, unknown>;
+  /**
+   * Run as a county whose identity provider names its claims its own way (`dept_code`, `groups`, a
+   * `lingchuan-` role prefix): the local provider emits them so, and the stack's claim parameters
+   * map them back, as a deployment would be configured.
+   */
+  readonly claims?: Partial<ClaimNames>;
 }
 
 export interface LocalRuntime {
@@ -55,13 +63,21 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  // The issuer is a URL on the gateway's own origin, so the port is chosen before anything starts.
+  const port = options.port || (await freePort());
+  const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
+  const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
   const model = readLocalModel(synthesizeTemplate(options.context), {
     region: REGION,
     parameters: {
-      JwtIssuer: LOCAL_ISSUER,
-      JwtAudience: LOCAL_AUDIENCE,
-      ConsoleClientId: 'lingchuan-console-local',
+      JwtIssuer: identity.settings.issuer,
+      JwtAudience: API_AUDIENCE,
+      ConsoleClientId: CONSOLE_CLIENT_ID,
       PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
+      ClaimDept: claimNames.dept,
+      ClaimRoles: claimNames.roles,
+      ClaimName: claimNames.name,
+      ClaimRolePrefix: claimNames.rolePrefix,
     },
   });
 
@@ -120,13 +136,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     if (resumed > 0) console.log(`[sfn] resumed ${resumed} unfinished execution(s)`);
 
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
-    const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
-    const site = consoleSite({
+    const verify = jwksVerifier(model.jwt.issuer, model.jwt.audience);
+    const consoleFiles = consoleSite({
       dir: path.join(PROJECT_ROOT, 'console', 'dist'),
       s3Endpoint: s3.endpoint,
-      mint: (claims) => mintToken(dataDir, claims),
+      signIn: { issuer: identity.settings.issuer, clientId: CONSOLE_CLIENT_ID },
     });
-    const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host, site });
+    const gateway = await startGateway({
+      port,
+      routes: model.routes,
+      verify,
+      host,
+      site: (req, res, pathname) =>
+        pathname === IDENTITY_MOUNT || pathname.startsWith(`${IDENTITY_MOUNT}/`)
+          ? identity.handle(req, res, pathname)
+          : consoleFiles(req, res, pathname),
+    });
     stops.push(
       () =>
         new Promise<void>((resolve) => {
