@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import Provider, { type AccessToken, errors, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClaimNames } from '#shared/http/claims.schema.ts';
+import { PROJECT_ROOT } from '../constructs/house-function.ts';
 import { accountStore, fileAdapter } from './identity-store.ts';
 import {
   claimsAsIssued,
@@ -51,6 +52,15 @@ const readForm = (req: IncomingMessage): Promise<Record<string, string | string[
     });
     req.on('error', reject);
   });
+
+/** The built console's stylesheets (hashed names: read from its index.html, which a rebuild rewrites). */
+const consoleStylesheets = (): string[] => {
+  const index = path.join(PROJECT_ROOT, 'console', 'dist', 'index.html');
+  if (!existsSync(index)) return [];
+  return [...readFileSync(index, 'utf8').matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].flatMap((m) =>
+    m[1] ? [m[1]] : [],
+  );
+};
 
 const html = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, {
@@ -178,7 +188,7 @@ export const createIdentityProvider = async (options: {
     renderError: async (ctx: KoaContextWithOIDC, out: { error?: string; error_description?: string }) => {
       ctx.type = 'html';
       ctx.set('content-security-policy', LOGIN_PAGE_CSP);
-      ctx.body = errorPage(`${out.error ?? 'error'}: ${out.error_description ?? ''}`);
+      ctx.body = errorPage(`${out.error ?? 'error'}: ${out.error_description ?? ''}`, consoleStylesheets());
     },
     ttl: {
       AccessToken: ACCESS_TOKEN_SECONDS,
@@ -198,15 +208,24 @@ export const createIdentityProvider = async (options: {
       try {
         const details = await provider.interactionDetails(req, res);
         if (details.uid !== interaction[1]) throw new Error('interaction mismatch');
-        if (!interaction[2] && req.method === 'GET') return html(res, 200, loginPage(details.uid));
+        if (!interaction[2] && req.method === 'GET')
+          return html(res, 200, loginPage(details.uid, consoleStylesheets()));
         if (interaction[2] && req.method === 'POST') {
           const login = LoginSchema.safeParse(await readForm(req));
           if (!login.success) {
             const fields = [...new Set(login.error.issues.map((issue) => issue.path.join('.')))].join('、');
-            return html(res, 400, loginPage(details.uid, `请检查：${fields || '表单'}`));
+            return html(res, 400, loginPage(details.uid, consoleStylesheets(), `请检查：${fields || '表单'}`));
           }
           const { sub, account } = accountOf(login.data);
           accounts.put(sub, account);
+          if (details.session?.accountId !== undefined && details.session.accountId !== sub) {
+            // Someone else signed in in this browser before: oidc-provider would first show a page
+            // asking to sign them out. Choosing who to be is that sign-out here, so the old session
+            // ends and this interaction no longer belongs to it.
+            await (await provider.Session.findByUid(details.session.uid))?.destroy();
+            details.session = undefined;
+            await details.save(details.exp - Math.floor(Date.now() / 1000));
+          }
           return provider.interactionFinished(
             req,
             res,
@@ -216,7 +235,7 @@ export const createIdentityProvider = async (options: {
         }
         return html(res, 405, errorPage('不支持的请求方式'));
       } catch {
-        return html(res, 400, errorPage('登录请求已失效，请回到控制台重新登录。'));
+        return html(res, 400, errorPage('登录请求已失效，请回到控制台重新登录。', consoleStylesheets()));
       }
     }
     // The provider's own routes are relative to its mount; it reads the mount back from originalUrl.

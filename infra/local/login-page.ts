@@ -57,26 +57,26 @@ export const accountOf = (login: z.infer<typeof LoginSchema>): { sub: string; ac
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** The page's own policy: no script at all, styles from the page, forms post to this origin only. */
+/** The page's own policy: no script at all, styles and fonts from this origin, forms post to this origin only. */
 export const LOGIN_PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-const STYLE = `body{font-family:system-ui,"Noto Sans SC",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2933}
-h1{font-size:1.4rem}h2{font-size:1.1rem}.card{border:1px solid #cbd2d9;border-radius:6px;padding:1rem;margin:1rem 0}
-ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}button{font:inherit;padding:.4rem .8rem;cursor:pointer}
-.checks{display:flex;flex-wrap:wrap;gap:.3rem 1rem}.row{display:flex;gap:1rem;margin:.8rem 0}label{display:block}
-.problem{color:#a61b1b}.muted{color:#52606d}`;
+// The console's own stylesheet (and with it the Noto Sans SC faces it bundles) gives the page the
+// console's look; these few rules are the page's own.
+const STYLE = '.presets{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}';
 
-const layout = (title: string, body: string) => `<!doctype html>
+const layout = (title: string, body: string, stylesheets: readonly string[]) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>`;
+<title>${escapeHtml(title)}</title>
+${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+<style>${STYLE}</style></head>
+<body><main id="main" class="sign-in">${body}</main></body></html>`;
 
 /**
  * The local identity provider's login page: choose who to be (no passwords: it is this machine's
  * stand-in for the county's unified identity service, and refuses to be anything else by its issuer).
  */
-export const loginPage = (uid: string, problem?: string) =>
+export const loginPage = (uid: string, stylesheets: readonly string[], problem?: string) =>
   layout(
     '陵川县统一身份认证（本机）',
     `<h1>陵川县统一身份认证（本机）</h1>
@@ -84,7 +84,7 @@ export const loginPage = (uid: string, problem?: string) =>
 ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ''}
 <form class="card" method="post" action="/oidc/interaction/${escapeHtml(uid)}/login" aria-labelledby="presets-title">
 <h2 id="presets-title">常用身份</h2>
-<ul>${PRESETS.map((preset, i) => `<li><button type="submit" name="preset" value="${i}">${escapeHtml(preset.title)}</button></li>`).join('')}</ul>
+<ul class="presets">${PRESETS.map((preset, i) => `<li><button type="submit" name="preset" value="${i}">${escapeHtml(preset.title)}</button></li>`).join('')}</ul>
 </form>
 <form class="card" method="post" action="/oidc/interaction/${escapeHtml(uid)}/login" aria-labelledby="custom-title">
 <h2 id="custom-title">自定义身份</h2>
@@ -92,15 +92,17 @@ ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ''}
 ${ROLES.map((role) => `<label><input type="checkbox" name="role" value="${role}"${role === 'dept-staff' ? ' checked' : ''}> ${escapeHtml(ROLES_ZH[role] ?? role)}</label>`).join('\n')}
 </div></fieldset>
 <div class="row">
-<div><label for="local-dept">部门编号</label><input id="local-dept" name="dept" value="edu" pattern="[a-z0-9][a-z0-9\\-]{0,62}"></div>
-<div><label for="local-name">姓名</label><input id="local-name" name="name" value="张三" maxlength="100"></div>
+<div class="field"><label for="local-dept">部门编号</label><input id="local-dept" name="dept" value="edu" pattern="[a-z0-9][a-z0-9\\-]{0,62}"></div>
+<div class="field"><label for="local-name">姓名</label><input id="local-name" name="name" value="张三" maxlength="100"></div>
 </div>
-<button type="submit">登录</button>
+<button type="submit" class="primary">登录</button>
 </form>`,
+    stylesheets,
   );
 
-export const errorPage = (message: string) =>
+export const errorPage = (message: string, stylesheets: readonly string[] = []) =>
   layout(
     '登录出错',
     `<h1>登录出错</h1><p class="problem" role="alert">${escapeHtml(message)}</p><p><a href="/">返回控制台</a></p>`,
+    stylesheets,
   );

@@ -48,6 +48,14 @@ declare module 'oidc-provider' {
     readonly uid: string;
     readonly prompt: { readonly name: string; readonly details: Record<string, unknown> };
     readonly params: Record<string, unknown>;
+    /** The browser's session when the interaction began (absent for a browser signed in to nobody). */
+    session?: { readonly uid: string; readonly accountId?: string };
+    /** Epoch seconds. */
+    readonly exp: number;
+    save(ttl: number): Promise<string>;
+  }
+  export interface SessionModel {
+    destroy(): Promise<void>;
   }
 
   export interface Grant {
@@ -64,6 +72,7 @@ declare module 'oidc-provider' {
     constructor(issuer: string, configuration: Record<string, unknown>);
     readonly issuer: string;
     readonly Grant: GrantConstructor;
+    readonly Session: { findByUid(uid: string): Promise<SessionModel | undefined> };
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
