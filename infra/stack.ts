@@ -103,6 +103,12 @@ export class LingchuanStack extends Stack {
       apiEndpoint: api.httpApi.apiEndpoint,
       oidcIssuer: jwtIssuer,
       oidcClientId: consoleClientId,
+      claimNames: {
+        dept: claimEnvironment.CLAIM_DEPT,
+        roles: claimEnvironment.CLAIM_ROLES,
+        name: claimEnvironment.CLAIM_NAME,
+        rolePrefix: claimEnvironment.CLAIM_ROLE_PREFIX,
+      },
     });
     documents.allowBrowserUploadsFrom(web.origin);
 

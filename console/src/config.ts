@@ -10,6 +10,13 @@ export const ConsoleConfigSchema = z.object({
   issuer: z.string().url(),
   clientId: z.string().min(1),
   scope: z.string().default('openid profile'),
+  /**
+   * How the county's identity provider names the claims the console shows (the stack's claim
+   * parameters; the API maps them the same way, shared/http/actor.ts). Absent: as ours.
+   */
+  claims: z
+    .object({ dept: z.string(), roles: z.string(), name: z.string(), rolePrefix: z.string() })
+    .default({ dept: 'dept', roles: 'roles', name: 'name', rolePrefix: '' }),
 });
 export type ConsoleConfig = z.infer<typeof ConsoleConfigSchema>;
 

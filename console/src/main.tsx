@@ -3,12 +3,16 @@ import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
 import { render } from 'preact';
 import { App } from './app.tsx';
+import { setClaimNames } from './auth/session.ts';
 import { loadConfig } from './config.ts';
 
 const root = document.getElementById('app') as HTMLElement;
 
 loadConfig().then(
-  (config) => render(<App config={config} />, root),
+  (config) => {
+    setClaimNames(config.claims);
+    render(<App config={config} />, root);
+  },
   (error: unknown) => {
     root.textContent = `控制台配置读取失败：${String(error)}`;
   },

@@ -34,6 +34,8 @@ export interface ConsoleHostingProps {
   /** The county identity provider (OIDC issuer) and the console's client id there. */
   readonly oidcIssuer: string;
   readonly oidcClientId: string;
+  /** How the county's provider names `dept`, `roles` and `name`, and its role prefix (the stack's claim parameters). */
+  readonly claimNames: { dept: string; roles: string; name: string; rolePrefix: string };
 }
 
 /**
@@ -137,6 +139,7 @@ export class ConsoleHosting extends Construct {
           issuer: props.oidcIssuer,
           clientId: props.oidcClientId,
           scope: 'openid profile',
+          claims: props.claimNames,
         }),
       ],
       destinationBucket: this.bucket,

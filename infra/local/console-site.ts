@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { ClaimNames } from '#shared/http/claims.schema.ts';
 import { CONSOLE_FILE, consoleCsp } from '../constructs/console-csp.ts';
 
 const TYPES: Record<string, string> = {
@@ -35,8 +36,8 @@ export const consoleSite = (options: {
   dir: string;
   /** The local S3 endpoint the presigned URLs point at (the CSP must let the browser reach it). */
   s3Endpoint: string;
-  /** The local identity provider and the console's client id there. */
-  signIn: { issuer: string; clientId: string };
+  /** The local identity provider, the console's client id there, and the claim names it emits. */
+  signIn: { issuer: string; clientId: string; claims: ClaimNames };
 }): SiteHandler => {
   const root = path.resolve(options.dir);
   const security = securityHeaders(options.s3Endpoint);

@@ -140,7 +140,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     const consoleFiles = consoleSite({
       dir: path.join(PROJECT_ROOT, 'console', 'dist'),
       s3Endpoint: s3.endpoint,
-      signIn: { issuer: identity.settings.issuer, clientId: CONSOLE_CLIENT_ID },
+      signIn: { issuer: identity.settings.issuer, clientId: CONSOLE_CLIENT_ID, claims: claimNames },
     });
     const gateway = await startGateway({
       port,
