@@ -7,10 +7,10 @@ import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
 import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
-import { jwksVerifier } from './issuer.ts';
+import { jwksVerifier, readProviderSettings } from './issuer.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
-import { freePort } from './ports.ts';
+import { freePort, portIsFree } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
 import { type LocalNotice, startSnsLocal } from './sns-local.ts';
@@ -56,6 +56,22 @@ const REGION = 'cn-north-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /**
+ * The issuer is a URL on the gateway's own origin, so the port is chosen before anything starts.
+ * Asked for any port, a data directory started before gets its previous one back when it is free:
+ * its issuer then stays what it was, and tokens issued before a restart still verify after it, as
+ * a county's provider does not change its issuer when a server restarts.
+ */
+const portForIssuer = async (dataDir: string): Promise<number> => {
+  try {
+    const previous = Number(new URL(readProviderSettings(dataDir).issuer).port);
+    if (previous > 0 && (await portIsFree(previous))) return previous;
+  } catch {
+    // never started here, or its settings unreadable: any free port
+  }
+  return freePort();
+};
+
+/**
  * The whole system on one machine, built from the synthesized template: DynamoDB Local,
  * s3rver, the Step Functions endpoint, the SNS topics, the functions in-process, the gateway,
  * the schedules.
@@ -63,8 +79,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  // The issuer is a URL on the gateway's own origin, so the port is chosen before anything starts.
-  const port = options.port || (await freePort());
+  const port = options.port || (await portForIssuer(dataDir));
   const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
   const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
   const model = readLocalModel(synthesizeTemplate(options.context), {
