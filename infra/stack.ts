@@ -38,7 +38,7 @@ export class LingchuanStack extends Stack {
     const claimName = (id: string, ours: string, what: string) =>
       new CfnParameter(this, id, {
         default: ours,
-        allowedPattern: '^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$',
+        allowedPattern: '^[A-Za-z_][A-Za-z0-9_.:/-]{0,127}$',
         description: `The identity provider's claim that carries ${what} (ours: \`${ours}\`).`,
       }).valueAsString;
     const claimEnvironment = {

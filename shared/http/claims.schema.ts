@@ -13,10 +13,14 @@ import { ActorSchema, RoleSchema } from '#shared/domain/roles.ts';
 /** Claim names the token carries whatever the identity provider (RFC 7519's registered claims). */
 const REGISTERED = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'] as const;
 
-/** A claim name a county's identity provider may use for one of ours: top-level, printable, not a registered one. */
+/**
+ * A claim name a county's identity provider may use for one of ours: top-level (API Gateway passes
+ * top-level claims only), printable, a namespaced one included (`https://idp.example/roles`), not a
+ * registered one.
+ */
 const ClaimNameSchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/, 'a top-level claim name (letters, digits, _ . : -)')
+  .regex(/^[A-Za-z_][A-Za-z0-9_.:/-]{0,127}$/, 'a top-level claim name (letters, digits, _ . : / -)')
   .refine(
     (name) => !(REGISTERED as readonly string[]).includes(name),
     'a registered claim (sub, exp, …) cannot carry ours',

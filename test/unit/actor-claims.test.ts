@@ -151,6 +151,14 @@ describe("a county's claim names mapped onto ours (issue #19 item 5)", () => {
     ]);
   });
 
+  it('reads a namespaced claim name, as providers that prefix their custom claims with a URL name them', () => {
+    const namespaced = ClaimNamesSchema.parse({ roles: 'https://idp.lingchuan.gov.cn/roles' });
+    expect(
+      actorFromClaims({ ...claims(), roles: undefined, 'https://idp.lingchuan.gov.cn/roles': ['audit'] }, namespaced)
+        .roles,
+    ).toEqual(['audit']);
+  });
+
   it('refuses a mapping onto a registered claim or two of ours onto one claim', () => {
     expect(ClaimNamesSchema.safeParse({ roles: 'sub' }).success).toBe(false);
     expect(ClaimNamesSchema.safeParse({ dept: 'groups', roles: 'groups' }).success).toBe(false);
@@ -185,6 +193,13 @@ describe('the actor of an API Gateway event: the verified token, read with its J
     const verified = eventWith(claims({ sub: 'u1' }));
     const swapped = { ...verified, headers: { authorization: `Bearer ${jwt(claims({ sub: 'someone-else' }))}` } };
     expect(refusal(() => actorOf(swapped, OUR_CLAIM_NAMES)).violations?.map((v) => v.path)).toEqual(['claims.sub']);
+  });
+
+  it('reads a subject with Chinese characters, whose flattened rendering by API Gateway is not documented', () => {
+    const payload = claims({ sub: '县数据局-王审查' });
+    const event = eventWith(payload);
+    event.requestContext.authorizer.jwt.claims.sub = '\\u53bf\\u6570\\u636e\\u5c40-\\u738b\\u5ba1\\u67e5';
+    expect(actorOf(event, OUR_CLAIM_NAMES).sub).toBe('县数据局-王审查');
   });
 
   it('refuses a missing or undecodable token (401 naming authorization)', () => {
