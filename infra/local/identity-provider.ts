@@ -102,9 +102,9 @@ export const createIdentityProvider = async (options: {
   };
   writeProviderSettings(options.dataDir, settings);
   const accounts = accountStore(path.join(dir, 'accounts.json'));
-  const { origin } = options;
-  // The console may be opened as 127.0.0.1 or as localhost: both are this machine.
-  const consoleOrigins = [origin, origin.replace('//127.0.0.1:', '//localhost:')];
+  // The console is served on the same origin (opened as 127.0.0.1, the issuer's host, it reaches the
+  // provider same-origin under its own Content-Security-Policy).
+  const consoleOrigins = [options.origin];
 
   // Every sign-in asks who to be: there are no passwords, so a remembered session would only hide
   // the choice. Once the login page has answered, this authorization goes on.
