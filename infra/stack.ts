@@ -36,6 +36,25 @@ export class LingchuanStack extends Stack {
     const consoleClientId = new CfnParameter(this, 'ConsoleClientId', {
       description: "The web console's OIDC client id at the county identity provider (authorization code + PKCE).",
     }).valueAsString;
+    // A county's identity provider names things its own way: these map its claims onto ours
+    // (README § Deploying). The defaults mean "as ours"; shared/http/actor.ts applies them.
+    const claimName = (id: string, ours: string, what: string) =>
+      new CfnParameter(this, id, {
+        default: ours,
+        allowedPattern: '^[A-Za-z_][A-Za-z0-9_.:/-]{0,127}$',
+        description: `The identity provider's claim that carries ${what} (ours: \`${ours}\`).`,
+      }).valueAsString;
+    const claimEnvironment = {
+      CLAIM_DEPT: claimName('ClaimDept', 'dept', "the person's department id"),
+      CLAIM_ROLES: claimName('ClaimRoles', 'roles', "the person's roles, an array of strings"),
+      CLAIM_NAME: claimName('ClaimName', 'name', "the person's display name"),
+      CLAIM_ROLE_PREFIX: new CfnParameter(this, 'ClaimRolePrefix', {
+        default: '',
+        allowedPattern: '^[A-Za-z0-9_.:/-]{0,64}$',
+        description:
+          "The prefix marking the identity provider's groups that are roles here (e.g. lingchuan- for lingchuan-data-bureau); other groups are ignored. Empty: every item of the roles claim is a role.",
+      }).valueAsString,
+    };
     const portalOrigin = new CfnParameter(this, 'PortalOrigin', {
       description: 'The government portal origin allowed by CORS, e.g. https://zwfw.lingchuan.gov.cn',
     }).valueAsString;
@@ -86,6 +105,7 @@ export class LingchuanStack extends Stack {
       environment: {
         ...shared,
         PORTAL_ORIGIN: portalOrigin,
+        ...claimEnvironment,
         APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
       },
@@ -113,6 +133,12 @@ export class LingchuanStack extends Stack {
       // The regional S3 endpoint the presigned URLs name (bucket.s3.region.…): the bucket's own name
       // is not named, to keep the console's policy free of the documents bucket's lifecycle.
       documentsEndpoint: `https://*.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+      claimNames: {
+        dept: claimEnvironment.CLAIM_DEPT,
+        roles: claimEnvironment.CLAIM_ROLES,
+        name: claimEnvironment.CLAIM_NAME,
+        rolePrefix: claimEnvironment.CLAIM_ROLE_PREFIX,
+      },
     });
     documents.allowBrowserUploadsFrom(consoleOrigin);
 

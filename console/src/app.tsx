@@ -92,10 +92,10 @@ export const App = ({ config }: { config: ConsoleConfig }) => {
   const [session, setSession] = useState<Session | null>(loadSession);
   useEffect(() => whenUnauthenticated(() => setSession(null)), []);
 
-  if (match('/callback', path) && config.mode === 'oidc') {
+  if (match('/callback', path)) {
     return <CallbackPage config={config} onSignedIn={setSession} />;
   }
-  if (!session) return <SignInPage config={config} onSignedIn={setSession} />;
+  if (!session) return <SignInPage config={config} />;
 
   const signOut = () => {
     clearSession();

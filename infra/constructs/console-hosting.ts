@@ -44,6 +44,8 @@ export interface ConsoleHostingProps {
   readonly certificate: string;
   /** The regional S3 endpoint (https://*.s3.{region}.…) the console's presigned uploads and downloads go to. */
   readonly documentsEndpoint: string;
+  /** How the county's provider names `dept`, `roles` and `name`, and its role prefix (the stack's claim parameters). */
+  readonly claimNames: { dept: string; roles: string; name: string; rolePrefix: string };
 }
 
 /**
@@ -193,6 +195,7 @@ export class ConsoleHosting extends Construct {
           issuer: props.oidcIssuer,
           clientId: props.oidcClientId,
           scope: 'openid profile',
+          claims: props.claimNames,
         }),
       ],
       destinationBucket: this.bucket,

@@ -1,11 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import * as z from 'zod';
-import { DeptIdSchema } from '#shared/domain/department.schema.ts';
-import { RoleSchema } from '#shared/domain/roles.ts';
+import type { ClaimNames } from '#shared/http/claims.schema.ts';
 import { API_REFERENCE_CSP, API_REFERENCE_PAGE, CONSOLE_FILE, consoleCsp } from '../constructs/console-csp.ts';
-import type { TokenClaims } from './issuer.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,16 +16,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** What the local sign-in page may ask the local issuer for. */
-const TokenRequestSchema = z
-  .object({
-    roles: z.array(RoleSchema).min(1).max(9),
-    dept: DeptIdSchema.optional(),
-    sub: z.string().trim().min(1).max(128).optional(),
-    name: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict();
-
 /** The headers CloudFront's response headers policies add deployed (infra/constructs/console-hosting.ts). */
 const securityHeaders = (contentSecurityPolicy: string) => ({
   'content-security-policy': contentSecurityPolicy,
@@ -37,38 +24,23 @@ const securityHeaders = (contentSecurityPolicy: string) => ({
   'referrer-policy': 'no-referrer',
 });
 
-const readJson = (req: IncomingMessage): Promise<unknown> =>
-  new Promise((resolve) => {
-    let text = '';
-    req.on('data', (chunk: Buffer) => {
-      text += chunk.toString('utf8');
-      if (text.length > 10_000) req.destroy();
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
-
 export type SiteHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
 
 /**
- * What the local gateway serves besides /v1: the built console (with client routes answered by
- * index.html, as CloudFront does deployed), its runtime configuration (local sign-in), and
- * `POST /local/token`, the local issuer behind the sign-in page. That route exists only here: the
- * CDK template has no such route, and a deployed stack's issuer is the county's identity provider.
+ * What the local gateway serves of the console: the build (with client routes answered by
+ * index.html, as CloudFront does deployed) and its runtime configuration, which names the local
+ * identity provider as a deployed stack's names the county's: the console signs in through the
+ * same OIDC code flow with PKCE either way.
  */
 export const consoleSite = (options: {
   dir: string;
   /** The local S3 endpoint the presigned URLs point at (the CSP must let the browser reach it). */
   s3Endpoint: string;
-  mint: (claims: TokenClaims) => Promise<string>;
+  /** The local identity provider, the console's client id there, and the claim names it emits. */
+  signIn: { issuer: string; clientId: string; claims: ClaimNames };
 }): SiteHandler => {
   const root = path.resolve(options.dir);
-  // Locally sign-in is on this origin (POST /local/token); the presigned URLs point at s3rver.
+  // Locally the identity provider is on this origin ('self'); the presigned URLs point at s3rver.
   const consoleSecurity = securityHeaders(consoleCsp({ documents: options.s3Endpoint }));
   const referenceSecurity = securityHeaders(API_REFERENCE_CSP);
   const sender =
@@ -80,20 +52,12 @@ export const consoleSite = (options: {
   return async (req, res, pathname) => {
     const send = sender(pathname === API_REFERENCE_PAGE ? referenceSecurity : consoleSecurity);
     const method = req.method ?? 'GET';
-    if (pathname === '/local/token') {
-      if (method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
-      const parsed = TokenRequestSchema.safeParse(await readJson(req));
-      if (!parsed.success) {
-        const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        return send(res, 400, 'application/json; charset=utf-8', JSON.stringify({ detail }));
-      }
-      const { roles, dept, name } = parsed.data;
-      const sub = parsed.data.sub ?? `local-${roles[0]}`;
-      const token = await options.mint({ sub, name: name ?? sub, roles, ...(dept ? { dept } : {}) });
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ token }));
-    }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    if (pathname === '/config.json') return send(res, 200, TYPES['.json'] as string, JSON.stringify({ mode: 'local' }));
+    if (pathname === '/config.json') {
+      // The same shape as the config.json a deployed stack writes (infra/constructs/console-hosting.ts).
+      const config = { mode: 'oidc', ...options.signIn, scope: 'openid profile' };
+      return send(res, 200, TYPES['.json'] as string, JSON.stringify(config));
+    }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
       return send(res, 503, 'text/plain; charset=utf-8', 'The console is not built: run `npm run build:console`.');

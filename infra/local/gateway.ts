@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errors } from 'jose';
+import { flattenClaims } from '#shared/http/claims.schema.ts';
 import type { SiteHandler } from './console-site.ts';
 import type { Verifier } from './issuer.ts';
 import type { LambdaHost } from './lambda-host.ts';
@@ -53,19 +54,6 @@ const claimViolation = (error: unknown) =>
     ? [{ code: 'UNAUTHENTICATED', message: error.message, path: `claims.${error.claim}` }]
     : undefined;
 
-/**
- * API Gateway's HTTP API JWT authorizer hands claims to functions as strings: numbers as their digits,
- * arrays flattened to "[a b]" (items space-separated inside brackets), strings as they are. The
- * functions read the flattened form (shared/http/actor.ts), so the two must agree.
- */
-export const flattenClaims = (payload: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
-    ]),
-  );
-
 const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -105,7 +93,7 @@ export const startGateway = async (options: {
   routes: readonly LocalRoute[];
   verify: Verifier;
   host: LambdaHost;
-  /** Everything outside /v1: the console, its configuration, the local sign-in's token route. */
+  /** Everything outside /v1: the console, its configuration, the local identity provider. */
   site?: SiteHandler;
 }): Promise<{ server: Server; url: string }> => {
   const routes = options.routes.map(compile);

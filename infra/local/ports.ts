@@ -12,3 +12,11 @@ export const freePort = (): Promise<number> =>
       );
     });
   });
+
+/** Whether this port can be listened on right now (on 127.0.0.1, where the local runtime listens). */
+export const portIsFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });

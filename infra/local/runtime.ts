@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ClaimNames, ClaimNamesSchema } from '#shared/http/claims.schema.ts';
 import { PROJECT_ROOT } from '../constructs/house-function.ts';
 import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier, mintToken } from './issuer.ts';
+import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
+import { jwksVerifier, readProviderSettings } from './issuer.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
-import { freePort } from './ports.ts';
+import { freePort, portIsFree } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
 import { type LocalNotice, startSnsLocal } from './sns-local.ts';
@@ -32,6 +34,12 @@ export interface LocalRuntimeOptions {
    * test kills the runtime alone. Without one the runtime starts its own under the data directory.
    */
   readonly dynamodbEndpoint?: string;
+  /**
+   * Run as a county whose identity provider names its claims its own way (`dept_code`, `groups`, a
+   * `lingchuan-` role prefix): the local provider emits them so, and the stack's claim parameters
+   * map them back, as a deployment would be configured.
+   */
+  readonly claims?: Partial<ClaimNames>;
 }
 
 export interface LocalRuntime {
@@ -55,6 +63,22 @@ const REGION = 'cn-north-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /**
+ * The issuer is a URL on the gateway's own origin, so the port is chosen before anything starts.
+ * Asked for any port, a data directory started before gets its previous one back when it is free:
+ * its issuer then stays what it was, and tokens issued before a restart still verify after it, as
+ * a county's provider does not change its issuer when a server restarts.
+ */
+const portForIssuer = async (dataDir: string): Promise<number> => {
+  try {
+    const previous = Number(new URL(readProviderSettings(dataDir).issuer).port);
+    if (previous > 0 && (await portIsFree(previous))) return previous;
+  } catch {
+    // never started here, or its settings unreadable: any free port
+  }
+  return freePort();
+};
+
+/**
  * The whole system on one machine, built from the synthesized template: DynamoDB Local,
  * s3rver, the Step Functions endpoint, the SNS topics, the functions in-process, the gateway,
  * the schedules.
@@ -62,15 +86,22 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const port = options.port || (await portForIssuer(dataDir));
+  const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
+  const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
   const model = readLocalModel(options.template ?? synthesizeTemplate(options.context), {
     region: REGION,
     parameters: {
-      JwtIssuer: LOCAL_ISSUER,
-      JwtAudience: LOCAL_AUDIENCE,
-      ConsoleClientId: 'lingchuan-console-local',
+      JwtIssuer: identity.settings.issuer,
+      JwtAudience: API_AUDIENCE,
+      ConsoleClientId: CONSOLE_CLIENT_ID,
       PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
       ConsoleDomain: 'localhost',
       ConsoleCertificate: 'local',
+      ClaimDept: claimNames.dept,
+      ClaimRoles: claimNames.roles,
+      ClaimName: claimNames.name,
+      ClaimRolePrefix: claimNames.rolePrefix,
     },
   });
 
@@ -131,13 +162,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     if (resumed > 0) console.log(`[sfn] resumed ${resumed} unfinished execution(s)`);
 
     if (!model.jwt) throw new Error('The template has no JWT authorizer; the gateway would let anyone in.');
-    const verify = await localVerifier(dataDir, model.jwt.issuer, model.jwt.audience);
-    const site = consoleSite({
+    const verify = jwksVerifier(model.jwt.issuer, model.jwt.audience);
+    const consoleFiles = consoleSite({
       dir: path.join(PROJECT_ROOT, 'console', 'dist'),
       s3Endpoint: s3.endpoint,
-      mint: (claims) => mintToken(dataDir, claims),
+      signIn: { issuer: identity.settings.issuer, clientId: CONSOLE_CLIENT_ID, claims: claimNames },
     });
-    const gateway = await startGateway({ port: options.port, routes: model.routes, verify, host, site });
+    const gateway = await startGateway({
+      port,
+      routes: model.routes,
+      verify,
+      host,
+      site: (req, res, pathname) =>
+        pathname === IDENTITY_MOUNT || pathname.startsWith(`${IDENTITY_MOUNT}/`)
+          ? identity.handle(req, res, pathname)
+          : consoleFiles(req, res, pathname),
+    });
     stops.push(
       () =>
         new Promise<void>((resolve) => {

@@ -7,7 +7,17 @@ import { type CfnTemplate, synthesizeTemplate } from './template.ts';
 const port = Number(process.env.PORT ?? 3000);
 // LINGCHUAN_DATA_DIR lets the restart test run a second system beside a developer's own .local/.
 // LINGCHUAN_REVIEW_TIMEOUT_SECONDS shortens the review timeout, to watch escalation happen.
+// LINGCHUAN_CLAIM_DEPT / _ROLES / _NAME / _ROLE_PREFIX run it as a county whose identity provider names
+// its claims its own way (e.g. dept_code, groups, lingchuan-): README § Deploying.
 const reviewTimeout = process.env.LINGCHUAN_REVIEW_TIMEOUT_SECONDS;
+const claims = Object.fromEntries(
+  Object.entries({
+    dept: process.env.LINGCHUAN_CLAIM_DEPT,
+    roles: process.env.LINGCHUAN_CLAIM_ROLES,
+    name: process.env.LINGCHUAN_CLAIM_NAME,
+    rolePrefix: process.env.LINGCHUAN_CLAIM_ROLE_PREFIX,
+  }).filter(([, value]) => value !== undefined),
+);
 const context = reviewTimeout ? { reviewTimeoutSeconds: Number(reviewTimeout) } : {};
 // LINGCHUAN_TEMPLATE_FILE keeps the synthesized template between starts (synthesis takes seconds;
 // the restart test starts the runtime some twenty times): read when it exists, else written.
@@ -22,12 +32,14 @@ const runtime = await startLocalRuntime({
   port,
   context,
   template,
+  claims,
   // LINGCHUAN_DYNAMODB_ENDPOINT: a DynamoDB Local started apart, which a kill of this process leaves running.
   ...(process.env.LINGCHUAN_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: process.env.LINGCHUAN_DYNAMODB_ENDPOINT } : {}),
 });
 const seeded = await seedDepartments(runtime.url, runtime.dataDir);
 console.log(`Lingchuan local runtime listening on ${runtime.url}`);
-console.log(`  console: ${runtime.url}/  (sign in as any preset identity)`);
+console.log(`  console: ${runtime.url}/  (sign in through the local identity provider as any preset identity)`);
+console.log(`  identity provider: ${runtime.url}/oidc/.well-known/openid-configuration`);
 if (seeded.length > 0) console.log(`  registered for a first declaration (ART09): ${seeded.join('、')}`);
 console.log(`  try: curl ${runtime.url}/v1/health`);
 console.log(`  dynamodb: ${runtime.endpoints.dynamodb}  s3: ${runtime.endpoints.s3}  sfn: ${runtime.endpoints.sfn}`);

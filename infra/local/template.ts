@@ -13,7 +13,7 @@ export interface CfnResource {
 }
 export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
-  readonly Parameters?: Record<string, unknown>;
+  readonly Parameters?: Record<string, { readonly Default?: string }>;
 }
 
 /**
@@ -55,7 +55,7 @@ export const resolver = (template: CfnTemplate, names: LocalNames) => {
     if (id === 'AWS::Partition') return 'aws';
     if (id === 'AWS::URLSuffix') return 'amazonaws.com';
     if (id === 'AWS::StackName') return 'Lingchuan';
-    const parameter = names.parameters[id];
+    const parameter = names.parameters[id] ?? template.Parameters?.[id]?.Default;
     if (parameter !== undefined) return parameter;
     const resource = template.Resources[id];
     if (!resource) throw new Error(`Ref to unknown ${id}`);

@@ -3,7 +3,11 @@ import { DeptIdSchema } from '#shared/domain/department.schema.ts';
 import { RoleSchema } from '#shared/domain/roles.ts';
 import { mintToken } from './issuer.ts';
 
-/** `npm run token -- --role data-bureau [--role …] [--dept D] [--sub S] [--name N]`: one JWT on stdout. */
+/**
+ * `npm run token -- --role data-bureau [--role …] [--dept D] [--sub S] [--name N]`: one JWT on stdout,
+ * signed with the local identity provider's key, issuer, audience and claim names (under `.local/`,
+ * or LINGCHUAN_DATA_DIR), so it verifies exactly like a token the console gets through the code flow.
+ */
 const { values } = parseArgs({
   options: {
     role: { type: 'string', multiple: true, default: [] },
@@ -28,7 +32,7 @@ if (values.dept !== undefined && !DeptIdSchema.safeParse(values.dept).success) {
   process.exit(2);
 }
 const sub = values.sub ?? `local-${roles[0]}`;
-const token = await mintToken('.local', {
+const token = await mintToken(process.env.LINGCHUAN_DATA_DIR ?? '.local', {
   sub,
   name: values.name ?? sub,
   ...(values.dept ? { dept: values.dept } : {}),

@@ -18,6 +18,15 @@ export const apiEnvSchema = z.object({
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
+  /**
+   * How the county's identity provider names what the API reads (stack parameters; unset or the
+   * defaults mean "as ours"): its department claim, its role list, its display name, and the prefix
+   * that marks its groups that are roles here. Applied by shared/http/actor.ts.
+   */
+  CLAIM_DEPT: z.string().min(1).optional(),
+  CLAIM_ROLES: z.string().min(1).optional(),
+  CLAIM_NAME: z.string().min(1).optional(),
+  CLAIM_ROLE_PREFIX: z.string().optional(),
 });
 
 export const workflowEnvSchema = z.object({

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ForbiddenError, ValidationError } from '#shared/domain/errors.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { actorFromClaims } from './actor.ts';
+import { actorOf } from './actor.ts';
 import { toProblem } from './problem.ts';
 import type { RouteDefinition } from './route.ts';
 
@@ -72,7 +72,7 @@ export const authorise = (route: RouteDefinition): ApiMiddleware => ({
       context.actor = { sub: 'anonymous', name: 'anonymous', deptId: null, roles: [] };
       return;
     }
-    const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+    const actor = actorOf(event);
     if (!hasAnyRole(actor, route.roles)) {
       throw new ForbiddenError(`${route.method} ${route.path} is not open to this role.`);
     }

@@ -334,6 +334,34 @@ describe('the JWT authorizer', () => {
   });
 });
 
+describe("a county's claim names", () => {
+  it("maps the identity provider's claims by parameters that default to ours, handed to every API function and to the console", () => {
+    expect(template.toJSON().Parameters).toMatchObject({
+      ClaimDept: { Type: 'String', Default: 'dept' },
+      ClaimRoles: { Type: 'String', Default: 'roles' },
+      ClaimName: { Type: 'String', Default: 'name' },
+      ClaimRolePrefix: { Type: 'String', Default: '' },
+    });
+    const apiFunctions = resourcesOf('AWS::Lambda::Function').filter(
+      (f) => f.Properties.Environment?.Variables?.PORTAL_ORIGIN !== undefined,
+    );
+    expect(apiFunctions.length).toBeGreaterThan(0);
+    for (const { Properties } of apiFunctions) {
+      expect(Properties.Environment.Variables, Properties.Description).toMatchObject({
+        CLAIM_DEPT: { Ref: 'ClaimDept' },
+        CLAIM_ROLES: { Ref: 'ClaimRoles' },
+        CLAIM_NAME: { Ref: 'ClaimName' },
+        CLAIM_ROLE_PREFIX: { Ref: 'ClaimRolePrefix' },
+      });
+    }
+    const [deployment] = resourcesOf('Custom::CDKBucketDeployment');
+    const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
+    for (const parameter of ['ClaimDept', 'ClaimRoles', 'ClaimName', 'ClaimRolePrefix']) {
+      expect(markers).toContain(`"Ref":"${parameter}"`);
+    }
+  });
+});
+
 describe('portability', () => {
   it('names no account, region or partition, so AWS China regions work', () => {
     const text = JSON.stringify(template.toJSON());

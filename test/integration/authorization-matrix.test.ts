@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
+import { API_AUDIENCE } from '#infra/local/identity-provider.ts';
 import { mintToken } from '#infra/local/issuer.ts';
 import { ROLES } from '#shared/domain/roles.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
@@ -66,7 +67,7 @@ describe('authorization matrix: every declared route × every role', () => {
     const otherIssuer = await new SignJWT({ sub: 'intruder', roles: ['admin'] })
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer('https://idp.elsewhere.example/')
-      .setAudience('lingchuan-local')
+      .setAudience(API_AUDIENCE)
       .setExpirationTime('1h')
       .sign(privateKey);
     const expired = await mintToken(

@@ -2,7 +2,7 @@ import type { ConsoleConfig } from '../config.ts';
 import { challengeOf, randomVerifier } from './pkce.ts';
 import { type Session, saveSession } from './session.ts';
 
-type Oidc = Extract<ConsoleConfig, { mode: 'oidc' }>;
+type Oidc = ConsoleConfig;
 
 interface Discovery {
   readonly authorization_endpoint: string;

@@ -24,15 +24,37 @@ const decodePart = (part: string): unknown => {
   return JSON.parse(new TextDecoder().decode(bytes));
 };
 
-/** The claims of a JWT, read (not verified: the API verifies; the console only shows them). */
-export const claimsOf = (token: string): Claims => {
+/** How the identity provider names the claims (config.json); ours until the console's config says otherwise. */
+export interface ClaimNames {
+  readonly dept: string;
+  readonly roles: string;
+  readonly name: string;
+  readonly rolePrefix: string;
+}
+let claimNames: ClaimNames = { dept: 'dept', roles: 'roles', name: 'name', rolePrefix: '' };
+export const setClaimNames = (names: ClaimNames) => {
+  claimNames = names;
+};
+
+/**
+ * The claims of a JWT under our names, read (not verified: the API verifies and refuses what it
+ * does not accept; the console only shows them). A county's role list keeps the items carrying its
+ * prefix, without it, as the API does.
+ */
+export const claimsOf = (token: string, names: ClaimNames = claimNames): Claims => {
   const payload = decodePart(token.split('.')[1] ?? '') as Record<string, unknown>;
-  const roles = payload.roles;
+  const roles = payload[names.roles];
+  const name = payload[names.name];
+  const dept = payload[names.dept];
   return {
     sub: String(payload.sub ?? ''),
-    ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-    ...(typeof payload.dept === 'string' ? { dept: payload.dept } : {}),
-    roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? roles.split(/[\s,]+/) : [],
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof dept === 'string' ? { dept } : {}),
+    roles: Array.isArray(roles)
+      ? roles.flatMap((role) =>
+          typeof role === 'string' && role.startsWith(names.rolePrefix) ? [role.slice(names.rolePrefix.length)] : [],
+        )
+      : [],
     ...(typeof payload.exp === 'number' ? { exp: payload.exp } : {}),
   };
 };

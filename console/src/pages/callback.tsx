@@ -9,7 +9,7 @@ export const CallbackPage = ({
   config,
   onSignedIn,
 }: {
-  config: Extract<ConsoleConfig, { mode: 'oidc' }>;
+  config: ConsoleConfig;
   onSignedIn: (session: Session) => void;
 }) => {
   const [error, setError] = useState<string>();

@@ -29,11 +29,17 @@ export const fill = async (page: Page, id: string, value: string) => {
   await input.fill(value);
 };
 
-/** Signs in through the local sign-in page as someone with these roles (signing out first). */
+/**
+ * Signs in as someone with these roles (signing out first), as a person does: the console's
+ * sign-in button starts the OIDC authorization code flow with PKCE, the local identity provider's
+ * login page is filled in (its own form: roles, department, name), and the provider sends the
+ * browser back to the console's callback, which redeems the code.
+ */
 export const signIn = async (page: Page, base: string, who: { roles: string[]; dept: string; name: string }) => {
   await page.goto(`${base}/`);
   await page.evaluate(() => sessionStorage.clear());
   await page.goto(`${base}/`);
+  await clickText(page, 'button', '统一身份认证登录');
   await page.waitForSelector('input[name="role"]');
   await page.$$eval(
     'input[name="role"]',

@@ -15,7 +15,7 @@ export const useRuntime = (own: Target) => {
   tokens.clear();
 };
 
-/** A token from the local issuer for someone with these roles (cached per identity). */
+/** A token as the local identity provider issues it, for someone with these roles (cached per identity). */
 export const tokenFor = (claims: Partial<TokenClaims> & { roles: readonly Role[] }): Promise<string> => {
   const full: TokenClaims = {
     sub: claims.sub ?? `user-${claims.roles.join('+')}-${claims.dept ?? 'county'}`,
