@@ -37,6 +37,13 @@ export const PolicySchema = z.object({
   reviewTimeoutSeconds: z.number(),
   /** ART15: an emergency project completes each skipped procedure within this many working days of starting. */
   emergencyProceduresWorkingDays: z.number(),
+  /** ART15: the department's collective decision to build at once (三重一大) is on record within this many working days of the start. */
+  emergencyDecisionWorkingDays: z.number(),
+  /**
+   * The Data Bureau confirms an emergency (ART15), a filing (ART29) or an O&M report (ART07) within
+   * this many working days: a policy choice, as ART04 (指导监督) and those articles set no period.
+   */
+  confirmationWorkingDays: z.number(),
   /**
    * A review re-opened this many times fails on the record instead: with the default timeout,
    * eleven escalations stay inside a standard execution's one-year limit.
@@ -63,6 +70,8 @@ export const DEFAULT_POLICY: Policy = {
   reviewDueWorkingDays: 10,
   reviewTimeoutSeconds: 30 * 24 * 3600,
   emergencyProceduresWorkingDays: 30,
+  emergencyDecisionWorkingDays: 3,
+  confirmationWorkingDays: 5,
   maxEscalations: 11,
   maxDocumentBytes: 100 * 1024 * 1024,
 };

@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retry } from '#shared/retry.ts';
@@ -20,7 +20,12 @@ export const workflowEngine = (stateMachines: Partial<Record<WorkflowKind, strin
     if (!stateMachineArn) throw new Error(`This function has no ${input.workflow} state machine to start.`);
     try {
       await client.send(
-        new StartExecutionCommand({ stateMachineArn, name: executionName(input), input: JSON.stringify(input) }),
+        new StartExecutionCommand({
+          stateMachineArn,
+          name: executionName(input),
+          // The review the round opens with is always named: the ASL's Opening choice reads it.
+          input: JSON.stringify({ ...input, kind: input.kind ?? WORKFLOWS[input.workflow].first }),
+        }),
       );
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
@@ -56,8 +61,12 @@ export type WorkflowEngine = ReturnType<typeof workflowEngine>;
 export const workflows = (env: {
   readonly APPROVAL_STATE_MACHINE_ARN?: string;
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
+  readonly EMERGENCY_STATE_MACHINE_ARN?: string;
+  readonly FILING_STATE_MACHINE_ARN?: string;
 }) =>
   workflowEngine({
     ...(env.APPROVAL_STATE_MACHINE_ARN ? { approval: env.APPROVAL_STATE_MACHINE_ARN } : {}),
     ...(env.ACCEPTANCE_STATE_MACHINE_ARN ? { acceptance: env.ACCEPTANCE_STATE_MACHINE_ARN } : {}),
+    ...(env.EMERGENCY_STATE_MACHINE_ARN ? { emergency: env.EMERGENCY_STATE_MACHINE_ARN } : {}),
+    ...(env.FILING_STATE_MACHINE_ARN ? { filing: env.FILING_STATE_MACHINE_ARN } : {}),
   });

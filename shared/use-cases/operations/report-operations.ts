@@ -10,6 +10,7 @@ import {
 } from '#shared/domain/acceptance.ts';
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
+import { hasEnded } from '#shared/domain/lifecycle.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -56,6 +57,12 @@ export const reportOperations = (
       const dutyOf = (year: number) => duties.find((o) => o.code === 'ART07-OM-FUNDING' && o.key === omDutyKey(year));
       const duty = dutyOf(body.year);
       if (!duty) throw new ConflictError(`No O&M report is owed for ${body.year} yet; report the years in order.`);
+      const ended = hasEnded(project.stage);
+      if (ended && (duty.status !== 'open' || duty.foundAt === null)) {
+        throw new ConflictError(
+          `The project is ${project.stage}; only a year whose report was found late is reported.`,
+        );
+      }
       const verified = await verifiedDocuments(project.id, [body.evidenceDocumentId], deps);
       if (!verified(body.evidenceDocumentId, 'operations-evidence')) {
         throw new RuleViolationError([
@@ -75,7 +82,7 @@ export const reportOperations = (
       const fulfilled = await fulfil(project, 'ART07-OM-FUNDING', [duty.key], actor, at, deps, duties);
       items.push(...fulfilled.items);
       const next = body.year + 1;
-      if (fulfilled.settled.length > 0 && !dutyOf(next)) {
+      if (fulfilled.settled.length > 0 && !dutyOf(next) && !ended) {
         const owed = await startClock(
           {
             project,
