@@ -144,6 +144,11 @@ export const ObligationSchema = z.object({
   waiverReason: z.string().nullable(),
   /** When the sweep opened this duty's finding; a found duty is not written again. */
   foundAt: z.string().nullable().default(null),
+  /**
+   * The day the owner did what the duty asks (a filing, an O&M report) while the Data Bureau has
+   * yet to confirm it (ART04 指导监督): lateness is judged by this day, not by the confirmation.
+   */
+  pendingSince: z.string().nullable().default(null),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;
 
@@ -204,12 +209,22 @@ export const newObligation = (input: {
     settledBy: null,
     waiverReason: null,
     foundAt: null,
+    pendingSince: null,
   };
 };
 
-/** Late means the due date has passed: a sweep as of the due date itself finds nothing. */
-export const isLate = (obligation: Pick<Obligation, 'dueDate' | 'status'>, asOf: string) =>
-  obligation.status === 'open' && obligation.dueDate < asOf;
+/**
+ * Late means the due date has passed: a sweep as of the due date itself finds nothing. A duty the
+ * owner answered that awaits the Data Bureau's confirmation is judged by the day it was answered:
+ * in time, it is never found late while it waits.
+ */
+export const isLate = (
+  obligation: Pick<Obligation, 'dueDate' | 'status'> & { pendingSince?: string | null },
+  asOf: string,
+) => {
+  const judgedOn = obligation.pendingSince && obligation.pendingSince < asOf ? obligation.pendingSince : asOf;
+  return obligation.status === 'open' && obligation.dueDate < judgedOn;
+};
 
 export const daysLate = (dueDate: string, asOf: string) =>
   Math.max(0, Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000));
