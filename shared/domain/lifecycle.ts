@@ -91,8 +91,14 @@ export const STAGE_TABLE: Record<
     approvalTrack: boolean;
     ownerDocuments: readonly DocumentKind[];
     funding: StageFunding;
-    /** The stage is over: the console shows it apart from the projects still under way. */
+    /** The project's life is over here: nothing new is owed, only what was already found. */
     ended: boolean;
+    /** The declaration is with its department: it may be edited, signed, confirmed, submitted. */
+    declaring: boolean;
+    /** Off the main line of the life (sent back, or refused): shown beside the timeline, not on it. */
+    offTrack: boolean;
+    /** The project has been approved (立项): it counts in the county's approved investment. */
+    approved: boolean;
   }
 > = {
   draft: {
@@ -101,6 +107,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...DECLARATION, ...EMERGENCY_DECISION],
     funding: 'until-building',
     ended: false,
+    declaring: true,
+    offTrack: false,
+    approved: false,
   },
   'tech-review': {
     zh: '技术审核',
@@ -108,6 +117,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: EMERGENCY_DECISION,
     funding: 'until-building',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: false,
   },
   'approval-review': {
     zh: '审批立项与财政评审',
@@ -115,6 +127,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...BUDGET, ...EMERGENCY_DECISION],
     funding: 'until-building',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: false,
   },
   approved: {
     zh: '已批复',
@@ -122,6 +137,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...BUDGET, ...PROCUREMENT],
     funding: 'open',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   procurement: {
     zh: '招标采购',
@@ -129,6 +147,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE],
     funding: 'open',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   construction: {
     zh: '建设实施',
@@ -136,6 +157,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE, 'milestone-report', ...SECURITY],
     funding: 'open',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   acceptance: {
     zh: '项目验收',
@@ -143,6 +167,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...SECURITY, ...ACCEPTANCE, 'milestone-report'],
     funding: 'open',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   operations: {
     zh: '运行维护',
@@ -150,6 +177,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...SECURITY, ...OPERATIONS],
     funding: 'open',
     ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   decommissioned: {
     zh: '停用报废',
@@ -157,6 +187,9 @@ export const STAGE_TABLE: Record<
     ownerDocuments: ['disposal-report'],
     funding: 'closed-unless-held',
     ended: true,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   returned: {
     zh: '退回修改',
@@ -164,8 +197,20 @@ export const STAGE_TABLE: Record<
     ownerDocuments: [...DECLARATION, ...EMERGENCY_DECISION],
     funding: 'until-building',
     ended: false,
+    declaring: true,
+    offTrack: true,
+    approved: false,
   },
-  rejected: { zh: '不予批准', approvalTrack: false, ownerDocuments: [], funding: 'closed', ended: true },
+  rejected: {
+    zh: '不予批准',
+    approvalTrack: false,
+    ownerDocuments: [],
+    funding: 'closed',
+    ended: true,
+    declaring: false,
+    offTrack: true,
+    approved: false,
+  },
 };
 
 /**
@@ -179,7 +224,7 @@ export const stageNameZh = (stage: string): string =>
 export const INITIAL_STAGE: Stage = 'draft';
 
 /** Stages in which the declaration is with its department: it may be edited, signed, confirmed, submitted. */
-const DECLARING: readonly Stage[] = ['draft', 'returned'];
+const DECLARING: readonly Stage[] = STAGES.filter((stage) => STAGE_TABLE[stage].declaring);
 
 interface ActionRule {
   /** Stages the action is taken from. */
@@ -380,6 +425,12 @@ const isBefore = (stage: Stage, allowed: readonly Stage[]) =>
 
 /** The declaration is with its department (editable, signable, submittable). */
 export const isDeclaring = (stage: Stage) => DECLARING.includes(stage);
+
+/** Off the main line (returned, rejected): the console shows it beside the timeline. */
+export const isOffTrack = (stage: Stage) => STAGE_TABLE[stage].offTrack;
+
+/** Approved (立项) and on from there. */
+export const hasBeenApproved = (stage: Stage) => STAGE_TABLE[stage].approved;
 
 /** The project's life is over (rejected, decommissioned): nothing new is owed, only what was already found. */
 export const hasEnded = (stage: Stage) => STAGE_TABLE[stage].ended;

@@ -122,7 +122,7 @@ const startConstructionOnce = async (input: { id: string; actor: Actor; baseline
     },
     with: [
       // A project approved after its emergency was denied starts again with a new baseline.
-      deps.records.put('baseline', baseline, project.constructionStartedAt ? 'any' : 'new'),
+      deps.records.put('baseline', baseline, records.baseline.length > 0 ? 'any' : 'new'),
       ...duties.map((o) => deps.obligations.open(o)),
       ...(await alignBaselineDuties(project, input.baseline, input.actor, at, deps)),
     ],
