@@ -1,5 +1,5 @@
 import type { FundingHold } from './finding.schema.ts';
-import { isDeclaring, onApprovalTrack, STAGE_TABLE } from './lifecycle.ts';
+import { type Action, isBuilding, isDeclaring, onApprovalTrack, STAGE_TABLE } from './lifecycle.ts';
 import type { Fund, Obligation } from './obligation.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
@@ -51,6 +51,19 @@ export const builtWithoutApproval = (project: Started) =>
   project.emergency !== null &&
   project.constructionStartedAt !== null &&
   (project.stage === 'rejected' || (emergencyVoided(project) && onApprovalTrack(project.stage)));
+
+/**
+ * Whether the emergency side of `action` lets it be offered now: the emergency start only to a
+ * declared emergency not yet building (nor denied); building actions never to a project that built
+ * without approval (ART07). Every other action is for its stage to say.
+ */
+export const mayTakeInEmergency = (action: Action, project: Started) => {
+  if (builtWithoutApproval(project) && isBuilding(action)) return false;
+  if (action === 'emergency-start') {
+    return project.emergency !== null && project.constructionStartedAt === null && !emergencyVoided(project);
+  }
+  return true;
+};
 
 /** The key of the ART07 finding a denied or rejected emergency opens (one per project: it built once). */
 export const BUILT_WITHOUT_APPROVAL_KEY = 'emergency';

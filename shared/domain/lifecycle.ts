@@ -358,6 +358,9 @@ export type Action = keyof typeof ACTIONS;
 
 const rule = (action: Action): ActionRule => ACTIONS[action];
 
+/** Procurement or construction (ART07: refused to a project that built without approval until it is approved). */
+export const isBuilding = (action: Action): boolean => rule(action).builds === true;
+
 /** Whether `action` may be taken in the project's stage (an emergency project's procurement routes stay open while it owes ART15 duties). */
 export const stageAllows = (
   action: Action,
@@ -375,7 +378,7 @@ export const assertStage = (
   project: { stage: Stage },
   options: { emergencyBuilding?: boolean; builtWithoutApproval?: boolean } = {},
 ): void => {
-  if (options.builtWithoutApproval && (rule(action) as ActionRule).builds) {
+  if (options.builtWithoutApproval && isBuilding(action)) {
     throw new RuleViolationError([
       violation(
         'ART07-NO-BUILD-BEFORE-APPROVAL',

@@ -11,7 +11,6 @@ import { useDepartmentNames } from '../use-department-names.ts';
 import { ProblemList } from './problem-list.tsx';
 import { Section } from './ui.tsx';
 
-
 /**
  * What the caller may do to the declaration now: the owner department's head signs the internal
  * compliance review (ART10), co-builder heads confirm (ART11), the owner submits.

@@ -343,10 +343,7 @@ export const ProjectForm = (props: {
               label={label(DOCUMENT_KINDS_ZH, 'emergency-decision')}
               value={draft.decisionDocumentId}
               onValue={set('decisionDocumentId')}
-              options={[
-                ['', '（开工后3个工作日内补齐）'],
-                ...decisionDocs.map((d) => [d.id, d.fileName] as const),
-              ]}
+              options={[['', '（开工后3个工作日内补齐）'], ...decisionDocs.map((d) => [d.id, d.fileName] as const)]}
             />
           </>
         )}
