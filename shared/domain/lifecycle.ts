@@ -332,6 +332,12 @@ export const ACTIONS = {
     guards: ['ART15-EMERGENCY', 'ART04-ROLE'],
     builds: true,
   },
+  /** ART15: the head names the department's collective decision to build at once, before approval or while it owes it. */
+  'emergency-decision': {
+    from: ['draft', 'returned', 'tech-review', 'approval-review'],
+    guards: ['ART15-EMERGENCY'],
+    emergency: true,
+  },
   /** Reported during construction, and after completion for a milestone not yet reported. */
   milestone: { from: ['construction', 'acceptance'], guards: ['ART20-BASELINE'], builds: true },
   assets: { from: ['construction', 'acceptance'], guards: ['ART21-ASSETS'], builds: true },
@@ -443,4 +449,5 @@ export const onApprovalTrack = (stage: Stage) => STAGE_TABLE[stage].approvalTrac
 
 /** The owner department may attach `kind` in this stage (and its procurement papers while building in an emergency). */
 export const ownerMayAttach = (stage: Stage, kind: DocumentKind, options: { emergencyBuilding?: boolean } = {}) =>
-  STAGE_TABLE[stage].ownerDocuments.includes(kind) || (!!options.emergencyBuilding && PROCUREMENT.includes(kind));
+  STAGE_TABLE[stage].ownerDocuments.includes(kind) ||
+  (!!options.emergencyBuilding && [...PROCUREMENT, ...EMERGENCY_DECISION].includes(kind));

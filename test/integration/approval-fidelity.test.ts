@@ -4,6 +4,7 @@ import { BASELINE } from './support/lifecycle.ts';
 import {
   bureau,
   decide,
+  emergencyBody,
   openTask,
   type Project,
   readyProject,
@@ -133,15 +134,16 @@ describe('the approval phase read against the measures', () => {
 });
 
 describe('ART15-EMERGENCY: an emergency project builds first and completes each procedure as it goes', () => {
-  const emergency = { eventType: 'natural-disaster', justification: '暴雨灾后应急指挥系统' };
+  const emergency = emergencyBody();
 
   it('recounts its duties on an edit, fulfils each by its procedure, and goes straight to construction when approved', async () => {
     const { project, staff, head } = await readyProject({ emergency, totalInvestmentFen: 58_000_000 });
     const started = await call('POST', `/v1/projects/${project.id}/construction-start`, {
-      token: await staff(),
+      token: await head(),
       body: { baseline: BASELINE },
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
+    await openTask(project.id, 1, 'emergency-confirmation', await bureau('data-bureau'));
     expect(await emergencyDuties(project.id, await staff())).toEqual({ declaration: 'open', 'tech-review': 'open' });
     const duty = (await dutiesOf(project.id, await staff())).find((d) => d.code === 'ART15-EMERGENCY');
     expect(duty?.description).toMatch(/policy setting: article 15 sets none/);
@@ -163,8 +165,9 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
       'project-approval': 'open',
       'finance-review': 'open',
     });
+    // Back under the threshold, the duty stays open: an edit never cancels one (only the review's correction, or the conclusion).
     await edit({ totalInvestmentFen: 58_000_000 });
-    expect(await emergencyDuties(project.id, await staff())).toMatchObject({ 'finance-review': 'cancelled' });
+    expect(await emergencyDuties(project.id, await staff())).toMatchObject({ 'finance-review': 'open' });
     // It built before approval because it is an emergency (ART07, ART15): that cannot be edited away.
     const current = await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() });
     const unmade = await call<{ code: string }>('PATCH', `/v1/projects/${project.id}`, {
@@ -194,12 +197,12 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
   });
 
   it('cancels the duties a rejection made impossible, and refuses to start a rejected project', async () => {
-    const { project, staff } = await readyProject({ emergency });
+    const { project, staff, head } = await readyProject({ emergency });
     await submit(project.id, await staff());
     expect(
       (
         await call('POST', `/v1/projects/${project.id}/construction-start`, {
-          token: await staff(),
+          token: await head(),
           body: { baseline: BASELINE },
         })
       ).status,
@@ -209,11 +212,12 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
     await waitForStage(project.id, await staff(), 'rejected');
     expect(await emergencyDuties(project.id, await staff())).toEqual({ 'tech-review': 'cancelled' });
 
-    const again = await call('POST', `/v1/projects/${project.id}/construction-start`, {
-      token: await staff(),
+    // It built without approval and was rejected: construction answers ART07 (未批先建).
+    const again = await call<{ code: string }>('POST', `/v1/projects/${project.id}/construction-start`, {
+      token: await head(),
       body: { baseline: BASELINE },
     });
-    expect(again.status).toBe(409);
+    expect([again.status, again.body.code]).toEqual([422, 'ART07-NO-BUILD-BEFORE-APPROVAL']);
   });
 });
 

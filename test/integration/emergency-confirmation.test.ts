@@ -128,6 +128,14 @@ describe('ART15-EMERGENCY: an emergency is checked by the Data Bureau after the 
       attributes: { role: 'data-bureau', code: 'ART15-EMERGENCY' },
     });
 
+    // The head names the collective decision while building: the duty is fulfilled (staff may not).
+    const decision = await doc(project.id, await head(), 'emergency-decision');
+    const named = async (token: string) =>
+      call('POST', `/v1/projects/${project.id}/emergency-decision`, { token, body: { documentId: decision } });
+    expect((await named(await staff())).status).toBe(403);
+    expect((await named(await head())).status).toBe(200);
+    expect(await openDuties(project.id, await staff(), 'ART15-EMERGENCY')).not.toContain('emergency-decision');
+
     // A confirmation approves or rejects; it has no `return`, and no opinion document.
     const returned = await decide(project.id, 1, 'emergency-confirmation', 'return', dataBureau);
     expect([returned.status, violationsOf(returned.body)]).toEqual([400, [['VALIDATION', 'decision']]]);

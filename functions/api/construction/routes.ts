@@ -35,6 +35,20 @@ export const startConstruction = defineRoute({
   response: ProjectSchema,
 });
 
+export const nameEmergencyDecision = defineRoute({
+  id: 'nameEmergencyDecision',
+  method: 'POST',
+  path: '/v1/projects/{id}/emergency-decision',
+  handler: 'construction/name-emergency-decision',
+  adapters: { documents: 'read', obligations: 'write', projects: 'write' },
+  roles: ['dept-head'],
+  summary:
+    "Name the department's collective decision to build an emergency project at once (ART15-EMERGENCY, 三重一大): the owner's dept-head, with a verified emergency-decision document; fulfils the emergency-decision duty the start opened",
+  params: ProjectParams,
+  body: z.object({ documentId: z.string().min(1).max(64) }).strict(),
+  response: ProjectSchema,
+});
+
 export const reportMilestone = defineRoute({
   id: 'reportMilestone',
   method: 'POST',

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { checklistItems, REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import type { Role } from '#shared/domain/roles.ts';
-import { projectBody } from '../../support/project-body.ts';
+import { emergencyBody, projectBody } from '../../support/project-body.ts';
 import { call, tokenFor } from './client.ts';
 
 /** A minimal but real PDF: what file-type recognises by its magic bytes. */
@@ -28,7 +28,7 @@ export const bureau = (role: Role, sub = `${role}-reviewer`) =>
 
 export const uniqueDept = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-export { projectBody };
+export { emergencyBody, projectBody };
 
 export const registerDepartment = async (dept: string, withDataUnit = true) => {
   const admin = await tokenFor({ roles: ['admin'], sub: 'scenario-admin' });
