@@ -114,17 +114,21 @@ describe('the approval phase read against the measures', () => {
   });
 
   it('serves the policy in force with the validity of the measures (ART35-VALIDITY)', async () => {
-    const policy = await call<{ measures: { inForce: string; expires: string; daysLeft: number } }>(
-      'GET',
-      '/v1/policy',
-      { token: await tokenFor({ roles: ['audit'] }) },
-    );
+    const policy = await call<{
+      measures: { inForce: string; expires: string; daysLeft: number };
+      choices: { setting: string; article: number }[];
+    }>('GET', '/v1/policy', { token: await tokenFor({ roles: ['audit'] }) });
     expect(policy.status).toBe(200);
     expect(policy.body).toMatchObject({
       financeReviewThresholdFen: 60_000_000,
       measures: { inForce: '2024-09-20', expires: '2029-09-19' },
     });
     expect(policy.body.measures.daysLeft).toBeGreaterThan(0);
+    // ART15-EMERGENCY, ART29-FILING: the Data Bureau's confirmations are due in a policy choice (article 4 sets no period).
+    expect(policy.body).toMatchObject({ confirmationWorkingDays: 5, emergencyDecisionWorkingDays: 3 });
+    expect(policy.body.choices).toContainEqual(
+      expect.objectContaining({ setting: 'confirmationWorkingDays', article: 4 }),
+    );
   });
 
   it('describes social-security as a social-safety incident (社会安全事件) in OpenAPI (ART15-EMERGENCY)', async () => {
