@@ -38,7 +38,9 @@ describe('the working-day calendar over HTTP', () => {
         await call<{ items: Obligation[] }>('GET', `/v1/projects/${project.id}/obligations?limit=200`, {
           token: await staff(),
         })
-      ).body.items.filter((o) => o.code === 'ART15-EMERGENCY');
+      ).body.items
+      // The procedures' 30 working days (the collective decision's 3 may end within this year).
+        .filter((o) => o.code === 'ART15-EMERGENCY' && o.key !== 'emergency-decision');
     const counted = await obligations();
     expect(counted.length).toBeGreaterThan(0);
     expect(counted.map((o) => o.provisional)).toEqual(counted.map(() => true));
