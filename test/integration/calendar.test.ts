@@ -39,7 +39,7 @@ describe('the working-day calendar over HTTP', () => {
           token: await staff(),
         })
       ).body.items
-      // The procedures' 30 working days (the collective decision's 3 may end within this year).
+        // The procedures' 30 working days (the collective decision's 3 may end within this year).
         .filter((o) => o.code === 'ART15-EMERGENCY' && o.key !== 'emergency-decision');
     const counted = await obligations();
     expect(counted.length).toBeGreaterThan(0);
