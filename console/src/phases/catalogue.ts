@@ -3,6 +3,7 @@ import { recordAccountability } from '#functions/api/accountability/routes.ts';
 import { proposeChange } from '#functions/api/changes/routes.ts';
 import {
   completeConstruction,
+  nameEmergencyDecision,
   putAssets,
   recordSecurity,
   reportMilestone,
@@ -101,6 +102,14 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     title: '紧急项目先行建设（第十五条：主要负责人决定，县数据局事后认定）',
   },
   { route: startConstruction, action: 'construction-start', title: '开工建设（建设基线）' },
+  {
+    route: nameEmergencyDecision,
+    action: 'emergency-decision',
+    roles: ['dept-head'],
+    title: '紧急建设集体决策在案（第十五条）',
+    documentKinds: { documentId: ['emergency-decision'] },
+    owes: 'ART15-EMERGENCY',
+  },
   {
     route: reportMilestone,
     action: 'milestone',
