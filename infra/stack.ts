@@ -108,6 +108,8 @@ export class LingchuanStack extends Stack {
         ...claimEnvironment,
         APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
+        EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
+        FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
       },
     });
     // Least privilege: each function is granted exactly what the adapters it declares need.

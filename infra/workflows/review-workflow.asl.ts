@@ -9,6 +9,12 @@
  *
  *   approval:   TechReview      then ProjectApproval (approval-bureau) ‖ FinanceReview (finance)
  *   acceptance: TechAcceptance  then CompletionAcceptance (drc)
+ *   emergency:  EmergencyConfirmation (data-bureau), alone: approve ─▶ Approved, reject ─▶ Rejected
+ *   filing:     Opening ─($.kind)─▶ FilingConfirmation | OmReportConfirmation (data-bureau), alone
+ *
+ * A workflow with no parallel reviews concludes on its first review's decision (no Route step).
+ * A workflow whose rounds open with one of several reviews (`instead` in the catalogue) starts
+ * with an Opening choice on the execution input's `kind`.
  *
  * Each human review is a `lambda:invoke.waitForTaskToken` task: the step function records a task
  * with the token and the reviewer's decision comes back through the API. Each waits
@@ -144,33 +150,58 @@ const branch = (kind: ReviewKind, timeoutSeconds: number): Json => {
 const conclude = (outcome: string): Json =>
   step({ step: 'conclude', outcome }, { ResultPath: '$.conclusion', End: true }, 'RecordFailure');
 
+/** The Route step and the parallel reviews, for a workflow that has them. */
+const parallelStates = (parallel: readonly ReviewKind[], timeoutSeconds: number): Record<string, Json> => ({
+  Route: step({ step: 'route' }, { ResultPath: '$.reviews', Next: 'ParallelReviews' }, 'RecordFailure'),
+  ParallelReviews: {
+    Type: 'Parallel',
+    Branches: parallel.map((kind) => branch(kind, timeoutSeconds)),
+    ResultPath: '$.parallelReviews',
+    Catch: [
+      { ErrorEquals: ['Review.Rejected'], ResultPath: '$.stopped', Next: 'Rejected' },
+      { ErrorEquals: ['Review.Returned'], ResultPath: '$.stopped', Next: 'Returned' },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'RecordFailure' },
+    ],
+    Next: 'Approved',
+  },
+});
+
 export const reviewWorkflowDefinition = (
   workflow: WorkflowKind,
   { reviewTimeoutSeconds }: { reviewTimeoutSeconds: number },
 ): Json => {
-  const { first, parallel, zh } = WORKFLOWS[workflow];
+  const { first, instead = [], parallel, zh } = WORKFLOWS[workflow];
+  const afterApproval = parallel.length > 0 ? 'Route' : 'Approved';
+  const opening = (kind: ReviewKind) =>
+    review(
+      kind,
+      { approve: afterApproval, reject: 'Rejected', return: 'Returned' },
+      'RecordFailure',
+      reviewTimeoutSeconds,
+    );
   return {
     Comment: `${workflow} of a government data project (陵川县政务数据项目${zh})`,
-    StartAt: stateName(first),
+    StartAt: instead.length > 0 ? 'Opening' : stateName(first),
     States: {
-      ...review(
-        first,
-        { approve: 'Route', reject: 'Rejected', return: 'Returned' },
-        'RecordFailure',
-        reviewTimeoutSeconds,
-      ),
-      Route: step({ step: 'route' }, { ResultPath: '$.reviews', Next: 'ParallelReviews' }, 'RecordFailure'),
-      ParallelReviews: {
-        Type: 'Parallel',
-        Branches: parallel.map((kind) => branch(kind, reviewTimeoutSeconds)),
-        ResultPath: '$.parallelReviews',
-        Catch: [
-          { ErrorEquals: ['Review.Rejected'], ResultPath: '$.stopped', Next: 'Rejected' },
-          { ErrorEquals: ['Review.Returned'], ResultPath: '$.stopped', Next: 'Returned' },
-          { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'RecordFailure' },
-        ],
-        Next: 'Approved',
-      },
+      ...(instead.length > 0
+        ? {
+            Opening: {
+              Type: 'Choice',
+              Comment: 'The review this round was started for (the execution input names it; the first otherwise).',
+              Choices: instead.map((kind) => ({
+                And: [
+                  { Variable: '$.kind', IsPresent: true },
+                  { Variable: '$.kind', StringEquals: kind },
+                ],
+                Next: stateName(kind),
+              })),
+              Default: stateName(first),
+            },
+          }
+        : {}),
+      ...opening(first),
+      ...Object.assign({}, ...instead.map(opening)),
+      ...(parallel.length > 0 ? parallelStates(parallel, reviewTimeoutSeconds) : {}),
       Approved: conclude('approved'),
       Rejected: conclude('rejected'),
       Returned: conclude('returned'),

@@ -16,6 +16,10 @@ export const apiEnvSchema = z.object({
   ...common,
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+  /** ART15: the Data Bureau's confirmation of an emergency that started building. */
+  EMERGENCY_STATE_MACHINE_ARN: z.string().min(1),
+  /** ART29, ART07: the Data Bureau's confirmation of a filing or a yearly O&M report. */
+  FILING_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
   /**

@@ -11,6 +11,7 @@ export const DOCUMENT_KINDS = [
   'tech-review-opinion',
   'project-approval-reply',
   'budget-approval',
+  'emergency-decision',
   // procurement and construction
   'procurement-plan',
   'procurement-notice',

@@ -1,5 +1,6 @@
-import { isDeclaring, onApprovalTrack } from './lifecycle.ts';
-import type { Obligation } from './obligation.ts';
+import type { FundingHold } from './finding.schema.ts';
+import { type Action, isBuilding, isDeclaring, onApprovalTrack, STAGE_TABLE } from './lifecycle.ts';
+import type { Fund, Obligation } from './obligation.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
 import { type ReviewKind, WORKFLOWS } from './review-catalogue.ts';
@@ -25,9 +26,67 @@ type Building = Pick<
   | 'approvedBudgetFen'
 >;
 
-/** An emergency project building before its approval (ART15): its procurement routes stay open. */
-export const buildingInEmergency = (project: Pick<Project, 'emergency' | 'constructionStartedAt' | 'stage'>) =>
-  project.emergency !== null && project.constructionStartedAt !== null && onApprovalTrack(project.stage);
+/** A procedure the emergency start itself owes: the department's collective decision to build at once (三重一大). */
+export const DECISION_DUTY = 'emergency-decision';
+
+type Started = Pick<Project, 'emergency' | 'constructionStartedAt' | 'stage'>;
+
+/** The Data Bureau denied the emergency (ART15): it built without approval (ART07 未批先建) until it is approved. */
+export const emergencyVoided = (project: Pick<Project, 'emergency'>) =>
+  project.emergency?.confirmation?.status === 'voided';
+
+/** An emergency project building before its approval (ART15), its emergency not denied: its procurement routes stay open. */
+export const buildingInEmergency = (project: Started) =>
+  project.emergency !== null &&
+  project.constructionStartedAt !== null &&
+  onApprovalTrack(project.stage) &&
+  !emergencyVoided(project);
+
+/**
+ * A project that started building as an emergency and then lost that ground: its emergency was
+ * denied, or its declaration was rejected. Its procurement and construction routes answer ART07
+ * (未批先建) until it is approved.
+ */
+export const builtWithoutApproval = (project: Started) =>
+  project.emergency !== null &&
+  project.constructionStartedAt !== null &&
+  (project.stage === 'rejected' || (emergencyVoided(project) && onApprovalTrack(project.stage)));
+
+/**
+ * Whether the emergency side of `action` lets it be offered now: the emergency start only to a
+ * declared emergency not yet building (nor denied); building actions never to a project that built
+ * without approval (ART07). Every other action is for its stage to say.
+ */
+export const mayTakeInEmergency = (action: Action, project: Started) => {
+  if (builtWithoutApproval(project) && isBuilding(action)) return false;
+  if (action === 'emergency-start') {
+    return project.emergency !== null && project.constructionStartedAt === null && !emergencyVoided(project);
+  }
+  return true;
+};
+
+/** The key of the ART07 finding a denied or rejected emergency opens (one per project: it built once). */
+export const BUILT_WITHOUT_APPROVAL_KEY = 'emergency';
+
+/**
+ * API.md § Cures: each fund is `closed` where the stage gives none (the approval track before an
+ * emergency starts building, a rejected project, a decommissioned one unless a hold still stands
+ * on it), `held` while a hold covers it, else `allowed`.
+ */
+export const fundingOf = (
+  project: Started,
+  holds: readonly Pick<FundingHold, 'funds'>[],
+): Record<Fund, 'closed' | 'held' | 'allowed'> => {
+  const rule = STAGE_TABLE[project.stage].funding;
+  const held = (fund: Fund) => holds.some((hold) => hold.funds.includes(fund));
+  const status = (fund: Fund) => {
+    if (rule === 'closed') return 'closed';
+    if (rule === 'until-building' && project.constructionStartedAt === null) return 'closed';
+    if (held(fund)) return 'held';
+    return rule === 'closed-unless-held' ? 'closed' : 'allowed';
+  };
+  return { construction: status('construction'), operations: status('operations') };
+};
 
 /**
  * What an emergency project building before approval still owes: its declaration until submitted,

@@ -32,8 +32,9 @@ export type FundingHold = z.infer<typeof FundingHoldSchema>;
 
 /** API.md: whether construction and operations funds may be released, and the holds that say why not. */
 export const FundingSchema = z.object({
-  construction: z.enum(['allowed', 'held']),
-  operations: z.enum(['allowed', 'held']),
+  /** `closed`: the stage gives none (before approval unless an emergency is building, rejected, decommissioned). */
+  construction: z.enum(['allowed', 'held', 'closed']),
+  operations: z.enum(['allowed', 'held', 'closed']),
   holds: z.array(
     z.object({ code: z.string(), article: z.number().int().optional(), since: z.string(), funds: z.array(FundSchema) }),
   ),

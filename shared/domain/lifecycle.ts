@@ -33,6 +33,8 @@ export const STAGES = [
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
+/** The department's collective decision to build an emergency project at once (ART15, 三重一大), in any stage before approval. */
+const EMERGENCY_DECISION: readonly DocumentKind[] = ['emergency-decision'];
 /** The declaration's own documents (ART10, ART12, ART26). */
 const DECLARATION: readonly DocumentKind[] = [
   'collective-decision',
@@ -74,29 +76,141 @@ const OPERATIONS: readonly DocumentKind[] = [
  * attach their opinion documents by the review catalogue, the Audit Bureau its evidence by the
  * accountability rules: neither depends on the stage.
  */
+/**
+ * Whether funds may flow in a stage (API.md § Cures: `GET …/funding`): `open` (held only by a
+ * hold), `until-building` (closed on the approval track until an emergency starts building),
+ * `closed` (rejected), `closed-unless-held` (decommissioned: closed, but a found duty's hold
+ * still shows as held).
+ */
+export type StageFunding = 'open' | 'until-building' | 'closed' | 'closed-unless-held';
+
 export const STAGE_TABLE: Record<
   Stage,
-  { zh: string; approvalTrack: boolean; ownerDocuments: readonly DocumentKind[] }
+  {
+    zh: string;
+    approvalTrack: boolean;
+    ownerDocuments: readonly DocumentKind[];
+    funding: StageFunding;
+    /** The project's life is over here: nothing new is owed, only what was already found. */
+    ended: boolean;
+    /** The declaration is with its department: it may be edited, signed, confirmed, submitted. */
+    declaring: boolean;
+    /** Off the main line of the life (sent back, or refused): shown beside the timeline, not on it. */
+    offTrack: boolean;
+    /** The project has been approved (立项): it counts in the county's approved investment. */
+    approved: boolean;
+  }
 > = {
-  draft: { zh: '草稿', approvalTrack: true, ownerDocuments: DECLARATION },
-  'tech-review': { zh: '技术审核', approvalTrack: true, ownerDocuments: [] },
-  'approval-review': { zh: '审批立项与财政评审', approvalTrack: true, ownerDocuments: BUDGET },
-  approved: { zh: '已批复', approvalTrack: false, ownerDocuments: [...BUDGET, ...PROCUREMENT] },
-  procurement: { zh: '招标采购', approvalTrack: false, ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE] },
+  draft: {
+    zh: '草稿',
+    approvalTrack: true,
+    ownerDocuments: [...DECLARATION, ...EMERGENCY_DECISION],
+    funding: 'until-building',
+    ended: false,
+    declaring: true,
+    offTrack: false,
+    approved: false,
+  },
+  'tech-review': {
+    zh: '技术审核',
+    approvalTrack: true,
+    ownerDocuments: EMERGENCY_DECISION,
+    funding: 'until-building',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: false,
+  },
+  'approval-review': {
+    zh: '审批立项与财政评审',
+    approvalTrack: true,
+    ownerDocuments: [...BUDGET, ...EMERGENCY_DECISION],
+    funding: 'until-building',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: false,
+  },
+  approved: {
+    zh: '已批复',
+    approvalTrack: false,
+    ownerDocuments: [...BUDGET, ...PROCUREMENT],
+    funding: 'open',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
+  },
+  procurement: {
+    zh: '招标采购',
+    approvalTrack: false,
+    ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE],
+    funding: 'open',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
+  },
   construction: {
     zh: '建设实施',
     approvalTrack: false,
     ownerDocuments: [...BUDGET, ...PROCUREMENT, ...CHANGE, 'milestone-report', ...SECURITY],
+    funding: 'open',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
   acceptance: {
     zh: '项目验收',
     approvalTrack: false,
     ownerDocuments: [...SECURITY, ...ACCEPTANCE, 'milestone-report'],
+    funding: 'open',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
   },
-  operations: { zh: '运行维护', approvalTrack: false, ownerDocuments: [...SECURITY, ...OPERATIONS] },
-  decommissioned: { zh: '停用报废', approvalTrack: false, ownerDocuments: ['disposal-report'] },
-  returned: { zh: '退回修改', approvalTrack: true, ownerDocuments: DECLARATION },
-  rejected: { zh: '不予批准', approvalTrack: false, ownerDocuments: [] },
+  operations: {
+    zh: '运行维护',
+    approvalTrack: false,
+    ownerDocuments: [...SECURITY, ...OPERATIONS],
+    funding: 'open',
+    ended: false,
+    declaring: false,
+    offTrack: false,
+    approved: true,
+  },
+  decommissioned: {
+    zh: '停用报废',
+    approvalTrack: false,
+    ownerDocuments: ['disposal-report'],
+    funding: 'closed-unless-held',
+    ended: true,
+    declaring: false,
+    offTrack: false,
+    approved: true,
+  },
+  returned: {
+    zh: '退回修改',
+    approvalTrack: true,
+    ownerDocuments: [...DECLARATION, ...EMERGENCY_DECISION],
+    funding: 'until-building',
+    ended: false,
+    declaring: true,
+    offTrack: true,
+    approved: false,
+  },
+  rejected: {
+    zh: '不予批准',
+    approvalTrack: false,
+    ownerDocuments: [],
+    funding: 'closed',
+    ended: true,
+    declaring: false,
+    offTrack: true,
+    approved: false,
+  },
 };
 
 /**
@@ -110,7 +224,7 @@ export const stageNameZh = (stage: string): string =>
 export const INITIAL_STAGE: Stage = 'draft';
 
 /** Stages in which the declaration is with its department: it may be edited, signed, confirmed, submitted. */
-const DECLARING: readonly Stage[] = ['draft', 'returned'];
+const DECLARING: readonly Stage[] = STAGES.filter((stage) => STAGE_TABLE[stage].declaring);
 
 interface ActionRule {
   /** Stages the action is taken from. */
@@ -126,6 +240,8 @@ interface ActionRule {
   readonly tooEarly?: RuleCode;
   /** Also open to an emergency project that started building, whatever its stage, until its ART15 duties are done. */
   readonly emergency?: true;
+  /** Procurement or construction: refused under ART07 (未批先建) to a project whose emergency was denied, until it is approved. */
+  readonly builds?: true;
 }
 
 /**
@@ -166,18 +282,21 @@ export const ACTIONS = {
   },
   'procurement-plan': {
     from: ['approved'],
+    builds: true,
     to: 'procurement',
     guards: ['ART16-PROCUREMENT-PLAN', 'ART17-WITHIN-BUDGET', 'ART18-QUALIFICATION'],
     emergency: true,
   },
   'procurement-notice': {
     from: ['procurement', 'construction'],
+    builds: true,
     guards: ['ART16-PROCUREMENT-PLAN'],
     tooEarly: 'ART16-PROCUREMENT-PLAN',
     emergency: true,
   },
   contract: {
     from: ['procurement', 'construction'],
+    builds: true,
     guards: [
       'ART16-PROCUREMENT-PLAN',
       'ART17-WITHIN-BUDGET',
@@ -190,11 +309,13 @@ export const ACTIONS = {
   },
   implementation: {
     from: ['approved', 'procurement', 'construction'],
+    builds: true,
     guards: ['ART19-RESPONSIBLE'],
     emergency: true,
   },
   'construction-start': {
     from: ['approved', 'procurement'],
+    builds: true,
     to: 'construction',
     guards: [
       'ART07-NO-BUILD-BEFORE-APPROVAL',
@@ -206,13 +327,23 @@ export const ACTIONS = {
     tooEarly: 'ART07-NO-BUILD-BEFORE-APPROVAL',
   },
   /** ART15: an emergency project builds first, from the approval track. */
-  'emergency-start': { from: ['draft', 'tech-review', 'approval-review'], guards: ['ART15-EMERGENCY'] },
+  'emergency-start': {
+    from: ['draft', 'returned', 'tech-review', 'approval-review'],
+    guards: ['ART15-EMERGENCY', 'ART04-ROLE'],
+    builds: true,
+  },
+  /** ART15: the head names the department's collective decision to build at once, before approval or while it owes it. */
+  'emergency-decision': {
+    from: ['draft', 'returned', 'tech-review', 'approval-review'],
+    guards: ['ART15-EMERGENCY'],
+    emergency: true,
+  },
   /** Reported during construction, and after completion for a milestone not yet reported. */
-  milestone: { from: ['construction', 'acceptance'], guards: ['ART20-BASELINE'] },
-  assets: { from: ['construction', 'acceptance'], guards: ['ART21-ASSETS'] },
+  milestone: { from: ['construction', 'acceptance'], guards: ['ART20-BASELINE'], builds: true },
+  assets: { from: ['construction', 'acceptance'], guards: ['ART21-ASSETS'], builds: true },
   'security-record': { from: ['construction', 'acceptance', 'operations'], guards: ['ART24-SECURITY'] },
   change: { from: ['procurement', 'construction'], guards: ['ART22-CHANGE-FILING', 'ART22-REAPPROVAL'] },
-  completion: { from: ['construction'], to: 'acceptance', guards: ['ART27-ACCEPTANCE-DEADLINE'] },
+  completion: { from: ['construction'], to: 'acceptance', guards: ['ART27-ACCEPTANCE-DEADLINE'], builds: true },
   'preliminary-acceptance': {
     from: ['acceptance'],
     guards: ['ART27-ACCEPTANCE-ORDER', 'ART28-ACCEPTANCE-EVIDENCE'],
@@ -224,13 +355,17 @@ export const ACTIONS = {
   },
   'acceptance-filing': { from: ['operations', 'decommissioned'], guards: ['ART29-FILING'] },
   'self-evaluation': { from: ['operations', 'decommissioned'], guards: ['ART30-SELF-EVALUATION'] },
-  'operations-report': { from: ['operations'], guards: ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] },
+  /** After decommissioning only for a year whose report was found late (its hold stands until reported). */
+  'operations-report': { from: ['operations', 'decommissioned'], guards: ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] },
   decommission: { from: ['operations'], to: 'decommissioned', guards: ['ART32-DECOMMISSION'] },
   'disposal-report': { from: ['decommissioned'], guards: ['ART32-DISPOSAL-REPORT'] },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 
 const rule = (action: Action): ActionRule => ACTIONS[action];
+
+/** Procurement or construction (ART07: refused to a project that built without approval until it is approved). */
+export const isBuilding = (action: Action): boolean => rule(action).builds === true;
 
 /** Whether `action` may be taken in the project's stage (an emergency project's procurement routes stay open while it owes ART15 duties). */
 export const stageAllows = (
@@ -247,8 +382,18 @@ export const stageAllows = (
 export const assertStage = (
   action: Action,
   project: { stage: Stage },
-  options: { emergencyBuilding?: boolean } = {},
+  options: { emergencyBuilding?: boolean; builtWithoutApproval?: boolean } = {},
 ): void => {
+  if (options.builtWithoutApproval && isBuilding(action)) {
+    throw new RuleViolationError([
+      violation(
+        'ART07-NO-BUILD-BEFORE-APPROVAL',
+        'stage',
+        'Its emergency was not confirmed (or the project was rejected): no procurement or construction before approval.',
+        '紧急项目未获认定（或项目不予批准）：批准前不得采购或建设。',
+      ),
+    ]);
+  }
   if (stageAllows(action, project, options)) return;
   const { tooEarly, from } = rule(action);
   if (tooEarly && isBefore(project.stage, from)) {
@@ -290,9 +435,19 @@ const isBefore = (stage: Stage, allowed: readonly Stage[]) =>
 /** The declaration is with its department (editable, signable, submittable). */
 export const isDeclaring = (stage: Stage) => DECLARING.includes(stage);
 
+/** Off the main line (returned, rejected): the console shows it beside the timeline. */
+export const isOffTrack = (stage: Stage) => STAGE_TABLE[stage].offTrack;
+
+/** Approved (立项) and on from there. */
+export const hasBeenApproved = (stage: Stage) => STAGE_TABLE[stage].approved;
+
+/** The project's life is over (rejected, decommissioned): nothing new is owed, only what was already found. */
+export const hasEnded = (stage: Stage) => STAGE_TABLE[stage].ended;
+
 /** Before approval: what an emergency project may be building in (ART15). */
 export const onApprovalTrack = (stage: Stage) => STAGE_TABLE[stage].approvalTrack;
 
 /** The owner department may attach `kind` in this stage (and its procurement papers while building in an emergency). */
 export const ownerMayAttach = (stage: Stage, kind: DocumentKind, options: { emergencyBuilding?: boolean } = {}) =>
-  STAGE_TABLE[stage].ownerDocuments.includes(kind) || (!!options.emergencyBuilding && PROCUREMENT.includes(kind));
+  STAGE_TABLE[stage].ownerDocuments.includes(kind) ||
+  (!!options.emergencyBuilding && [...PROCUREMENT, ...EMERGENCY_DECISION].includes(kind));

@@ -22,6 +22,8 @@ interface ObligationKind {
   readonly holdsFromStart: boolean;
   /** A yearly duty: fulfilling or finding one year's writes the next year's, so no project drops out (ART07). */
   readonly yearly: boolean;
+  /** Duties of this rule with a period of their own, by key (ART15: the collective decision is due sooner than the procedures). */
+  readonly periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
 }
 
 const duty = (
@@ -29,7 +31,12 @@ const duty = (
   period: (policy: Policy) => number,
   zh: string,
   en: string,
-  more: { cuts?: readonly Fund[]; holdsFromStart?: boolean; yearly?: boolean } = {},
+  more: {
+    cuts?: readonly Fund[];
+    holdsFromStart?: boolean;
+    yearly?: boolean;
+    periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
+  } = {},
 ): ObligationKind => ({
   unit,
   period,
@@ -38,6 +45,7 @@ const duty = (
   cuts: more.cuts ?? [],
   holdsFromStart: more.holdsFromStart ?? false,
   yearly: more.yearly ?? false,
+  ...(more.periodByKey ? { periodByKey: more.periodByKey } : {}),
 });
 
 /**
@@ -57,6 +65,7 @@ export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = 
     (p) => p.emergencyProceduresWorkingDays,
     '紧急项目边建设边补办手续（期限为政策设定，第十五条未规定）',
     'complete the skipped procedure (the period is a policy setting: article 15 sets none)',
+    { periodByKey: { 'emergency-decision': (p) => p.emergencyDecisionWorkingDays } },
   ),
   'ART20-BASELINE': duty(
     'days',
@@ -135,6 +144,11 @@ export const ObligationSchema = z.object({
   waiverReason: z.string().nullable(),
   /** When the sweep opened this duty's finding; a found duty is not written again. */
   foundAt: z.string().nullable().default(null),
+  /**
+   * The day the owner did what the duty asks (a filing, an O&M report) while the Data Bureau has
+   * yet to confirm it (ART04 指导监督): lateness is judged by this day, not by the confirmation.
+   */
+  pendingSince: z.string().nullable().default(null),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;
 
@@ -152,10 +166,11 @@ export const countDue = (basis: DueBasis, calendars: Calendars): { dueDate: stri
   }
 };
 
-/** The basis of a new duty under `code` whose clock starts on `from`. */
-export const dueBasis = (code: RuleCode, from: string, policy: Policy): DueBasis => {
+/** The basis of a new duty under `code` (and `key`, where its row gives that key a period of its own) whose clock starts on `from`. */
+export const dueBasis = (code: RuleCode, from: string, policy: Policy, key?: string): DueBasis => {
   const kind = obligationKind(code);
-  return { from, amount: kind.period(policy), unit: kind.unit };
+  const period = (key !== undefined && kind.periodByKey?.[key]) || kind.period;
+  return { from, amount: period(policy), unit: kind.unit };
 };
 
 /**
@@ -194,12 +209,22 @@ export const newObligation = (input: {
     settledBy: null,
     waiverReason: null,
     foundAt: null,
+    pendingSince: null,
   };
 };
 
-/** Late means the due date has passed: a sweep as of the due date itself finds nothing. */
-export const isLate = (obligation: Pick<Obligation, 'dueDate' | 'status'>, asOf: string) =>
-  obligation.status === 'open' && obligation.dueDate < asOf;
+/**
+ * Late means the due date has passed: a sweep as of the due date itself finds nothing. A duty the
+ * owner answered that awaits the Data Bureau's confirmation is judged by the day it was answered:
+ * in time, it is never found late while it waits.
+ */
+export const isLate = (
+  obligation: Pick<Obligation, 'dueDate' | 'status'> & { pendingSince?: string | null },
+  asOf: string,
+) => {
+  const judgedOn = obligation.pendingSince && obligation.pendingSince < asOf ? obligation.pendingSince : asOf;
+  return obligation.status === 'open' && obligation.dueDate < judgedOn;
+};
 
 export const daysLate = (dueDate: string, asOf: string) =>
   Math.max(0, Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000));

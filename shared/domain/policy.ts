@@ -37,6 +37,13 @@ export const PolicySchema = z.object({
   reviewTimeoutSeconds: z.number(),
   /** ART15: an emergency project completes each skipped procedure within this many working days of starting. */
   emergencyProceduresWorkingDays: z.number(),
+  /** ART15: the department's collective decision to build at once (三重一大) is on record within this many working days of the start. */
+  emergencyDecisionWorkingDays: z.number(),
+  /**
+   * The Data Bureau confirms an emergency (ART15), a filing (ART29) or an O&M report (ART07) within
+   * this many working days: a policy choice, as ART04 (指导监督) and those articles set no period.
+   */
+  confirmationWorkingDays: z.number(),
   /**
    * A review re-opened this many times fails on the record instead: with the default timeout,
    * eleven escalations stay inside a standard execution's one-year limit.
@@ -63,6 +70,8 @@ export const DEFAULT_POLICY: Policy = {
   reviewDueWorkingDays: 10,
   reviewTimeoutSeconds: 30 * 24 * 3600,
   emergencyProceduresWorkingDays: 30,
+  emergencyDecisionWorkingDays: 3,
+  confirmationWorkingDays: 5,
   maxEscalations: 11,
   maxDocumentBytes: 100 * 1024 * 1024,
 };
@@ -94,3 +103,41 @@ export const validityWarnings = (
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The settings that are policy choices: periods the measures leave open, each with the article
+ * that leaves it so (`GET /v1/policy` names them, so a reader knows which numbers are the county's
+ * choice and which are the measures').
+ */
+export const POLICY_CHOICES: Readonly<Partial<Record<keyof Policy, { article: number; zh: string; en: string }>>> = {
+  confirmationWorkingDays: {
+    article: 4,
+    zh: '县数据局认定紧急项目、确认备案及运维报告的期限：第四条（指导监督）及第七、十五、二十九条均未规定',
+    en: 'the Data Bureau confirms an emergency, a filing or an O&M report within this period: article 4 (guidance and supervision) and articles 7, 15 and 29 set none',
+  },
+  emergencyProceduresWorkingDays: {
+    article: 15,
+    zh: '紧急项目边建设边补办手续的期限：第十五条未规定',
+    en: 'an emergency project completes a skipped procedure within this period: article 15 sets none',
+  },
+  emergencyDecisionWorkingDays: {
+    article: 15,
+    zh: '紧急建设“三重一大”集体决策在案的期限：第十五条未规定',
+    en: "the department's collective decision to build at once is on record within this period: article 15 sets none",
+  },
+  selfEvaluationDays: {
+    article: 30,
+    zh: '绩效自评的期限：第三十条未规定',
+    en: 'the performance self-evaluation follows acceptance within this period: article 30 sets none',
+  },
+  operationsReportDue: {
+    article: 7,
+    zh: '年度运维报告的报送日：第七条未规定',
+    en: 'the yearly O&M report is due on this day: article 7 sets none',
+  },
+  reviewDueWorkingDays: {
+    article: 13,
+    zh: '审查任务的办理期限：第十三、十四条未规定',
+    en: 'a review task falls due after this period: articles 13 and 14 set none',
+  },
+};

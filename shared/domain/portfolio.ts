@@ -1,14 +1,14 @@
+import { hasBeenApproved, STAGE_TABLE, type Stage } from './lifecycle.ts';
 import { daysLate } from './obligation.ts';
 import type { Portfolio, ProjectSummary, RegisterRow } from './report.schema.ts';
 import { RULES, type RuleCode } from './rules/catalog.ts';
 
 /**
- * Stages before a project is approved. Every other stage (approved, and the whole life after it,
- * however many stages the lifecycle grows) counts as approved investment.
+ * A project counts as approved investment from `approved` on, as the stage table says of each
+ * stage (a new stage is one row there); a stage name this release does not know never counts.
  */
-const NOT_YET_APPROVED = new Set(['draft', 'tech-review', 'approval-review', 'returned', 'rejected']);
-
-export const isApproved = (project: Pick<ProjectSummary, 'stage'>) => !NOT_YET_APPROVED.has(project.stage);
+export const isApproved = (project: Pick<ProjectSummary, 'stage'>) =>
+  Object.hasOwn(STAGE_TABLE, project.stage) && hasBeenApproved(project.stage as Stage);
 
 /** The money a project was approved for: the finance review's budget (ART14) where there is one. */
 export const approvedFen = (project: ProjectSummary) =>

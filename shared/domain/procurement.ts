@@ -132,20 +132,28 @@ type Verified = (id: string | undefined, kind: ProjectDocument['kind']) => boole
  */
 export const procurementPlanViolations = (
   plan: ProcurementPlanInput,
-  project: Pick<Project, 'approvedBudgetFen' | 'approvedEstimateFen' | 'totalInvestmentFen' | 'classified'>,
+  project: Pick<
+    Project,
+    'approvedBudgetFen' | 'approvedEstimateFen' | 'totalInvestmentFen' | 'classified' | 'emergency'
+  >,
   verified: Verified,
 ): Violation[] => {
   const found: Violation[] = [];
   if (!verified(plan.planDocumentId, 'procurement-plan')) {
     found.push(violation('ART16-PROCUREMENT-PLAN', 'planDocumentId', 'Name a verified procurement-plan document.'));
   }
-  const ceiling = project.approvedBudgetFen ?? project.approvedEstimateFen ?? project.totalInvestmentFen;
+  // Before approval (an emergency building, ART15) the total declared when building started, never a later edit.
+  const ceiling =
+    project.approvedBudgetFen ??
+    project.approvedEstimateFen ??
+    project.emergency?.declaredTotalFen ??
+    project.totalInvestmentFen;
   if (plan.budgetFen > ceiling) {
     found.push(
       violation(
         'ART17-WITHIN-BUDGET',
         'budgetFen',
-        `${plan.budgetFen} fen exceeds the ${project.approvedBudgetFen === null ? 'approved estimate' : 'approved budget'} of ${ceiling} fen.`,
+        `${plan.budgetFen} fen exceeds the ${project.approvedBudgetFen !== null ? 'approved budget' : project.approvedEstimateFen !== null ? 'approved estimate' : 'total declared when building started'} of ${ceiling} fen.`,
       ),
     );
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DateSchema } from './calendar.ts';
 import { DeptIdSchema } from './department.schema.ts';
 import { StageSchema } from './lifecycle.ts';
 import { ReviewKindSchema, WorkflowKindSchema } from './review-catalogue.ts';
@@ -23,7 +24,49 @@ export const CATEGORIES = [
 export const CONSTRUCTION_TYPES = ['new', 'expansion', 'upgrade', 'operations'] as const;
 export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'purchased-service'] as const;
 export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-health', 'social-security'] as const;
+/** ART15 ends its list with 等: another event the Data Bureau accepts, named in the justification and judged by the confirmation. */
+export const EMERGENCY_EVENT_KINDS = [...EMERGENCY_EVENT_TYPES, 'other'] as const;
 export const DEPLOYMENT_TARGETS = ['gov-cloud', 'public-cloud', 'on-premise'] as const;
+
+/** What the department declares of the emergency it builds for (ART15). */
+export const EmergencyDeclarationSchema = z.object({
+  eventType: z
+    .enum(EMERGENCY_EVENT_KINDS)
+    .describe(
+      'ART15: natural disaster (自然灾害), accident (事故灾难), public-health event (公共卫生事件), social-safety incident (社会安全事件), or another event (等) the justification names',
+    ),
+  event: z.object({ name: singleLine(200), occurredOn: DateSchema }),
+  justification: multiLine(4000),
+  /** The department's collective decision to build at once (三重一大): a verified `emergency-decision` document. */
+  decisionDocumentId: z.string().max(64).nullish(),
+});
+
+/** The emergency as kept: what was declared, the total declared when building started, and the Data Bureau's confirmation. */
+export const EmergencySchema = EmergencyDeclarationSchema.extend({
+  /** ART17 judges procurement before approval against this, not a later edit. */
+  declaredTotalFen: FenSchema.nullable().default(null),
+  confirmation: z
+    .object({
+      status: z.enum(['pending', 'confirmed', 'voided']),
+      by: z.string().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
+});
+export type Emergency = z.infer<typeof EmergencySchema>;
+export type EmergencyDeclaration = z.infer<typeof EmergencyDeclarationSchema>;
+
+/** A declared emergency as kept before it builds: no total fixed yet, nothing to confirm yet. */
+export const keptEmergency = (declared: EmergencyDeclaration | null | undefined): Emergency | null =>
+  declared ? { ...declared, declaredTotalFen: null, confirmation: null } : null;
+
+/** Whether two emergencies declare the same (what the system adds to a declaration aside). */
+export const sameDeclaredEmergency = (a: EmergencyDeclaration | null, b: EmergencyDeclaration | null): boolean => {
+  const declared = (e: EmergencyDeclaration | null) =>
+    e && JSON.stringify([e.eventType, e.event.name, e.event.occurredOn, e.justification, e.decisionDocumentId ?? null]);
+  return declared(a) === declared(b);
+};
 
 export const ProjectFieldsSchema = z.object({
   name: singleLine(200),
@@ -38,17 +81,7 @@ export const ProjectFieldsSchema = z.object({
   coBuilderDeptIds: z.array(DeptIdSchema).max(20).default([]),
   /** ART08: the county's share of construction and of O&M funds in a city–county co-built project. */
   cityCountyCoBuild: z.object({ countyShareFen: FenSchema, countyOmShareFen: FenSchema }).nullable().default(null),
-  emergency: z
-    .object({
-      eventType: z
-        .enum(EMERGENCY_EVENT_TYPES)
-        .describe(
-          'ART15: natural disaster (自然灾害), accident (事故灾难), public-health event (公共卫生事件), social-safety incident (社会安全事件)',
-        ),
-      justification: multiLine(4000),
-    })
-    .nullable()
-    .default(null),
+  emergency: EmergencyDeclarationSchema.nullable().default(null),
   scope: z
     .object({
       dataCentre: z.boolean().default(false),
@@ -119,12 +152,16 @@ export const RoundSchema = z.object({
   approvedBudgetFen: FenSchema.nullable().default(null),
   /** When it ended. */
   concludedAt: z.string().nullable().default(null),
+  /** The review a confirmation round opened with (a filing or an O&M report), and the record it confirms. */
+  kind: ReviewKindSchema.nullable().default(null),
+  subjectId: z.string().nullable().default(null),
 });
 export type Round = z.infer<typeof RoundSchema>;
 
 const date = z.string().nullable().default(null);
 
 export const ProjectSchema = ProjectFieldsSchema.extend({
+  emergency: EmergencySchema.nullable().default(null),
   id: z.string(),
   code: z.string().describe('Human-readable, unique per year: LC-2026-0007'),
   ownerDeptId: DeptIdSchema,

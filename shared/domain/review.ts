@@ -4,6 +4,7 @@ import { ForbiddenError, ValidationError } from './errors.ts';
 import { FenSchema, type Project } from './project.schema.ts';
 import {
   ChecklistEntrySchema,
+  DECISIONS,
   REVIEWS,
   type ReviewKind,
   ReviewKindSchema,
@@ -13,7 +14,7 @@ import { type Actor, hasAnyRole, type Role, RoleSchema } from './roles.ts';
 import { multiLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
-export const DECISIONS = ['approve', 'reject', 'return'] as const;
+export { DECISIONS };
 
 const ScopeSchema = z
   .object({ dataCentre: z.boolean(), machineRoom: z.boolean(), cloudPlatform: z.boolean() })
@@ -115,7 +116,8 @@ export const mayDecide = (actor: Actor, task: Authority): boolean => {
 
 export interface DecisionContext {
   readonly project: Pick<Project, 'id'>;
-  readonly task: Pick<StoredTask, 'id' | 'kind'>;
+  /** Its checklist is the one stored on the task when it opened (an emergency project's technical review asks one more item). */
+  readonly task: Pick<StoredTask, 'id' | 'kind' | 'checklistItems'>;
   readonly actor: Actor;
   /** The total the review judges: the declared total, or a change's new total (ART22). */
   readonly totalFen: number;
@@ -132,10 +134,14 @@ export interface DecisionContext {
  */
 export const decisionViolations = (kind: ReviewKind, input: DecisionInput, context: DecisionContext): Violation[] => {
   const review = REVIEWS[kind];
-  const items = review.checklist;
+  const asked = context.task.checklistItems;
+  const items = Object.fromEntries(Object.entries(review.checklist).filter(([name]) => asked.includes(name)));
   const missing = Object.keys(items).filter((name) => !(name in input.checklist));
   const unknown = Object.keys(input.checklist).filter((name) => !(name in items));
   const misplaced = [
+    ...(review.decisions.includes(input.decision)
+      ? []
+      : [{ path: 'decision', message: `This review decides ${review.decisions.join(' or ')}.` }]),
     ...(input.classification && kind !== 'tech-review'
       ? [{ path: 'classification', message: 'Only the technical review corrects the classification.' }]
       : []),
@@ -156,7 +162,7 @@ export const decisionViolations = (kind: ReviewKind, input: DecisionInput, conte
       if (entry.blocks && !input.checklist[name]?.ok)
         found.push(violation(entry.rule, `checklist.${name}`, 'A project that fails this item is not approved.'));
     }
-    if (!input.opinionDocumentId) {
+    if (!input.opinionDocumentId && review.opinion) {
       found.push(
         violation(review.rule, 'opinionDocumentId', `Approving needs the verified ${review.opinion} document.`),
       );
@@ -189,6 +195,11 @@ export const decisionViolations = (kind: ReviewKind, input: DecisionInput, conte
   }
   if (input.opinionDocumentId) {
     const document = context.opinionDocument;
+    if (!review.opinion) {
+      throw new ValidationError([
+        { path: 'opinionDocumentId', message: 'This confirmation is decided with its opinion text alone.' },
+      ]);
+    }
     const sound =
       document?.projectId === context.project.id && document.kind === review.opinion && document.status === 'verified';
     if (!sound) {

@@ -19,6 +19,8 @@ export const WorkflowInputSchema = z.object({
   workflow: WorkflowKindSchema,
   projectId: z.string().min(1),
   round: z.number().int().positive(),
+  /** The review the round opens with, where its workflow offers more than one (a filing or an O&M report). */
+  kind: ReviewKindSchema.optional(),
 });
 export type WorkflowInput = z.infer<typeof WorkflowInputSchema>;
 
@@ -65,15 +67,25 @@ export const needsProjectApproval = (project: Pick<Project, 'keyProject' | 'invo
 export const needsFinanceReview = (totalFen: number, policy: Pick<Policy, 'financeReviewThresholdFen'>) =>
   totalFen >= policy.financeReviewThresholdFen;
 
-/** A round that starts now: the n-th of its workflow, about a change or a declaration. */
-export const runningRound = (round: number, changeId: string | null = null): Round => ({
+/** A round that starts now: the n-th of its workflow, about a change or a declaration (or, for a confirmation, the record it confirms). */
+export const runningRound = (
+  round: number,
+  changeId: string | null = null,
+  confirms: { kind: ReviewKind; subjectId: string } | null = null,
+): Round => ({
   round,
   status: 'running',
   changeId,
   passed: [],
   approvedBudgetFen: null,
   concludedAt: null,
+  kind: confirms?.kind ?? null,
+  subjectId: confirms?.subjectId ?? null,
 });
+
+const assertNever = (value: never): never => {
+  throw new Error(`No routing for ${String(value)}`);
+};
 
 /** The round a workflow is in on this project, if any. */
 export const currentRound = (project: Pick<Project, 'rounds'>, workflow: WorkflowKind) => project.rounds[workflow];
@@ -106,8 +118,15 @@ export const routing = (
       }
       case 'completion-acceptance':
         return project.approvedBy.includes('project-approval');
-      default:
+      // Reviews that open their round are never routed in parallel: named here so a new kind must be placed.
+      case 'tech-review':
+      case 'tech-acceptance':
+      case 'emergency-confirmation':
+      case 'filing-confirmation':
+      case 'om-report-confirmation':
         return false;
+      default:
+        return assertNever(kind);
     }
   };
   return Object.fromEntries(parallel.map((kind) => [kind, applies(kind)]));

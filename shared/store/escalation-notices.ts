@@ -15,6 +15,8 @@ export interface EscalationNotice {
   readonly article: number;
   readonly dueDate: string;
   readonly escalation: number;
+  /** `opened`: announced when the task opens (an emergency building meanwhile, ART15), not because it is overdue. */
+  readonly reason?: 'overdue' | 'opened';
 }
 
 /**
@@ -25,6 +27,10 @@ export interface EscalationNotice {
 export const escalationNotices = (topicArn: string | undefined) => ({
   async announce(notice: EscalationNotice): Promise<void> {
     if (!topicArn) throw new Error('This function has no escalation topic to announce to.');
+    if (notice.reason === 'opened') {
+      await client.send(new PublishCommand(openedMessage(topicArn, notice)));
+      return;
+    }
     await client.send(
       new PublishCommand({
         TopicArn: topicArn,
@@ -45,6 +51,23 @@ export const escalationNotices = (topicArn: string | undefined) => ({
   },
 });
 export type EscalationNotices = ReturnType<typeof escalationNotices>;
+
+/** A task that must be looked at now: an emergency project started building and waits on the bureau's confirmation. */
+const openedMessage = (topicArn: string, notice: EscalationNotice) => ({
+  TopicArn: topicArn,
+  Subject: `Confirmation needed now: ${notice.projectCode} (${notice.code})`,
+  Message: [
+    `项目 ${notice.projectCode}「${notice.projectName}」已作为紧急项目先行建设（${notice.code}，第${notice.article}条），` +
+      `请 ${notice.role} 于 ${notice.dueDate} 前认定。`,
+    `${notice.projectCode} started building as an emergency (${notice.code}, article ${notice.article}); ` +
+      `${notice.role} confirms or denies it by ${notice.dueDate}.`,
+    JSON.stringify(notice),
+  ].join('\n\n'),
+  MessageAttributes: {
+    role: { DataType: 'String', StringValue: notice.role },
+    code: { DataType: 'String', StringValue: notice.code },
+  },
+});
 
 /** The `notices` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const notices = (env: { readonly ESCALATION_TOPIC_ARN?: string }) => escalationNotices(env.ESCALATION_TOPIC_ARN);

@@ -91,6 +91,24 @@ export const obligationRepository = (tableName: string) => {
     },
 
     /** Fulfilled, waived or cancelled: leaves the due index, once. */
+    /** An open duty changed while it stays open (answered, awaiting confirmation; or that answer returned). */
+    update(obligation: Obligation): TransactItem {
+      return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
+    },
+
+    /** A cancelled duty owed again (a project approved after its emergency was denied builds again to a baseline). */
+    reopen(obligation: Obligation): TransactItem {
+      return {
+        Put: {
+          TableName: tableName,
+          Item: item(obligation),
+          ConditionExpression: '#status = :cancelled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+        },
+      };
+    },
+
     settle(obligation: Obligation): TransactItem {
       return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
     },

@@ -6,7 +6,7 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import type { WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { WORKFLOWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { traced } from '#shared/observability/tracer.ts';
@@ -32,7 +32,12 @@ export const workflowEngine = (stateMachines: Partial<Record<WorkflowKind, strin
     const stateMachineArn = machineOf(input.workflow);
     try {
       await client.send(
-        new StartExecutionCommand({ stateMachineArn, name: executionName(input), input: JSON.stringify(input) }),
+        new StartExecutionCommand({
+          stateMachineArn,
+          name: executionName(input),
+          // The review the round opens with is always named: the ASL's Opening choice reads it.
+          input: JSON.stringify({ ...input, kind: input.kind ?? WORKFLOWS[input.workflow].first }),
+        }),
       );
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
@@ -92,8 +97,12 @@ export type WorkflowEngine = ReturnType<typeof workflowEngine>;
 export const workflows = (env: {
   readonly APPROVAL_STATE_MACHINE_ARN?: string;
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
+  readonly EMERGENCY_STATE_MACHINE_ARN?: string;
+  readonly FILING_STATE_MACHINE_ARN?: string;
 }) =>
   workflowEngine({
     ...(env.APPROVAL_STATE_MACHINE_ARN ? { approval: env.APPROVAL_STATE_MACHINE_ARN } : {}),
     ...(env.ACCEPTANCE_STATE_MACHINE_ARN ? { acceptance: env.ACCEPTANCE_STATE_MACHINE_ARN } : {}),
+    ...(env.EMERGENCY_STATE_MACHINE_ARN ? { emergency: env.EMERGENCY_STATE_MACHINE_ARN } : {}),
+    ...(env.FILING_STATE_MACHINE_ARN ? { filing: env.FILING_STATE_MACHINE_ARN } : {}),
   });

@@ -31,6 +31,8 @@ export interface DepsEnv {
   /** Only API functions start workflows; workflow steps must not reference their own machines. */
   readonly APPROVAL_STATE_MACHINE_ARN?: string;
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
+  readonly EMERGENCY_STATE_MACHINE_ARN?: string;
+  readonly FILING_STATE_MACHINE_ARN?: string;
   /** Only the approval workflow's steps announce overdue reviews. */
   readonly ESCALATION_TOPIC_ARN?: string;
 }

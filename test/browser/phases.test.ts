@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { call, runtime } from '../integration/support/client.ts';
 import { approvedProject, CREDIT_CODES, doc, QUALIFICATION } from '../integration/support/lifecycle.ts';
-import { allOk, bureau, decide, people, waitForStage } from '../integration/support/scenario.ts';
+import { allOk, bureau, decide, eventually, people, waitForStage } from '../integration/support/scenario.ts';
 import { axeViolations, launchBrowser, screenshot, visibleText } from './support/browser.ts';
 import { byText, clickText, fill, shownText, signIn, uploadDocument, waitForText } from './support/console-page.ts';
 import { tempDir, writePdf } from './support/files.ts';
@@ -382,6 +382,15 @@ describe('the whole life after approval, through the console in a real browser',
     await openForm('验收报告备案');
     await select('fileAcceptance-acceptanceReportDocumentId', papers.acceptance);
     await submitAndWait('fileAcceptance', '验收报告备案');
+    // The Data Bureau confirms the filing (ART29, ART04 指导监督) before the next filing is taken.
+    const confirmed = await decide(projectId, 1, 'filing-confirmation', 'approve', await bureau('data-bureau'));
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await eventually(async () =>
+      (await call<{ filedOn: string | null }>('GET', `/v1/projects/${projectId}`, { token: await token() })).body
+        .filedOn
+        ? true
+        : undefined,
+    );
 
     await openForm('绩效自评');
     await select('selfEvaluate-documentId', papers.evaluation);

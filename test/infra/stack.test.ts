@@ -193,6 +193,8 @@ describe('bundling', () => {
         BUCKET_NAME: 'b',
         APPROVAL_STATE_MACHINE_ARN: 'a',
         ACCEPTANCE_STATE_MACHINE_ARN: 'a',
+        EMERGENCY_STATE_MACHINE_ARN: 'a',
+        FILING_STATE_MACHINE_ARN: 'a',
         PORTAL_ORIGIN: 'o',
       },
       adapters: projectRoutes.getProject.adapters,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { firstOmYear, omDueDate, omDutyKey, omReportKey } from '#shared/domain/acceptance.ts';
+import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { call, tokenFor } from './support/client.ts';
 import {
   daysFromToday,
@@ -76,6 +78,13 @@ const securityAndAssets = async (projectId: string, dept: string, token: string,
 const police = () => tokenFor({ roles: ['public-security'], dept: 'public-security', sub: 'police-acceptance' });
 
 const TECH_ACCEPTANCE = allOk('tech-acceptance');
+
+/** The Data Bureau's confirmation of the last filing or report has concluded (its workflow round is over). */
+const confirmationDone = (projectId: string, token: string) =>
+  eventually(async () => {
+    const rounds = (await projectOf(projectId, token)).rounds as { filing?: { status: string } };
+    return rounds.filing?.status !== 'running' ? true : undefined;
+  });
 
 const decideAcceptance = (
   projectId: string,
@@ -184,6 +193,13 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     expect(waived.status).toBe(422);
     const report = await doc(project.id, token, 'acceptance-report');
     await post(path('/acceptance-filing'), token, { acceptanceReportDocumentId: report }, 200);
+    // ART29-FILING: the Data Bureau confirms the filing (ART04 指导监督); until then the hold stands.
+    expect(await funding()).toMatchObject({ construction: 'held', holds: [{ code: 'ART29-FILING' }] });
+    expect(
+      (await call('POST', path('/acceptance-filing'), { token, body: { acceptanceReportDocumentId: report } })).status,
+    ).toBe(409);
+    expect((await decide(project.id, 1, 'filing-confirmation', 'approve', dataBureau)).status).toBe(200);
+    await eventually(async () => ((await projectOf(project.id, token)).filedOn === today() ? true : undefined));
     expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
     expect(await heldInPortfolio()).toEqual([]);
     expect(
@@ -209,7 +225,12 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       201,
     );
 
-    // ART07: next year's report off the government cloud holds O&M funds at once; a later all-true report cures it.
+    // ART07: next year's report off the government cloud holds O&M funds at once; a later all-true report cures it
+    // once the Data Bureau confirms it (each report is confirmed before the next is filed).
+    const confirmed = async (round: number) => {
+      expect((await decide(project.id, round, 'om-report-confirmation', 'approve', dataBureau)).status).toBe(200);
+      await confirmationDone(project.id, token);
+    };
     const operations = async (onGovCloud: boolean) =>
       post(
         path('/operations-reports'),
@@ -229,7 +250,10 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       operations: 'held',
       holds: [{ code: 'ART07-OM-FUNDING' }],
     });
+    await confirmed(2);
     await operations(true);
+    expect(await funding()).toMatchObject({ operations: 'held' });
+    await confirmed(3);
     expect(await funding()).toMatchObject({ operations: 'allowed', holds: [] });
     expect((await findingsOf(project.id)).find((f) => f.code === 'ART07-OM-FUNDING')?.status).toBe('resolved');
     // Next year's report wrote the year after's duty; none by its 31 October → a finding, an O&M hold, and the next duty.
@@ -251,9 +275,13 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     const decision = await doc(project.id, token, 'decommission-decision');
     await post(path('/decommission'), await head(), { ...body, collectiveDecisionDocumentId: decision }, 200);
     expect(await projectOf(project.id, token)).toMatchObject({ stage: 'decommissioned' });
+    // Decommissioning cancels only the reports not yet found late: the one found above holds on.
     expect(
-      (await dutiesOf(project.id, token)).filter((d) => d.code === 'ART07-OM-FUNDING' && d.status === 'open'),
-    ).toEqual([]);
+      (await dutiesOf(project.id, token))
+        .filter((d) => d.code === 'ART07-OM-FUNDING' && d.status === 'open')
+        .map((d) => d.key),
+    ).toEqual([`om-${thisYear() + 2}`]);
+    expect(await funding()).toMatchObject({ construction: 'closed', operations: 'held' });
     const disposalDocument = await doc(project.id, token, 'disposal-report');
     const partial = await call('POST', path('/disposal-report'), {
       token,
@@ -364,7 +392,102 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         .map((f) => f.code)
         .sort();
     expect(await open()).toEqual(['ART07-OM-FUNDING', 'ART26-GOV-CLOUD']);
+    expect((await decide(project.id, 1, 'om-report-confirmation', 'approve', dataBureau)).status).toBe(200);
+    await confirmationDone(project.id, token);
     await report(true);
-    expect(await open()).toEqual([]);
+    expect(await open()).toEqual(['ART07-OM-FUNDING', 'ART26-GOV-CLOUD']);
+    expect((await decide(project.id, 2, 'om-report-confirmation', 'approve', dataBureau)).status).toBe(200);
+    await eventually(async () => ((await open()).length === 0 ? true : undefined));
+  });
+
+  it('ART29-FILING, ART07-OM-FUNDING: the Data Bureau confirms a cure; a return keeps the hold, and lateness is judged by the day the owner filed', async () => {
+    const { project, staff, head, dept } = await completed();
+    const token = await staff();
+    const dataBureau = await bureau('data-bureau');
+    const path = (tail: string) => `/v1/projects/${project.id}${tail}`;
+    const funding = async () => (await call<Funding>('GET', path('/funding'), { token })).body;
+    await securityAndAssets(project.id, dept, token, await head());
+    await preliminary(project.id, token);
+    expect((await decideAcceptance(project.id, 1, 'tech-acceptance', 'approve', dataBureau)).status).toBe(200);
+    await waitForStage(project.id, token, 'operations');
+    const settled = () => confirmationDone(project.id, token);
+    // Its unreported baseline milestones are found too (ART20); this is about the filing and the reports.
+    const openFindings = async () =>
+      (await findingsOf(project.id))
+        .filter((f) => f.status === 'open' && f.code !== 'ART20-BASELINE')
+        .map((f) => [f.code, f.key]);
+
+    // ART29: filed in time and awaiting confirmation, it is never found late; returned, it is owed again.
+    const filingDue = (await dutiesOf(project.id, token)).find((d) => d.code === 'ART29-FILING')?.dueDate ?? '';
+    const file = async () =>
+      post(
+        path('/acceptance-filing'),
+        token,
+        { acceptanceReportDocumentId: await doc(project.id, token, 'acceptance-report') },
+        200,
+      );
+    await file();
+    await sweepAsOf(dayAfter(filingDue));
+    expect(await openFindings()).toEqual([]);
+    const returned = await decide(project.id, 1, 'filing-confirmation', 'return', dataBureau, {
+      checklist: { reportComplete: { ok: false, note: '缺竣工验收报告附件' } },
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    await settled();
+    expect(await funding()).toMatchObject({ construction: 'held', operations: 'held' });
+    expect((await projectOf(project.id, token)).filedOn).toBeNull();
+    await sweepAsOf(dayAfter(filingDue));
+    expect(await openFindings()).toEqual([['ART29-FILING', 'acceptance']]);
+    await file();
+    expect((await decide(project.id, 2, 'filing-confirmation', 'approve', dataBureau)).status).toBe(200);
+    await settled();
+    expect((await projectOf(project.id, token)).filedOn).toBe(today());
+    expect(await funding()).toMatchObject({ construction: 'allowed', operations: 'allowed', holds: [] });
+
+    // ART07: a report off the government cloud holds O&M funds at once; returned by the bureau, the hold
+    // stays; corrected and confirmed, it lifts. A report in time awaiting confirmation is never found late.
+    const year = firstOmYear(today(), DEFAULT_POLICY);
+    const report = async (onGovCloud: boolean) =>
+      post(
+        path('/operations-reports'),
+        token,
+        {
+          year,
+          onGovCloud,
+          dataSharedAsDeclared: true,
+          collaboratingAsDeclared: true,
+          evidenceDocumentId: await doc(project.id, token, 'operations-evidence'),
+        },
+        201,
+      );
+    await report(false);
+    expect(await funding()).toMatchObject({ operations: 'held', holds: [{ code: 'ART07-OM-FUNDING' }] });
+    // One filing awaits the bureau at a time.
+    const second = await call('POST', path('/operations-reports'), {
+      token,
+      body: {
+        year,
+        onGovCloud: true,
+        dataSharedAsDeclared: true,
+        collaboratingAsDeclared: true,
+        evidenceDocumentId: await doc(project.id, token, 'operations-evidence'),
+      },
+    });
+    expect(second.status).toBe(409);
+    expect((await decide(project.id, 3, 'om-report-confirmation', 'return', dataBureau)).status).toBe(200);
+    await settled();
+    expect(await funding()).toMatchObject({ operations: 'held' });
+    await report(true);
+    expect(await funding()).toMatchObject({ operations: 'held' });
+    await sweepAsOf(dayAfter(omDueDate(year, DEFAULT_POLICY)));
+    expect((await openFindings()).filter(([code]) => code === 'ART07-OM-FUNDING')).toEqual([
+      ['ART07-OM-FUNDING', omReportKey(year)],
+    ]);
+    const confirmed = await decide(project.id, 4, 'om-report-confirmation', 'approve', dataBureau);
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await settled();
+    await eventually(async () => ((await funding()).operations === 'allowed' ? true : undefined));
+    expect((await dutiesOf(project.id, token)).find((d) => d.key === omDutyKey(year))?.status).toBe('fulfilled');
+    expect((await openFindings()).filter(([code]) => code === 'ART07-OM-FUNDING')).toEqual([]);
   });
 });

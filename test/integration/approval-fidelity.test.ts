@@ -4,6 +4,7 @@ import { BASELINE } from './support/lifecycle.ts';
 import {
   bureau,
   decide,
+  emergencyBody,
   openTask,
   type Project,
   readyProject,
@@ -113,17 +114,21 @@ describe('the approval phase read against the measures', () => {
   });
 
   it('serves the policy in force with the validity of the measures (ART35-VALIDITY)', async () => {
-    const policy = await call<{ measures: { inForce: string; expires: string; daysLeft: number } }>(
-      'GET',
-      '/v1/policy',
-      { token: await tokenFor({ roles: ['audit'] }) },
-    );
+    const policy = await call<{
+      measures: { inForce: string; expires: string; daysLeft: number };
+      choices: { setting: string; article: number }[];
+    }>('GET', '/v1/policy', { token: await tokenFor({ roles: ['audit'] }) });
     expect(policy.status).toBe(200);
     expect(policy.body).toMatchObject({
       financeReviewThresholdFen: 60_000_000,
       measures: { inForce: '2024-09-20', expires: '2029-09-19' },
     });
     expect(policy.body.measures.daysLeft).toBeGreaterThan(0);
+    // ART15-EMERGENCY, ART29-FILING: the Data Bureau's confirmations are due in a policy choice (article 4 sets no period).
+    expect(policy.body).toMatchObject({ confirmationWorkingDays: 5, emergencyDecisionWorkingDays: 3 });
+    expect(policy.body.choices).toContainEqual(
+      expect.objectContaining({ setting: 'confirmationWorkingDays', article: 4 }),
+    );
   });
 
   it('describes social-security as a social-safety incident (社会安全事件) in OpenAPI (ART15-EMERGENCY)', async () => {
@@ -133,15 +138,16 @@ describe('the approval phase read against the measures', () => {
 });
 
 describe('ART15-EMERGENCY: an emergency project builds first and completes each procedure as it goes', () => {
-  const emergency = { eventType: 'natural-disaster', justification: '暴雨灾后应急指挥系统' };
+  const emergency = emergencyBody();
 
   it('recounts its duties on an edit, fulfils each by its procedure, and goes straight to construction when approved', async () => {
     const { project, staff, head } = await readyProject({ emergency, totalInvestmentFen: 58_000_000 });
     const started = await call('POST', `/v1/projects/${project.id}/construction-start`, {
-      token: await staff(),
+      token: await head(),
       body: { baseline: BASELINE },
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
+    await openTask(project.id, 1, 'emergency-confirmation', await bureau('data-bureau'));
     expect(await emergencyDuties(project.id, await staff())).toEqual({ declaration: 'open', 'tech-review': 'open' });
     const duty = (await dutiesOf(project.id, await staff())).find((d) => d.code === 'ART15-EMERGENCY');
     expect(duty?.description).toMatch(/policy setting: article 15 sets none/);
@@ -163,8 +169,9 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
       'project-approval': 'open',
       'finance-review': 'open',
     });
+    // Back under the threshold, the duty stays open: an edit never cancels one (only the review's correction, or the conclusion).
     await edit({ totalInvestmentFen: 58_000_000 });
-    expect(await emergencyDuties(project.id, await staff())).toMatchObject({ 'finance-review': 'cancelled' });
+    expect(await emergencyDuties(project.id, await staff())).toMatchObject({ 'finance-review': 'open' });
     // It built before approval because it is an emergency (ART07, ART15): that cannot be edited away.
     const current = await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() });
     const unmade = await call<{ code: string }>('PATCH', `/v1/projects/${project.id}`, {
@@ -194,12 +201,12 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
   });
 
   it('cancels the duties a rejection made impossible, and refuses to start a rejected project', async () => {
-    const { project, staff } = await readyProject({ emergency });
+    const { project, staff, head } = await readyProject({ emergency });
     await submit(project.id, await staff());
     expect(
       (
         await call('POST', `/v1/projects/${project.id}/construction-start`, {
-          token: await staff(),
+          token: await head(),
           body: { baseline: BASELINE },
         })
       ).status,
@@ -209,11 +216,12 @@ describe('ART15-EMERGENCY: an emergency project builds first and completes each 
     await waitForStage(project.id, await staff(), 'rejected');
     expect(await emergencyDuties(project.id, await staff())).toEqual({ 'tech-review': 'cancelled' });
 
-    const again = await call('POST', `/v1/projects/${project.id}/construction-start`, {
-      token: await staff(),
+    // It built without approval and was rejected: construction answers ART07 (未批先建).
+    const again = await call<{ code: string }>('POST', `/v1/projects/${project.id}/construction-start`, {
+      token: await head(),
       body: { baseline: BASELINE },
     });
-    expect(again.status).toBe(409);
+    expect([again.status, again.body.code]).toEqual([422, 'ART07-NO-BUILD-BEFORE-APPROVAL']);
   });
 });
 

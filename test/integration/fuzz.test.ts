@@ -5,7 +5,7 @@ import { signClaims } from '#infra/local/issuer.ts';
 import { ROLES } from '#shared/domain/roles.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { type CallResult, call, runtime, tokenFor } from './support/client.ts';
-import { projectBody } from './support/scenario.ts';
+import { emergencyBody, projectBody } from './support/scenario.ts';
 
 const pathValue = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -69,7 +69,7 @@ const hostileBody = fc
     fc.constantFrom(
       projectBody({
         name: a,
-        emergency: { eventType: 'natural-disaster', justification: b },
+        emergency: emergencyBody({ justification: b }),
         interop: { interconnection: c, dataSharing: b, businessCollaboration: '' },
         deployment: { target: 'public-cloud', migrationPlan: c },
       }),

@@ -20,7 +20,7 @@ import {
   underConstruction,
   violationsOf,
 } from './support/lifecycle.ts';
-import { bureau, decide, openTask } from './support/scenario.ts';
+import { bureau, decide, emergencyBody, openTask } from './support/scenario.ts';
 
 type Change = { id: string; route: string; status: string; cumulativeAdjustedFen: number; limitFen: number };
 
@@ -348,15 +348,22 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
   });
 
   it('builds an emergency project first (ART15-EMERGENCY): each skipped item a duty, fulfilled by its route, the rest found late', async () => {
-    const emergency = { eventType: 'public-health', justification: '传染病疫情应急管理系统' };
-    const { project, staff } = await approvedProject({ emergency, totalInvestmentFen: 58_000_000 });
+    const emergency = emergencyBody({ eventType: 'public-health', justification: '传染病疫情应急管理系统' });
+    const { project, staff, head } = await approvedProject({ emergency, totalInvestmentFen: 58_000_000 });
     const token = await staff();
-    await post(`/v1/projects/${project.id}/construction-start`, token, { baseline: BASELINE }, 200);
+    // Skipping the tender is an emergency start: the head's decision (ART15, ART04-ROLE), not the staff's.
+    const byStaff = await call('POST', `/v1/projects/${project.id}/construction-start`, {
+      token,
+      body: { baseline: BASELINE },
+    });
+    expect(byStaff.status).toBe(403);
+    await post(`/v1/projects/${project.id}/construction-start`, await head(), { baseline: BASELINE }, 200);
     const skipped = async () =>
       Object.fromEntries(
         (await dutiesOf(project.id, token)).filter((d) => d.code === 'ART15-EMERGENCY').map((d) => [d.key, d.status]),
       );
     expect(await skipped()).toEqual({
+      'emergency-decision': 'open',
       'construction-contract': 'open',
       implementation: 'open',
       'supervision-contract': 'open',
@@ -371,6 +378,7 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
     );
     await put(`/v1/projects/${project.id}/implementation`, token, IMPLEMENTATION, 200);
     expect(await skipped()).toEqual({
+      'emergency-decision': 'open',
       'construction-contract': 'fulfilled',
       implementation: 'fulfilled',
       'supervision-contract': 'open',
@@ -381,13 +389,19 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
       token,
       body: { completedOn: today() },
     });
-    expect(violationsOf(notYet.body)).toEqual([['ART15-EMERGENCY', 'obligations.supervision-contract']]);
+    expect(violationsOf(notYet.body).sort()).toEqual([
+      ['ART15-EMERGENCY', 'obligations.emergency-decision'],
+      ['ART15-EMERGENCY', 'obligations.supervision-contract'],
+    ]);
     const [supervision] = (await dutiesOf(project.id, token)).filter((d) => d.key === 'supervision-contract');
     const dayAfter = new Date(Date.parse(`${supervision?.dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await sweepAsOf(dayAfter);
-    expect((await findingsOf(project.id)).filter((f) => f.code === 'ART15-EMERGENCY').map((f) => f.key)).toEqual([
-      'supervision-contract',
-    ]);
+    expect(
+      (await findingsOf(project.id))
+        .filter((f) => f.code === 'ART15-EMERGENCY')
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(['emergency-decision', 'supervision-contract']);
   });
 
   it('keeps another department out (404), reviewers off the owner routes (403), and lets audit read (ART04-ROLE)', async () => {

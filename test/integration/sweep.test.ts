@@ -6,6 +6,7 @@ import {
   bureau,
   createProject,
   decide,
+  emergencyBody,
   people,
   readyProject,
   submit,
@@ -83,14 +84,14 @@ describe('the compliance sweep against the local runtime', () => {
 
   it('keeps an emergency project’s skipped procedures open (ART15-EMERGENCY) and finds them when late', async () => {
     const dept = uniqueDept('emergency');
-    const { staff } = people(dept);
+    const { staff, head } = people(dept);
     const project = await createProject(await staff(), {
       keyProject: true,
       totalInvestmentFen: 90_000_000,
-      emergency: { eventType: 'natural-disaster', justification: '暴雨灾后应急指挥系统' },
+      emergency: emergencyBody(),
     });
     const started = await call('POST', `/v1/projects/${project.id}/construction-start`, {
-      token: await staff(),
+      token: await head(),
       body: { baseline: BASELINE },
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
@@ -137,12 +138,14 @@ describe('the compliance sweep against the local runtime', () => {
     const { runSweep } = await import('#shared/use-cases/sweeps/run-sweep.ts');
 
     const dept = uniqueDept('crash');
-    const { staff } = people(dept);
+    const { staff, head } = people(dept);
     const projects = [];
     for (let i = 0; i < 6; i++) {
-      const p = await createProject(await staff(), { emergency: { eventType: 'accident', justification: '事故应急' } });
+      const p = await createProject(await staff(), {
+        emergency: emergencyBody({ eventType: 'accident', justification: '事故应急' }),
+      });
       await call('POST', `/v1/projects/${p.id}/construction-start`, {
-        token: await staff(),
+        token: await head(),
         body: { baseline: BASELINE },
       });
       projects.push(p);
@@ -150,8 +153,8 @@ describe('the compliance sweep against the local runtime', () => {
     const expected = (
       await Promise.all(projects.map(async (p) => (await obligationsOf(p.id, await staff())).length))
     ).reduce((a, b) => a + b);
-    // Each owes two procedures, four missing items (ART15) and its baseline's four dates (ART20).
-    expect(expected).toBe(60);
+    // Each owes two procedures, four missing items and its collective decision (ART15) and its baseline's four dates (ART20).
+    expect(expected).toBe(66);
     const asOf = '2099-01-01';
 
     await expect(

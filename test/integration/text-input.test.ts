@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, runtime, tokenFor } from './support/client.ts';
-import { createProject, people, projectBody, uniqueDept } from './support/scenario.ts';
+import { createProject, emergencyBody, people, projectBody, uniqueDept } from './support/scenario.ts';
 
 type Problem = { status: number; code: string; violations?: { path?: string; message: string }[] };
 
@@ -52,8 +52,7 @@ describe('text input (issue #15 item 6)', () => {
   it('keeps line breaks in multi-line text but refuses the other controls there', async () => {
     const { staff } = people(uniqueDept('multiline'));
     const token = await staff();
-    const emergency = (justification: string) =>
-      projectBody({ emergency: { eventType: 'natural-disaster', justification } });
+    const emergency = (justification: string) => projectBody({ emergency: emergencyBody({ justification }) });
     const kept = await call<{ emergency: { justification: string } }>('POST', '/v1/projects', {
       token,
       body: emergency('山洪冲毁机房\r\n需立即恢复\n见附件'),

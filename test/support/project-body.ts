@@ -21,3 +21,14 @@ export const projectBody = (overrides: Record<string, unknown> = {}) => ({
   deployment: { target: 'gov-cloud' },
   ...overrides,
 });
+
+/**
+ * A declared emergency (ART15): the kind of sudden event, the event itself, why it cannot wait.
+ * `occurredOn` defaults to a fixed past day: the declaration only requires a date.
+ */
+export const emergencyBody = (overrides: Record<string, unknown> = {}) => ({
+  eventType: 'natural-disaster',
+  event: { name: '特大暴雨', occurredOn: '2026-07-20' },
+  justification: '暴雨灾后应急指挥系统',
+  ...overrides,
+});

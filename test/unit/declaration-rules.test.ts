@@ -19,6 +19,7 @@ const input = (overrides: Record<string, unknown> = {}) =>
 
 const project = (overrides: Partial<Project> = {}): Project => ({
   ...input(),
+  emergency: null,
   id: 'p1',
   code: 'LC-2026-0001',
   ownerDeptId: 'edu',

@@ -55,6 +55,7 @@ describe('the procurement plan (ART16, ART17, ART18)', () => {
     approvedEstimateFen: 50_000_000,
     totalInvestmentFen: 50_000_000,
     classified: false,
+    emergency: null,
   };
 
   it('keeps its budget within the approved estimate without a finance review, the estimate itself allowed (ART17-WITHIN-BUDGET)', () => {

@@ -8,7 +8,7 @@ import {
   decisionAuthority,
   decisionViolations,
 } from '#shared/domain/review.ts';
-import { checklistItems, REVIEWS, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
+import { checklistItems, openingReviews, REVIEWS, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { needsFinanceReview, needsProjectApproval, routing, stateName } from '#shared/domain/workflow.ts';
 
@@ -34,7 +34,7 @@ const opinion = (kind: ProjectDocument['kind'], overrides: Partial<ProjectDocume
 });
 const context = (document: ProjectDocument | undefined, overrides: Partial<DecisionContext> = {}): DecisionContext => ({
   project: { id: 'p1' },
-  task: { id: 't1', kind: 'tech-review' },
+  task: { id: 't1', kind: 'tech-review', checklistItems: checklistItems('tech-review') },
   actor: reviewer,
   totalFen: 60_000_000,
   opinionDocument: document,
@@ -55,8 +55,10 @@ describe('the review catalogue', () => {
   it('names, for every review, its role, its rule, its opinion document and its workflow', () => {
     for (const [kind, review] of Object.entries(REVIEWS)) {
       const workflow = WORKFLOWS[review.workflow];
-      expect([workflow.first, ...workflow.parallel], kind).toContain(kind);
-      expect(review.opinion, kind).toMatch(/-/);
+      expect([...openingReviews(review.workflow), ...workflow.parallel], kind).toContain(kind);
+      // A review issues an opinion document, or is a confirmation decided with its opinion text alone.
+      if (review.due === 'review') expect(review.opinion, kind).toMatch(/-/);
+      else expect(review.opinion, kind).toBeNull();
     }
     expect(REVIEWS['tech-acceptance']).toMatchObject({ role: 'data-bureau', opinion: 'tech-acceptance-opinion' });
     expect(REVIEWS['completion-acceptance']).toMatchObject({ role: 'drc', opinion: 'completion-acceptance-report' });
@@ -265,7 +267,9 @@ describe('a technical acceptance (ART28-ACCEPTANCE-EVIDENCE)', () => {
     const found = decisionViolations(
       'tech-acceptance',
       decision({ checklist: { ...allOk('tech-acceptance'), dataLanding: { ok: false } } }),
-      context(opinion('tech-acceptance-opinion'), { task: { id: 't1', kind: 'tech-acceptance' } }),
+      context(opinion('tech-acceptance-opinion'), {
+        task: { id: 't1', kind: 'tech-acceptance', checklistItems: checklistItems('tech-acceptance') },
+      }),
     );
     expect(codes(found)).toEqual(['ART28-ACCEPTANCE-EVIDENCE']);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { isDeclaring } from '#shared/domain/lifecycle.ts';
 import { type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
 import { api } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -9,8 +10,6 @@ import { useAction } from '../use-action.ts';
 import { useDepartmentNames } from '../use-department-names.ts';
 import { ProblemList } from './problem-list.tsx';
 import { Section } from './ui.tsx';
-
-const EDITABLE = new Set(['draft', 'returned']);
 
 /**
  * What the caller may do to the declaration now: the owner department's head signs the internal
@@ -47,7 +46,7 @@ export const ProjectActions = (props: {
     .map((d) => d.id)
     .join();
   useEffect(() => step.clear(), [papers, project.version]);
-  const editable = EDITABLE.has(project.stage);
+  const editable = isDeclaring(project.stage);
   if (!(owner || coBuilderHead)) return null;
 
   return (

@@ -17,7 +17,10 @@ export interface Draft {
   countyShare: string;
   emergency: boolean;
   eventType: string;
+  eventName: string;
+  occurredOn: string;
   justification: string;
+  decisionDocumentId: string;
   dataCentre: boolean;
   machineRoom: boolean;
   cloudPlatform: boolean;
@@ -45,7 +48,10 @@ export const emptyDraft = (): Draft => ({
   countyShare: '',
   emergency: false,
   eventType: 'natural-disaster',
+  eventName: '',
+  occurredOn: '',
   justification: '',
+  decisionDocumentId: '',
   dataCentre: false,
   machineRoom: false,
   cloudPlatform: false,
@@ -73,7 +79,10 @@ export const draftOf = (p: Project): Draft => ({
   countyShare: yuanInput(p.cityCountyCoBuild?.countyShareFen),
   emergency: p.emergency !== null,
   eventType: p.emergency?.eventType ?? 'natural-disaster',
+  eventName: p.emergency?.event.name ?? '',
+  occurredOn: p.emergency?.event.occurredOn ?? '',
   justification: p.emergency?.justification ?? '',
+  decisionDocumentId: p.emergency?.decisionDocumentId ?? '',
   dataCentre: p.scope.dataCentre,
   machineRoom: p.scope.machineRoom,
   cloudPlatform: p.scope.cloudPlatform,
@@ -107,7 +116,14 @@ export const toBody = (d: Draft) => {
     involvesConstruction: d.involvesConstruction,
     coBuilderDeptIds: d.coBuilders,
     cityCountyCoBuild: d.coBuild ? { countyShareFen: share ?? 0 } : null,
-    emergency: d.emergency ? { eventType: d.eventType, justification: d.justification.trim() } : null,
+    emergency: d.emergency
+      ? {
+          eventType: d.eventType,
+          event: { name: d.eventName.trim(), occurredOn: d.occurredOn },
+          justification: d.justification.trim(),
+          ...(d.decisionDocumentId ? { decisionDocumentId: d.decisionDocumentId } : {}),
+        }
+      : null,
     scope: { dataCentre: d.dataCentre, machineRoom: d.machineRoom, cloudPlatform: d.cloudPlatform },
     interop: {
       interconnection: d.interconnection.trim(),

@@ -5,7 +5,7 @@ import {
   CATEGORIES,
   CONSTRUCTION_TYPES,
   DEPLOYMENT_TARGETS,
-  EMERGENCY_EVENT_TYPES,
+  EMERGENCY_EVENT_KINDS,
   FUNDING_MODES,
   type Project,
   ProjectInputSchema,
@@ -96,6 +96,9 @@ export const ProjectForm = (props: {
 
   const others = (departments.data?.items ?? []).filter((d) => d.id !== props.ownerDeptId);
   const riskDocs = (props.documents ?? []).filter((d) => d.kind === 'risk-assessment' && d.status === 'verified');
+  const decisionDocs = (props.documents ?? []).filter(
+    (d) => d.kind === 'emergency-decision' && d.status === 'verified',
+  );
 
   return (
     <form class="card form" onSubmit={submit} noValidate aria-label={props.project ? '修改申报' : '项目申报'}>
@@ -308,16 +311,39 @@ export const ProjectForm = (props: {
               label="突发事件类型"
               value={draft.eventType}
               onValue={set('eventType')}
-              options={options(EMERGENCY_EVENT_TYPES, EMERGENCY_TYPES_ZH)}
+              options={options(EMERGENCY_EVENT_KINDS, EMERGENCY_TYPES_ZH)}
+            />
+            <TextField
+              id="emergency.event.name"
+              label="突发事件名称"
+              required
+              value={draft.eventName}
+              onValue={set('eventName')}
+              error={errors['emergency.event.name']}
+            />
+            <TextField
+              id="emergency.event.occurredOn"
+              label="事件发生日期（YYYY-MM-DD）"
+              required
+              value={draft.occurredOn}
+              onValue={set('occurredOn')}
+              error={errors['emergency.event.occurredOn']}
             />
             <TextField
               id="emergency.justification"
-              label="紧急建设理由"
+              label="紧急建设理由（事件类型为“其他”时写明事件）"
               multiline
               required
               value={draft.justification}
               onValue={set('justification')}
               error={errors['emergency.justification']}
+            />
+            <SelectField
+              id="emergency.decisionDocumentId"
+              label={label(DOCUMENT_KINDS_ZH, 'emergency-decision')}
+              value={draft.decisionDocumentId}
+              onValue={set('decisionDocumentId')}
+              options={[['', '（开工后3个工作日内补齐）'], ...decisionDocs.map((d) => [d.id, d.fileName] as const)]}
             />
           </>
         )}

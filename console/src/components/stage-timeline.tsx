@@ -1,15 +1,15 @@
-import { STAGES } from '#shared/domain/lifecycle.ts';
+import { isOffTrack, STAGES, type Stage } from '#shared/domain/lifecycle.ts';
 import { label, STAGES_ZH } from '../i18n/zh.ts';
 
-/** Stages off the main track: a project is sent there and comes back (returned) or stops (rejected). */
-const OFF_TRACK = new Set(['returned', 'rejected']);
+/** Stages off the main track (the stage table's column): a project is sent there and comes back, or stops. */
+const offTrack = (stage: string) => (STAGES as readonly string[]).includes(stage) && isOffTrack(stage as Stage);
 
 /**
  * The project's place in its whole life, from the shared stage list: every stage the domain knows
  * is drawn, so the timeline grows as the lifecycle does.
  */
 export const StageTimeline = ({ stage }: { stage: string }) => {
-  const track = STAGES.filter((s) => !OFF_TRACK.has(s));
+  const track = STAGES.filter((s) => !isOffTrack(s));
   const at = track.indexOf(stage as (typeof track)[number]);
   return (
     <div class="timeline-wrap">
@@ -25,7 +25,7 @@ export const StageTimeline = ({ stage }: { stage: string }) => {
           </li>
         ))}
       </ol>
-      {OFF_TRACK.has(stage) && (
+      {offTrack(stage) && (
         <p class={`badge stage-${stage}`} role="status">
           当前：{label(STAGES_ZH, stage)}
         </p>

@@ -55,6 +55,7 @@ export const EMERGENCY_TYPES_ZH: Labels = {
   accident: '事故灾难',
   'public-health': '公共卫生事件',
   'social-security': '社会安全事件',
+  other: '其他突发事件（由县数据局认定）',
 };
 
 /** Each review's name, from the review catalogue (shared/domain/review-catalogue.ts). */
@@ -68,6 +69,7 @@ export const DOCUMENT_KINDS_ZH: Labels = {
   'tech-review-opinion': '技术审核意见',
   'project-approval-reply': '立项批复',
   'budget-approval': '预算批复',
+  'emergency-decision': '紧急建设“三重一大”集体决策',
   'risk-assessment': '安全风险评估报告',
   'procurement-plan': '采购计划',
   'procurement-notice': '采购公告',
@@ -159,7 +161,14 @@ export const OBLIGATION_STATUS_ZH: Labels = {
 export const FINDING_STATUS_ZH: Labels = { open: '未整改', resolved: '已整改' };
 export const TASK_STATUS_ZH: Labels = { open: '待办', decided: '已办结', expired: '已逾期失效' };
 export const FUNDS_ZH: Labels = { construction: '建设资金', operations: '运维经费' };
-export const FUND_STATE_ZH: Labels = { allowed: '可拨付', held: '暂停拨付' };
+export const FUND_STATE_ZH: Labels = { allowed: '可拨付', held: '暂停拨付', closed: '不予拨付（所处阶段无资金）' };
+
+/** The Data Bureau's confirmation of an emergency (ART15), after the start. */
+export const EMERGENCY_CONFIRMATION_ZH: Labels = {
+  pending: '先行建设中，待县数据局认定',
+  confirmed: '县数据局已认定',
+  voided: '县数据局未予认定（未批先建，第七条）',
+};
 
 /** Field paths of the declaration, for messages that name a field. */
 export const FIELDS_ZH: Labels = {
@@ -178,6 +187,9 @@ export const FIELDS_ZH: Labels = {
   emergency: '紧急项目',
   'emergency.eventType': '突发事件类型',
   'emergency.justification': '紧急建设理由',
+  'emergency.event.name': '突发事件名称',
+  'emergency.event.occurredOn': '事件发生日期',
+  'emergency.decisionDocumentId': '紧急建设集体决策',
   'scope.dataCentre': '数据中心',
   'scope.machineRoom': '机房',
   'scope.cloudPlatform': '云平台',

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { DOCUMENT_KINDS, type DocumentKind, type ProjectDocument } from '#shared/domain/document.schema.ts';
-import { ownerMayAttach } from '#shared/domain/lifecycle.ts';
+import { buildingInEmergency } from '#shared/domain/emergency.ts';
+import { isDeclaring, ownerMayAttach } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -14,7 +15,7 @@ import { AuditTrail, FindingsAndFunding, Obligations } from '../components/proje
 import { StageTimeline } from '../components/stage-timeline.tsx';
 import { Loading, Section, StageBadge } from '../components/ui.tsx';
 import { yuan } from '../i18n/format.ts';
-import { CATEGORIES_ZH, label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
+import { CATEGORIES_ZH, EMERGENCY_CONFIRMATION_ZH, label, REVIEW_KINDS_ZH } from '../i18n/zh.ts';
 import { useDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 
@@ -27,7 +28,7 @@ const PhaseWork = lazy(() => import('../phases/phase-work.tsx').then((m) => m.Ph
  * evidence. Reviewers upload their opinions from the task page.
  */
 const uploadKinds = (p: Project, session: Session, owner: boolean): DocumentKind[] => {
-  const emergencyBuilding = p.emergency !== null && p.constructionStartedAt !== null;
+  const emergencyBuilding = buildingInEmergency(p);
   const kinds = owner ? DOCUMENT_KINDS.filter((kind) => ownerMayAttach(p.stage, kind, { emergencyBuilding })) : [];
   if (hasRole(session, 'audit', 'data-bureau', 'finance')) kinds.push('accountability-evidence');
   return kinds;
@@ -49,7 +50,7 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
   const p = project.data;
   const docs = documents.data?.items ?? [];
   const owner = session.claims.dept === p.ownerDeptId && hasRole(session, 'dept-staff', 'dept-head');
-  const editable = owner && (p.stage === 'draft' || p.stage === 'returned');
+  const editable = owner && isDeclaring(p.stage);
   const kinds = uploadKinds(p, session, owner);
 
   return (
@@ -74,6 +75,16 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
         <dd>{p.approvedBudgetFen === null ? '—' : `${yuan(p.approvedBudgetFen)} 元`}</dd>
         <dt>待办审查</dt>
         <dd>{p.openReviews.length ? p.openReviews.map((k) => label(REVIEW_KINDS_ZH, k)).join('、') : '无'}</dd>
+        {p.emergency?.confirmation && (
+          <>
+            <dt>紧急项目认定（第十五条）</dt>
+            <dd id="emergency-confirmation" class={`emergency-${p.emergency.confirmation.status}`}>
+              {label(EMERGENCY_CONFIRMATION_ZH, p.emergency.confirmation.status)}
+              {p.emergency.declaredTotalFen !== null &&
+                `；开工时申报总投资 ${yuan(p.emergency.declaredTotalFen)} 元（批准前采购以此为限，第十七条）`}
+            </dd>
+          </>
+        )}
       </dl>
       {editable && (
         <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>

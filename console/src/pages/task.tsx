@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import { DECISIONS, DecisionInputSchema } from '#shared/domain/review.ts';
+import { DecisionInputSchema } from '#shared/domain/review.ts';
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
 import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
@@ -106,7 +106,7 @@ const DecisionForm = (props: {
       )}
       <fieldset>
         <legend>决定</legend>
-        {DECISIONS.map((d) => (
+        {REVIEWS[task.kind].decisions.map((d) => (
           <label key={d} class="radio">
             <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
             {label(DECISIONS_ZH, d)}
@@ -122,21 +122,24 @@ const DecisionForm = (props: {
         onValue={setOpinion}
         error={errors.opinion}
       />
-      <div class="field">
-        <label for="opinionDocumentId">意见文书（{label(DOCUMENT_KINDS_ZH, opinionKind)}，同意时必附）</label>
-        <select
-          id="opinionDocumentId"
-          value={chosenDocument}
-          onChange={(e) => setOpinionDocumentId(e.currentTarget.value)}
-        >
-          <option value="">（不附）</option>
-          {opinions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.fileName}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* A confirmation (ART15 emergency, ART29 filing, ART07 O&M report) is decided with its opinion text alone. */}
+      {opinionKind && (
+        <div class="field">
+          <label for="opinionDocumentId">意见文书（{label(DOCUMENT_KINDS_ZH, opinionKind)}，同意时必附）</label>
+          <select
+            id="opinionDocumentId"
+            value={chosenDocument}
+            onChange={(e) => setOpinionDocumentId(e.currentTarget.value)}
+          >
+            <option value="">（不附）</option>
+            {opinions.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.fileName}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {REVIEWS[task.kind].statesBudget && (
         <TextField
           id="approvedBudgetFen"

@@ -3,6 +3,7 @@ import { recordAccountability } from '#functions/api/accountability/routes.ts';
 import { proposeChange } from '#functions/api/changes/routes.ts';
 import {
   completeConstruction,
+  nameEmergencyDecision,
   putAssets,
   recordSecurity,
   reportMilestone,
@@ -22,6 +23,7 @@ import type { Assets, SecurityDrill, SecurityRecord } from '#shared/domain/const
 import type { DocumentKind } from '#shared/domain/document.schema.ts';
 import { ACTIONS, type Action } from '#shared/domain/lifecycle.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
 import type { Violation } from '#shared/domain/violation.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
@@ -37,6 +39,8 @@ export interface PhaseForm {
   readonly route: RouteDefinition;
   /** The lifecycle action it takes; null for what may be done in any stage (accountability). */
   readonly action: Action | null;
+  /** Of the route's roles, only these use the form here (ART15: the head starts an emergency construction). */
+  readonly roles?: readonly Role[];
   /** The rules an action-less form answers to (an action's are its guards). */
   readonly rules?: readonly RuleCode[];
   readonly title: string;
@@ -91,7 +95,21 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     },
   },
   { route: putImplementation, action: 'implementation', title: '确定实施单位和项目负责人' },
+  {
+    route: startConstruction,
+    action: 'emergency-start',
+    roles: ['dept-head'],
+    title: '紧急项目先行建设（第十五条：主要负责人决定，县数据局事后认定）',
+  },
   { route: startConstruction, action: 'construction-start', title: '开工建设（建设基线）' },
+  {
+    route: nameEmergencyDecision,
+    action: 'emergency-decision',
+    roles: ['dept-head'],
+    title: '紧急建设集体决策在案（第十五条）',
+    documentKinds: { documentId: ['emergency-decision'] },
+    owes: 'ART15-EMERGENCY',
+  },
   {
     route: reportMilestone,
     action: 'milestone',

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import type { SecurityDrill } from '#shared/domain/construction.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { buildingInEmergency, mayTakeInEmergency } from '#shared/domain/emergency.ts';
 import { stageAllows } from '#shared/domain/lifecycle.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -16,27 +17,20 @@ import { articlesOf, PHASE_FORMS, type PhaseForm, type PhaseRecordsRead } from '
 import { PhaseRecords } from './phase-records.tsx';
 import { SchemaForm } from './schema-form.tsx';
 
-/** An emergency project that started building before approval (ART15): its procurement forms stay open. */
-const emergencyBuilding = (project: Project) => project.emergency !== null && project.constructionStartedAt !== null;
-
 /** Whether the caller may use `form` on the project now: their role, their department, the project's stage. */
 const mayUse = (form: PhaseForm, project: Project, session: Session) => {
-  const { roles } = form.route;
-  if (roles === 'public') return false;
+  if (form.route.roles === 'public') return false;
+  const roles = form.roles ?? form.route.roles;
   const mine = roles.filter((role) => hasRole(session, role));
   if (mine.length === 0) return false;
   // Someone who may use it only as department staff or head uses it for their own department's project.
   if (mine.every((role) => DEPARTMENT_ROLES.includes(role)) && session.claims.dept !== project.ownerDeptId)
     return false;
   if (form.action === null) return true;
-  if (stageAllows(form.action, project, { emergencyBuilding: emergencyBuilding(project) })) return true;
-  // An emergency project starts building from the approval track, before anything else (ART15).
-  return (
-    form.action === 'construction-start' &&
-    project.emergency !== null &&
-    project.constructionStartedAt === null &&
-    stageAllows('emergency-start', project)
-  );
+  // An emergency project starts building from the approval track, before anything else (ART15); its
+  // procurement forms stay open while it builds, and close if the Data Bureau denies the emergency.
+  if (!mayTakeInEmergency(form.action, project)) return false;
+  return stageAllows(form.action, project, { emergencyBuilding: buildingInEmergency(project) });
 };
 
 /** The route's path for this project: the project's id, or its owner department's for a department's record. */

@@ -37,10 +37,10 @@ export const fileAcceptance = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/acceptance-filing',
   handler: 'acceptance/file-acceptance',
-  adapters: { documents: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  adapters: { documents: 'read', obligations: 'write', projects: 'write', workflows: 'start' },
   roles: OWNER_ROLES,
   summary:
-    'File the acceptance report with the Data Bureau (ART29-FILING): lifts the hold on construction and O&M funds at once',
+    "File the acceptance report with the Data Bureau (ART29-FILING): opens the Data Bureau's filing-confirmation task, whose approval alone fulfils the duty, sets filedOn and lifts the hold on construction and O&M funds; 409 while a filing awaits confirmation",
   params: ProjectParams,
   body: AcceptanceFilingInputSchema,
   response: ProjectSchema,

@@ -19,12 +19,33 @@ export const startConstruction = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/construction-start',
   handler: 'construction/start-construction',
-  adapters: { calendar: 'read', obligations: 'write', projects: 'write', records: 'write' },
+  adapters: {
+    calendar: 'read',
+    documents: 'read',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+    workflows: 'start',
+  },
   roles: OWNER_ROLES,
   summary:
-    'Start construction with its baseline: after approval (ART07-NO-BUILD-BEFORE-APPROVAL), a construction contract (ART17-NO-BUILD-BEFORE-TENDER), the responsible person (ART19-RESPONSIBLE), supervision (ART23-SUPERVISION) and confidentiality (ART25-CONFIDENTIALITY); an emergency project first, each missing item an ART15-EMERGENCY duty',
+    "Start construction with its baseline: after approval (ART07-NO-BUILD-BEFORE-APPROVAL), a construction contract (ART17-NO-BUILD-BEFORE-TENDER), the responsible person (ART19-RESPONSIBLE), supervision (ART23-SUPERVISION) and confidentiality (ART25-CONFIDENTIALITY); an emergency project first, on its dept-head's word (ART04-ROLE), each missing item an ART15-EMERGENCY duty, the Data Bureau's emergency-confirmation opened at once",
   params: ProjectParams,
   body: ConstructionStartInputSchema,
+  response: ProjectSchema,
+});
+
+export const nameEmergencyDecision = defineRoute({
+  id: 'nameEmergencyDecision',
+  method: 'POST',
+  path: '/v1/projects/{id}/emergency-decision',
+  handler: 'construction/name-emergency-decision',
+  adapters: { documents: 'read', obligations: 'write', projects: 'write' },
+  roles: ['dept-head'],
+  summary:
+    "Name the department's collective decision to build an emergency project at once (ART15-EMERGENCY, 三重一大): the owner's dept-head, with a verified emergency-decision document; fulfils the emergency-decision duty the start opened",
+  params: ProjectParams,
+  body: z.object({ documentId: z.string().min(1).max(64) }).strict(),
   response: ProjectSchema,
 });
 

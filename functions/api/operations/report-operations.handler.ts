@@ -6,6 +6,7 @@ import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { records } from '#shared/store/record-repository.ts';
+import { workflows } from '#shared/store/workflows.ts';
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { reportOperations as report } from '#shared/use-cases/operations/report-operations.ts';
 import { reportOperations } from './routes.ts';
@@ -18,6 +19,7 @@ const deps = apiDeps(reportOperations.adapters, {
   obligations,
   projects,
   records,
+  workflows,
 });
 
 export const handler = apiHandler(reportOperations, ({ actor, params, body, headers }) =>

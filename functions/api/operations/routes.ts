@@ -22,10 +22,11 @@ export const reportOperations = defineRoute({
     obligations: 'write',
     projects: 'write',
     records: 'write',
+    workflows: 'start',
   },
   roles: OWNER_ROLES,
   summary:
-    'The yearly O&M report for a budget year (ART07-OM-FUNDING): off the government cloud, not sharing or not collaborating as declared holds O&M funds at once (and ART26-GOV-CLOUD for a system still off the cloud); a later all-true report for the year lifts it',
+    "The yearly O&M report for a budget year (ART07-OM-FUNDING): opens the Data Bureau's om-report-confirmation, whose approval alone fulfils the year's duty; off the government cloud, not sharing or not collaborating as declared holds O&M funds at once (and ART26-GOV-CLOUD for a system still off the cloud); only a confirmed report with every item ok lifts it; 409 while a filing awaits confirmation",
   params: ProjectParams,
   body: OperationsReportInputSchema,
   response: OperationsReportSchema,

@@ -10,12 +10,16 @@ export const getPolicy = defineRoute({
   handler: 'policy/get-policy',
   adapters: {},
   roles: ANY_ROLE,
-  summary: 'The policy settings in force (thresholds and periods), and the validity window of the measures (ART35)',
+  summary:
+    'The policy settings in force (thresholds and periods), which of them are policy choices and the article that leaves each open (confirmationWorkingDays: article 4), and the validity window of the measures (ART35)',
   response: PolicySchema.extend({
     measures: z.object({
       inForce: z.string(),
       expires: z.string().describe('The last day the measures are in force'),
       daysLeft: z.number().int().describe('Negative once they have expired'),
     }),
+    choices: z
+      .array(z.object({ setting: z.string(), article: z.number().int(), zh: z.string(), en: z.string() }))
+      .describe('The settings that are policy choices: periods the measures leave open, with the article that does'),
   }),
 });

@@ -7,7 +7,7 @@ import {
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
-import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
+import { openElsewhere, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
 import type { Deps } from '../deps.ts';
@@ -69,7 +69,7 @@ export const preliminaryAcceptance = (
         actor,
         action: 'acceptance.preliminary',
         set: {
-          openReviews: [WORKFLOWS.acceptance.first],
+          openReviews: [...openElsewhere(project.openReviews, 'acceptance'), WORKFLOWS.acceptance.first],
           rounds: { ...project.rounds, acceptance: runningRound(round) },
         },
         details: { round, passedOn: body.passedOn, recordId: record.id },

@@ -27,9 +27,9 @@ export const alignBaselineDuties = async (
   const items: TransactItem[] = [];
   for (const [key, { dueOn, detail }] of wanted) {
     const duty = duties.find((o) => o.key === key);
-    if (!duty) {
+    if (!duty || duty.status === 'cancelled') {
       const opened = await startClock({ project, code: 'ART20-BASELINE', key, from: dueOn, detail, at }, deps);
-      items.push(deps.obligations.open(opened));
+      items.push(duty ? deps.obligations.reopen(opened) : deps.obligations.open(opened));
     } else if (duty.status === 'open' && duty.dueDate !== dueOn) {
       items.push(
         deps.obligations.redate({ ...duty, dueDate: dueOn, dueBasis: { ...duty.dueBasis, from: dueOn } }, duty.dueDate),

@@ -20,10 +20,13 @@ export const reconcileEmergencyDuties = async (
   deps: Pick<Deps, 'obligations' | 'calendar' | 'policy'>,
   /** The project's duties as the change already read them, if it did. */
   read?: readonly Obligation[],
+  /** An edit only adds (ART15: an edit never cancels a duty already opened). */
+  { cancel = true }: { cancel?: boolean } = {},
 ): Promise<{ items: TransactItem[]; opened: string[]; cancelled: string[] }> => {
   if (!after.emergency || !after.constructionStartedAt) return { items: [], opened: [], cancelled: [] };
   const duties = read ?? (await deps.obligations.ofProject(after.id));
-  const changes = emergencyDutyChanges(after, duties, deps.policy);
+  const counted = emergencyDutyChanges(after, duties, deps.policy);
+  const changes = { open: counted.open, cancel: cancel ? counted.cancel : [] };
   const from = shanghaiDate(new Date(at));
   const opened = await Promise.all(
     changes.open.map((procedure) =>

@@ -1,6 +1,7 @@
-import { dueBasis, newObligation, type Obligation } from '#shared/domain/obligation.ts';
+import { dueBasis, newObligation, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 
 /**
@@ -21,6 +22,30 @@ export const startClock = async (
   },
   deps: Pick<Deps, 'calendar' | 'policy'>,
 ): Promise<Obligation> => {
-  const basis = dueBasis(input.code, input.from, deps.policy);
+  const basis = dueBasis(input.code, input.from, deps.policy, input.key);
   return newObligation({ ...input, basis, due: await deps.calendar.countDue(basis) });
+};
+
+/**
+ * What writes a duty whose clock started: the duty, and where its catalogue row says the hold
+ * starts with it (`holdsFromStart`, ART29 未备案的不得拨付), the hold on the funds it cuts. A
+ * new row with that flag holds funds without more code.
+ */
+export const openDuty = (
+  duty: Obligation,
+  deps: Pick<Deps, 'obligations'> & Partial<Pick<Deps, 'findings'>>,
+): TransactItem[] => {
+  const kind = obligationKind(duty.code);
+  if (!kind.holdsFromStart || kind.cuts.length === 0) return [deps.obligations.open(duty)];
+  if (!deps.findings) throw new Error(`${duty.code} holds funds from its start: open it with the findings adapter`);
+  return [
+    deps.obligations.open(duty),
+    deps.findings.hold({
+      projectId: duty.projectId,
+      code: duty.code,
+      key: duty.key,
+      funds: [...kind.cuts],
+      since: duty.createdAt,
+    }),
+  ];
 };

@@ -13,7 +13,9 @@ import { loadForOwner } from '../projects/owner-action.ts';
 /**
  * ART32: the owner's head retires a system in operations on an expert argument and then a
  * collective decision, and it is filed with the Data Bureau (停用备案): `operations` →
- * `decommissioned`. The disposal report is due within 30 days; no more O&M reports are owed.
+ * `decommissioned`. The disposal report is due within 30 days; no more O&M reports are owed, but
+ * a year's report already found late stays owed, and its hold on O&M funds with it: retiring the
+ * system does not cure what was found (ART07).
  */
 export const decommission = (
   input: { id: string; actor: Actor; decommission: DecommissionInput },
@@ -30,9 +32,11 @@ export const decommission = (
     const now = deps.now();
     const at = now.toISOString();
     const decommissionedOn = shanghaiDate(now);
+    const duties = await deps.obligations.ofProject(project.id);
+    const notFound = duties.filter((o) => o.code === 'ART07-OM-FUNDING' && o.foundAt === null).map((o) => o.key);
     const [disposal, reports] = await Promise.all([
       startClock({ project, code: 'ART32-DISPOSAL-REPORT', key: 'decommission', from: decommissionedOn, at }, deps),
-      cancel(project, 'ART07-OM-FUNDING', 'all', actor, at, deps),
+      cancel(project, 'ART07-OM-FUNDING', notFound, actor, at, deps, duties),
     ]);
     return deps.projects.save({
       project,

@@ -5,36 +5,46 @@ import {
   type OperationsReportSchema,
   omDueDate,
   omDutyKey,
-  omReportKey,
-  operationsFindings,
 } from '#shared/domain/acceptance.ts';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
-import type { Finding } from '#shared/domain/finding.schema.ts';
-import { obligationKind } from '#shared/domain/obligation.ts';
+import { hasEnded } from '#shared/domain/lifecycle.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { RULES } from '#shared/domain/rules/catalog.ts';
 import { violation } from '#shared/domain/violation.ts';
+import { runningRound } from '#shared/domain/workflow.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
+import { awaitingConfirmation } from '../acceptance/confirmations.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
-import { fulfil } from '../obligations/settle-obligations.ts';
 import { startClock } from '../obligations/start-clock.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
+import { omFindings } from './om-findings.ts';
 
 type Report = z.infer<typeof OperationsReportSchema>;
 type ReportDeps = Pick<
   Deps,
-  'projects' | 'records' | 'documents' | 'obligations' | 'findings' | 'calendar' | 'idempotency' | 'policy' | 'now'
+  | 'projects'
+  | 'records'
+  | 'documents'
+  | 'obligations'
+  | 'findings'
+  | 'calendar'
+  | 'idempotency'
+  | 'workflows'
+  | 'policy'
+  | 'now'
 >;
 
 /**
  * ART07, ART26: the yearly O&M report of a project in operations, for the budget year the O&M
- * funds are for. It fulfils that year's duty and writes the next year's. A report that is not on
- * the government cloud, not sharing data or not collaborating as declared opens an ART07 finding
- * with an O&M hold at once (and ART26 for a system still off the government cloud); a later
- * report for that year with all three true supersedes it, resolving the findings and lifting the
- * hold at once. A year is reported once its duty is written (the years in order).
+ * funds are for. It opens the Data Bureau's `om-report-confirmation` (ART04 指导监督), whose
+ * approval alone fulfils the year's duty; meanwhile the duty is judged by the day it was reported,
+ * and the next year's is written now. A report that is not on the government cloud, not sharing
+ * data or not collaborating as declared opens an ART07 finding with an O&M hold at once (and ART26
+ * for a system still off the government cloud); a later report for that year with all three true
+ * cures them only once the bureau confirms it. A year is reported once its duty is written (the
+ * years in order); a decommissioned project reports only a year already found late.
  */
 export const reportOperations = (
   input: { id: string; actor: Actor; report: OperationsReportInput; idempotencyKey?: string | undefined },
@@ -51,11 +61,18 @@ export const reportOperations = (
     async (remember) => {
       const { actor, report: body } = input;
       const project = await loadForOwner({ id: input.id, actor, action: 'operations-report' }, deps);
+      awaitingConfirmation(project);
       // One read of the project's duties serves this year's, the next year's and the settlement.
       const duties = await deps.obligations.ofProject(project.id);
       const dutyOf = (year: number) => duties.find((o) => o.code === 'ART07-OM-FUNDING' && o.key === omDutyKey(year));
       const duty = dutyOf(body.year);
       if (!duty) throw new ConflictError(`No O&M report is owed for ${body.year} yet; report the years in order.`);
+      const ended = hasEnded(project.stage);
+      if (ended && (duty.status !== 'open' || duty.foundAt === null)) {
+        throw new ConflictError(
+          `The project is ${project.stage}; only a year whose report was found late is reported.`,
+        );
+      }
       const verified = await verifiedDocuments(project.id, [body.evidenceDocumentId], deps);
       if (!verified(body.evidenceDocumentId, 'operations-evidence')) {
         throw new RuleViolationError([
@@ -71,11 +88,12 @@ export const reportOperations = (
       };
       const items: TransactItem[] = [deps.records.put('operations-report', report, 'new')];
 
-      // The year's duty is met by reporting; the next year's is owed from then on.
-      const fulfilled = await fulfil(project, 'ART07-OM-FUNDING', [duty.key], actor, at, deps, duties);
-      items.push(...fulfilled.items);
+      // The year's duty awaits the Data Bureau's confirmation, judged by the day it was reported (never
+      // found late while it waits); the next year's is owed from now on.
+      if (duty.status === 'open')
+        items.push(deps.obligations.update({ ...duty, pendingSince: shanghaiDate(new Date(at)) }));
       const next = body.year + 1;
-      if (fulfilled.settled.length > 0 && !dutyOf(next)) {
+      if (!dutyOf(next) && !ended) {
         const owed = await startClock(
           {
             project,
@@ -90,53 +108,20 @@ export const reportOperations = (
         items.push(deps.obligations.open(owed));
       }
 
-      // What this report finds replaces what the year's earlier report found.
-      const found = operationsFindings(body, project);
-      const key = omReportKey(body.year);
-      const outcomes: Record<string, string> = {};
-      const codes = ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] as const;
-      const earlierFindings = await deps.findings.getMany(
-        project.id,
-        codes.map((code) => ({ code, key })),
-      );
-      for (const code of codes) {
-        const earlier = earlierFindings.find((f) => f.code === code);
-        const now = found.find((f) => f.code === code);
-        const funds = code === 'ART07-OM-FUNDING' ? [...obligationKind(code).cuts] : [];
-        if (now && earlier?.status !== 'open') {
-          const finding: Finding = {
-            id: `${project.id}.${code}.${key}`,
-            projectId: project.id,
-            ownerDeptId: project.ownerDeptId,
-            code,
-            article: RULES[code].article,
-            key,
-            description: `${body.year} 年度运维报告：${now.failed.join(', ')} (the ${body.year} O&M report)`,
-            dueDate: omDueDate(body.year, deps.policy),
-            status: 'open',
-            openedAt: at,
-            resolvedAt: null,
-            holds: funds,
-          };
-          items.push(
-            earlier ? deps.findings.reopen(finding) : deps.findings.open(finding),
-            ...(funds.length > 0 ? [deps.findings.hold({ projectId: project.id, code, key, funds, since: at })] : []),
-          );
-          outcomes[code] = 'opened';
-        } else if (!now && earlier?.status === 'open') {
-          items.push(
-            deps.findings.resolve({ ...earlier, status: 'resolved', resolvedAt: at }),
-            ...(earlier.holds.length > 0 ? [deps.findings.lift(earlier)] : []),
-          );
-          outcomes[code] = 'resolved';
-        }
-      }
+      // A failed item is found at once; only the Data Bureau's confirmation cures (ART04 指导监督).
+      const { items: found, outcomes } = await omFindings({ project, report: body, at, cure: false }, deps);
+      items.push(...found);
+      const round = (project.rounds.filing?.round ?? 0) + 1;
+      const kind = 'om-report-confirmation' as const;
       await deps.projects.save({
         project,
         at,
         actor,
         action: 'operations.reported',
+        set: { rounds: { ...project.rounds, filing: runningRound(round, null, { kind, subjectId: report.id }) } },
         details: {
+          awaiting: kind,
+          round,
           reportId: report.id,
           year: body.year,
           onGovCloud: body.onGovCloud,
@@ -146,6 +131,7 @@ export const reportOperations = (
         },
         with: [...items, ...remember(report)],
       });
+      await deps.workflows.start({ workflow: 'filing', projectId: project.id, round, kind });
       return report;
     },
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError, ForbiddenError, refuseIfAny } from '#shared/domain/errors.ts';
 import { INITIAL_STAGE } from '#shared/domain/lifecycle.ts';
-import type { Project, ProjectInput } from '#shared/domain/project.schema.ts';
+import { keptEmergency, type Project, type ProjectInput } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
 import type { Deps } from '../deps.ts';
@@ -24,6 +24,7 @@ export const createProject = async (
       const at = deps.now().toISOString();
       const project: Project = {
         ...body,
+        emergency: keptEmergency(body.emergency),
         id: randomUUID(),
         code: '',
         ownerDeptId: deptId,

@@ -1,5 +1,6 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
+import { builtWithoutApproval, emergencyVoided } from '#shared/domain/emergency.ts';
 import { type Action, assertStage } from '#shared/domain/lifecycle.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor, Role } from '#shared/domain/roles.ts';
@@ -17,14 +18,18 @@ export const loadForOwner = async (
 ): Promise<StoredProject> => {
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project, input.roles);
-  assertStage(input.action, project, { emergencyBuilding: await owesEmergencyDuties(project, deps) });
+  assertStage(input.action, project, {
+    emergencyBuilding: await owesEmergencyDuties(project, deps),
+    builtWithoutApproval: builtWithoutApproval(project),
+  });
   return project;
 };
 
-/** An emergency project building with ART15 duties still open. */
+/** An emergency project building with ART15 duties still open (never one whose emergency was denied). */
 export const owesEmergencyDuties = async (project: StoredProject, deps: Pick<Deps, 'obligations'>) =>
   project.emergency !== null &&
   project.constructionStartedAt !== null &&
+  !emergencyVoided(project) &&
   (await deps.obligations.ofProject(project.id)).some((o) => o.code === 'ART15-EMERGENCY' && o.status === 'open');
 
 /**

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, refuseIfAny } from '#shared/domain/error
 import { assertStage, isDeclaring, nextStage } from '#shared/domain/lifecycle.ts';
 import { validityWarnings } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
+import { openElsewhere, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
 import { routing, runningRound } from '#shared/domain/workflow.ts';
@@ -76,7 +76,7 @@ const submitOnce = async (
   const round = (current?.round ?? 0) + 1;
   const set = {
     stage: nextStage('submit'),
-    openReviews: [WORKFLOWS.approval.first],
+    openReviews: [...openElsewhere(project.openReviews, 'approval'), WORKFLOWS.approval.first],
     submittedBy: actor.sub,
     submittedAt: at,
     rounds: { ...project.rounds, approval: runningRound(round) },

@@ -1,7 +1,12 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { ConflictError, RuleViolationError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { assertStage } from '#shared/domain/lifecycle.ts';
-import type { Project, ProjectPatch } from '#shared/domain/project.schema.ts';
+import {
+  keptEmergency,
+  type Project,
+  type ProjectPatch,
+  sameDeclaredEmergency,
+} from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
 import { violation } from '#shared/domain/violation.ts';
@@ -34,8 +39,12 @@ export const updateProject = async (
   if (project.version !== expected) {
     throw new ConflictError(`The project is at version ${project.version}, not ${expected}; read it again.`);
   }
-  const merged = { ...project, ...input.patch } as Project;
-  if (project.constructionStartedAt && 'emergency' in input.patch && !sameEmergency(project, merged)) {
+  const started = project.constructionStartedAt !== null;
+  const { emergency: declared, ...fields } = input.patch;
+  // What the system added to the emergency (the total when it started, the confirmation) stays.
+  const emergency = declared === undefined ? {} : { emergency: started ? project.emergency : keptEmergency(declared) };
+  const merged: Project = { ...project, ...fields, ...emergency };
+  if (started && declared !== undefined && !sameDeclaredEmergency(project.emergency, declared)) {
     // ART15 is why it built before approval (ART07): that reason stays on the record.
     throw new RuleViolationError([
       violation('ART15-EMERGENCY', 'emergency', 'It started building as an emergency; that cannot be edited away.'),
@@ -49,12 +58,16 @@ export const updateProject = async (
     ...Object.keys(project.confirmations).map((dept) => `confirmation:${dept}`),
   ];
   const set = {
-    ...input.patch,
+    ...fields,
+    ...emergency,
     signOff: null,
     confirmations: {},
     warnings: annualPlanWarnings(merged, await deps.annualPlans.get(merged.year)),
   } satisfies Partial<Project>;
-  const emergency = await reconcileEmergencyDuties({ ...project, ...set }, input.actor, at, deps);
+  // ART15: an edit may add a procedure owed, never cancel one already opened (only the technical review's correction may).
+  const duties = await reconcileEmergencyDuties({ ...project, ...set }, input.actor, at, deps, undefined, {
+    cancel: false,
+  });
   return deps.projects.save({
     project,
     at,
@@ -63,14 +76,9 @@ export const updateProject = async (
     details: {
       changed: Object.keys(input.patch).sort(),
       ...(voided.length > 0 ? { voided } : {}),
-      ...(emergency.items.length > 0
-        ? { emergencyDuties: { opened: emergency.opened, cancelled: emergency.cancelled } }
-        : {}),
+      ...(duties.items.length > 0 ? { emergencyDuties: { opened: duties.opened } } : {}),
     },
     set,
-    with: emergency.items,
+    with: duties.items,
   });
 };
-
-const sameEmergency = (a: Pick<Project, 'emergency'>, b: Pick<Project, 'emergency'>) =>
-  JSON.stringify(a.emergency) === JSON.stringify(b.emergency);

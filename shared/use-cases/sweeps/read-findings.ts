@@ -1,5 +1,6 @@
 import { COUNTY_WIDE_ROLES, canSee } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { fundingOf } from '#shared/domain/emergency.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { daysLate } from '#shared/domain/obligation.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
@@ -43,18 +44,20 @@ export const listFindings = async (
   return { items: page.items.map((f) => withLateness(f, today)), nextCursor: page.nextCursor };
 };
 
-/** API.md: whether construction and operations funds may be released, and the holds that say why not. */
+/**
+ * API.md: whether construction and operations funds may be released (`closed` where the project's
+ * stage gives none, `held` while a hold stands), and the holds that say why not.
+ */
 export const projectFunding = async (
   input: { id: string; actor: Actor },
   deps: Pick<Deps, 'projects' | 'findings'>,
 ) => {
-  await loadVisible(input.id, input.actor, deps);
+  const project = await loadVisible(input.id, input.actor, deps);
   const holds = await deps.findings.holdsOf(input.id);
-  const held = (fund: 'construction' | 'operations') =>
-    holds.some((h) => h.funds.includes(fund)) ? 'held' : 'allowed';
+  const funding = fundingOf(project, holds);
   return {
-    construction: held('construction'),
-    operations: held('operations'),
+    construction: funding.construction,
+    operations: funding.operations,
     holds: holds.map((h) => ({
       code: h.code,
       article: RULES[h.code as RuleCode]?.article,

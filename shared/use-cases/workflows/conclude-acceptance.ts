@@ -4,7 +4,7 @@ import { nextStage } from '#shared/domain/lifecycle.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
-import { startClock } from '../obligations/start-clock.ts';
+import { openDuty, startClock } from '../obligations/start-clock.ts';
 import type { Conclusion } from './conclude-round.ts';
 
 const FAILED = { approved: 'accepted', rejected: 'failed', returned: 'returned' } as const;
@@ -43,17 +43,7 @@ export const concludeAcceptance: Conclusion = async ({ project, round, outcome, 
       deps,
     ),
   ]);
-  items.push(
-    ...deadline.items,
-    ...[filing, evaluation, report].map((o) => deps.obligations.open(o)),
-    deps.findings.hold({
-      projectId: project.id,
-      code: 'ART29-FILING',
-      key: filing.key,
-      funds: [...obligationKind('ART29-FILING').cuts],
-      since: at,
-    }),
-  );
+  items.push(...deadline.items, ...[filing, evaluation, report].flatMap((o) => openDuty(o, deps)));
   return {
     set: { stage: nextStage('accept'), acceptedOn },
     with: items,

@@ -1,9 +1,11 @@
+import { emergencyVoided } from '#shared/domain/emergency.ts';
 import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { TransactItem } from '#shared/store/transactions.ts';
 import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
+import { cureBuiltWithoutApproval, recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
 import type { Conclusion } from './conclude-round.ts';
@@ -66,7 +68,11 @@ export const concludeApproval: Conclusion = async (context, deps) => {
     };
   }
 
-  const action = approved && project.constructionStartedAt ? 'approve-building' : OUTCOME_ACTION[outcome];
+  // ART15: an emergency still building goes straight on; one whose emergency was denied built without
+  // approval (ART07): approved now, it stops being a finding and starts construction afresh, like any other.
+  const voided = emergencyVoided(project) && project.constructionStartedAt !== null;
+  const building = project.constructionStartedAt !== null && !voided;
+  const action = approved && building ? 'approve-building' : OUTCOME_ACTION[outcome];
   const set = {
     stage: nextStage(action),
     ...(approved
@@ -74,18 +80,29 @@ export const concludeApproval: Conclusion = async (context, deps) => {
           approvedEstimateFen: project.totalInvestmentFen,
           approvedBudgetFen: round.approvedBudgetFen ?? project.approvedBudgetFen,
           approvedBy,
+          ...(voided ? { constructionStartedAt: null } : {}),
         }
       : {}),
   } satisfies Partial<Project>;
   const after: Project = { ...project, ...set, rounds: { ...project.rounds, approval: { ...round, status: outcome } } };
-  const emergency = await reconcileEmergencyDuties(after, actor, at, deps);
+  const rejectedAfterBuilding =
+    outcome === 'rejected' && project.constructionStartedAt !== null && project.emergency !== null
+      ? await recordBuiltWithoutApproval(project, '紧急项目不予批准', actor, at, deps)
+      : undefined;
+  // A rejection after building cancels every ART15 duty itself; otherwise the procedures are counted again.
+  const emergency = rejectedAfterBuilding
+    ? { items: [], cancelled: [] }
+    : await reconcileEmergencyDuties(after, actor, at, deps);
+  const cured = approved && voided ? await cureBuiltWithoutApproval(project, at, deps) : [];
   return {
     set,
-    with: [...budgetFiling.items, ...emergency.items],
+    with: [...budgetFiling.items, ...emergency.items, ...cured, ...(rejectedAfterBuilding?.items ?? [])],
     details: {
       ...(approved ? { approvedEstimateFen: set.approvedEstimateFen } : {}),
       ...cancelled,
       ...(emergency.cancelled.length > 0 ? { emergencyDutiesCancelled: emergency.cancelled } : {}),
+      ...(cured.length > 0 ? { resolved: 'ART07-NO-BUILD-BEFORE-APPROVAL' } : {}),
+      ...rejectedAfterBuilding?.details,
     },
   };
 };

@@ -1,5 +1,5 @@
 import type { Project, Round, StoredProject } from '#shared/domain/project.schema.ts';
-import { REVIEW_KINDS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
+import { openElsewhere, REVIEW_KINDS, REVIEWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { type Outcome, taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -8,6 +8,8 @@ import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { concludeAcceptance } from './conclude-acceptance.ts';
 import { concludeApproval } from './conclude-approval.ts';
+import { concludeEmergency } from './conclude-emergency.ts';
+import { concludeFiling } from './conclude-filing.ts';
 import { workflowActor } from './workflow-actor.ts';
 
 export type ConclusionDeps = Pick<
@@ -21,7 +23,12 @@ export type Conclusion = (
   deps: ConclusionDeps,
 ) => Promise<{ set: Partial<Project>; with: TransactItem[]; details: Record<string, unknown> }>;
 
-const CONCLUSIONS: Record<WorkflowKind, Conclusion> = { approval: concludeApproval, acceptance: concludeAcceptance };
+const CONCLUSIONS: Record<WorkflowKind, Conclusion> = {
+  approval: concludeApproval,
+  acceptance: concludeAcceptance,
+  emergency: concludeEmergency,
+  filing: concludeFiling,
+};
 
 /**
  * The end of a round: the workflow's own conclusion applies, any review still open in the round
@@ -88,7 +95,9 @@ const closeRound = async (
     const conclude = CONCLUSIONS[input.workflow];
 
     const tasks = await Promise.all(
-      REVIEW_KINDS.map((kind) => deps.tasks.get(taskId(project.id, input.workflow, input.round, kind))),
+      REVIEW_KINDS.filter((kind) => REVIEWS[kind].workflow === input.workflow).map((kind) =>
+        deps.tasks.get(taskId(project.id, input.workflow, input.round, kind)),
+      ),
     );
     const stillOpen = tasks.filter((t) => t?.status === 'open').map((t) => t as NonNullable<typeof t>);
     const at = deps.now().toISOString();
@@ -100,7 +109,7 @@ const closeRound = async (
       action: end.action,
       at,
       set: {
-        openReviews: [],
+        openReviews: openElsewhere(project.openReviews, input.workflow),
         ...conclusion.set,
         rounds: {
           ...project.rounds,

@@ -1,8 +1,16 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { nextStage } from '#shared/domain/lifecycle.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
-import { checklistEntries, checklistItems, REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
+import {
+  checklistEntries,
+  checklistItems,
+  dueWorkingDays,
+  REVIEWS,
+  type ReviewKind,
+} from '#shared/domain/review-catalogue.ts';
+import { RULES } from '#shared/domain/rules/catalog.ts';
 import { taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
+import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { workflowActor } from './workflow-actor.ts';
@@ -16,7 +24,7 @@ import { workflowActor } from './workflow-actor.ts';
  */
 export const openReview = async (
   input: WorkflowInput & { kind: ReviewKind; taskToken: string; timeoutSeconds: number },
-  deps: Pick<Deps, 'projects' | 'tasks' | 'departments' | 'calendar' | 'policy' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'tasks' | 'departments' | 'calendar' | 'notices' | 'policy' | 'now'>,
 ): Promise<{ taskId: string }> =>
   retryOnConflict(async () => {
     const id = taskId(input.projectId, input.workflow, input.round, input.kind);
@@ -30,7 +38,7 @@ export const openReview = async (
     const at = now.toISOString();
     const review = REVIEWS[input.kind];
     const [due, owner] = await Promise.all([
-      deps.calendar.addWorkingDays(shanghaiDate(now), deps.policy.reviewDueWorkingDays),
+      deps.calendar.addWorkingDays(shanghaiDate(now), dueWorkingDays(input.kind, deps.policy)),
       deps.departments.get(project.ownerDeptId),
     ]);
     const task: StoredTask = {
@@ -47,8 +55,8 @@ export const openReview = async (
       createdAt: existing?.createdAt ?? at,
       openedAt: at,
       escalations: existing?.escalations ?? 0,
-      checklistItems: checklistItems(input.kind),
-      checklist: checklistEntries(input.kind),
+      checklistItems: checklistItems(input.kind, project),
+      checklist: checklistEntries(input.kind, project),
       conflictOfInterest: false,
       token: input.taskToken,
       expiresAt: new Date(now.getTime() + input.timeoutSeconds * 1000).toISOString(),
@@ -67,5 +75,23 @@ export const openReview = async (
       set: { stage, openReviews: [...new Set([...project.openReviews, input.kind])] },
       with: [deps.tasks.put(task, existing ? { token: existing.token, status: existing.status } : undefined)],
     });
+    if (review.announcedOnOpening && !existing) {
+      // ART15: a project is building while this waits; the bureau's heads hear of it at once, not when overdue.
+      // A failed announcement is logged, never a failed review: the task is open and on the queue.
+      await deps.notices
+        .announce({
+          projectId: project.id,
+          projectCode: project.code,
+          projectName: project.name,
+          taskId: id,
+          role: task.role,
+          code: review.rule,
+          article: RULES[review.rule].article,
+          dueDate: task.dueDate,
+          escalation: 0,
+          reason: 'opened',
+        })
+        .catch((error: unknown) => logger.error('opening not announced', { taskId: id, error: error as Error }));
+    }
     return { taskId: id };
   });

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { checklistItems, type ReviewKind } from '#shared/domain/review-catalogue.ts';
+import { checklistItems, REVIEWS, type ReviewKind } from '#shared/domain/review-catalogue.ts';
 import type { Role } from '#shared/domain/roles.ts';
-import { projectBody } from '../../support/project-body.ts';
+import { emergencyBody, projectBody } from '../../support/project-body.ts';
 import { call, tokenFor } from './client.ts';
 
 /** A minimal but real PDF: what file-type recognises by its magic bytes. */
@@ -28,7 +28,7 @@ export const bureau = (role: Role, sub = `${role}-reviewer`) =>
 
 export const uniqueDept = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-export { projectBody };
+export { emergencyBody, projectBody };
 
 export const registerDepartment = async (dept: string, withDataUnit = true) => {
   const admin = await tokenFor({ roles: ['admin'], sub: 'scenario-admin' });
@@ -144,12 +144,12 @@ export const submit = async (projectId: string, token: string) => {
 /** A review task's id: the project, the workflow and round it belongs to, and its kind. */
 export const taskIdOf = (projectId: string, round: number, kind: string, workflow = workflowOf(kind)) =>
   `${projectId}.${workflow}.${round}.${kind}`;
-const workflowOf = (kind: string) => (kind.endsWith('acceptance') ? 'acceptance' : 'approval');
+const workflowOf = (kind: string) => REVIEWS[kind as ReviewKind].workflow;
 
 /** Waits until the workflow has opened this review task. */
 export const openTask = (projectId: string, submission: number, kind: string, token: string) =>
   eventually(async () => {
-    const response = await call<{ status: string; id: string }>(
+    const response = await call<{ status: string; id: string; checklistItems: string[] }>(
       'GET',
       `/v1/tasks/${taskIdOf(projectId, submission, kind)}`,
       {
@@ -163,15 +163,11 @@ export const openTask = (projectId: string, submission: number, kind: string, to
 export const allOk = (kind: ReviewKind) => Object.fromEntries(checklistItems(kind).map((item) => [item, { ok: true }]));
 export const TECH_CHECKLIST = allOk('tech-review');
 
-const OPINION_KIND: Record<string, string> = {
-  'tech-review': 'tech-review-opinion',
-  'project-approval': 'project-approval-reply',
-  'finance-review': 'budget-approval',
-  'tech-acceptance': 'tech-acceptance-opinion',
-  'completion-acceptance': 'completion-acceptance-report',
-};
-
-/** A reviewer decides: uploads its opinion document when approving, then posts the decision. */
+/**
+ * A reviewer decides: uploads its opinion document when approving (a confirmation has none), then
+ * posts the decision, answering ok every item the task lists (an emergency's technical review
+ * asks one more) unless `extra.checklist` says otherwise.
+ */
 export const decide = async (
   projectId: string,
   submission: number,
@@ -180,16 +176,17 @@ export const decide = async (
   token: string,
   extra: Record<string, unknown> = {},
 ) => {
-  await openTask(projectId, submission, kind, token);
+  const task = await openTask(projectId, submission, kind, token);
+  const opinionKind = REVIEWS[kind as ReviewKind].opinion;
   const opinion =
-    decision === 'approve' ? (await upload(projectId, token, OPINION_KIND[kind] as string)).documentId : undefined;
+    decision === 'approve' && opinionKind ? (await upload(projectId, token, opinionKind)).documentId : undefined;
   return call<Record<string, unknown>>('POST', `/v1/tasks/${taskIdOf(projectId, submission, kind)}/decision`, {
     token,
     body: {
       decision,
       opinion: `${kind} ${decision}: 意见`,
       ...(opinion ? { opinionDocumentId: opinion } : {}),
-      checklist: kind === 'tech-review' ? TECH_CHECKLIST : {},
+      checklist: Object.fromEntries(task.checklistItems.map((item) => [item, { ok: true }])),
       ...extra,
     },
   });
