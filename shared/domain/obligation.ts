@@ -3,6 +3,7 @@ import { addCalendarDays, addMonths, addWorkingDays, type Calendars } from './ca
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
 import { RULE_CODES, type RuleCode } from './rules/catalog.ts';
+import { DutyWaiverSchema } from './waiver.ts';
 
 export const FUNDS = ['construction', 'operations'] as const;
 export const FundSchema = z.enum(FUNDS);
@@ -22,6 +23,12 @@ interface ObligationKind {
   readonly holdsFromStart: boolean;
   /** A yearly duty: fulfilling or finding one year's writes the next year's, so no project drops out (ART07). */
   readonly yearly: boolean;
+  /**
+   * Which of its duties two Data Bureau officers may waive (`false`: none). No article provides
+   * for waivers (ART33): only a baseline milestone entered in error (ART20) is waivable, named by
+   * its key's prefix; a procedure, a deadline or a duty that cuts funds is done or stays owed.
+   */
+  readonly waivable: false | { readonly keyPrefix: string };
 }
 
 const duty = (
@@ -29,7 +36,12 @@ const duty = (
   period: (policy: Policy) => number,
   zh: string,
   en: string,
-  more: { cuts?: readonly Fund[]; holdsFromStart?: boolean; yearly?: boolean } = {},
+  more: {
+    cuts?: readonly Fund[];
+    holdsFromStart?: boolean;
+    yearly?: boolean;
+    waivable?: ObligationKind['waivable'];
+  } = {},
 ): ObligationKind => ({
   unit,
   period,
@@ -38,6 +50,7 @@ const duty = (
   cuts: more.cuts ?? [],
   holdsFromStart: more.holdsFromStart ?? false,
   yearly: more.yearly ?? false,
+  waivable: more.waivable ?? false,
 });
 
 /**
@@ -63,6 +76,8 @@ export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = 
     () => 0,
     '按基线计划报告关键节点进度、成本、质量',
     'report the baseline milestone (progress, cost, quality) by its planned date',
+    // A milestone entered in error; the planned completion is the project's own end date, never waived.
+    { waivable: { keyPrefix: 'milestone-' } },
   ),
   'ART27-ACCEPTANCE-DEADLINE': duty(
     'months',
@@ -104,8 +119,11 @@ export const obligationKind = (code: RuleCode): ObligationKind => {
   return kind;
 };
 
-/** A duty whose article cuts funds is cured only by doing what the article asks: it cannot be waived (ART29, ART07). */
-export const isWaivable = (code: RuleCode) => obligationKind(code).cuts.length === 0;
+/** The catalogue's `waivable` column; a duty no clock row names (a department's ART24 drill) is never waivable. */
+export const isWaivable = (duty: Pick<Obligation, 'code' | 'key'>): boolean => {
+  const waivable = OBLIGATIONS[duty.code]?.waivable ?? false;
+  return waivable !== false && duty.key.startsWith(waivable.keyPrefix);
+};
 
 /** How a due date was counted, so that it can be counted again when a calendar year arrives. */
 export const DueBasisSchema = z.object({
@@ -135,6 +153,8 @@ export const ObligationSchema = z.object({
   waiverReason: z.string().nullable(),
   /** When the sweep opened this duty's finding; a found duty is not written again. */
   foundAt: z.string().nullable().default(null),
+  /** Its latest waiver proposal (proposed, confirmed or withdrawn); the duty stays open while one is proposed. */
+  waiver: DutyWaiverSchema.nullable().default(null),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;
 
@@ -194,6 +214,7 @@ export const newObligation = (input: {
     settledBy: null,
     waiverReason: null,
     foundAt: null,
+    waiver: null,
   };
 };
 

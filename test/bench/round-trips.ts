@@ -227,7 +227,10 @@ const FLOORS: Record<string, Floor> = {
   recordAccountability: change(['the documents']),
   getFunding: { calls: 2, reads: 'the project’s holds, 1 page', visibility: true },
   listObligations: { calls: 2, reads: '1 page', visibility: true },
-  waiveObligation: change(['the duty']),
+  waiveObligation: change(['the duty', 'its earlier waivers']),
+  confirmWaiver: change(['the duty', 'the proposal']),
+  withdrawWaiver: change(['the duty', 'the proposal']),
+  listWaivers: { calls: 1, reads: '1 page' },
   listFindings: { calls: 2, reads: '1 page (of one project here)', visibility: true },
   runSweep: {
     calls: 32,

@@ -108,6 +108,12 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   confirmedBy: '确认人',
   confirmedAt: '确认时间',
   ownerDeptId: '建设单位',
+  obligationId: '义务',
+  proposedBy: '提议人',
+  proposedByName: '提议人姓名',
+  confirmedByName: '确认人姓名',
+  withdrawnAt: '撤回时间',
+  conflictOfInterest: '利益冲突（本局自身项目）',
 };
 
 /** The Chinese name of each value of the phase schemas' enumerations; a value not named shows as itself. */
@@ -156,6 +162,9 @@ export const PHASE_VALUES_ZH: Readonly<Record<string, string>> = {
   filed: '已备案',
   approved: '已批准',
   rejected: '不予批准',
+  proposed: '待确认',
+  confirmed: '已确认',
+  withdrawn: '已撤回',
 };
 
 /** A phase form's field by its name: 名称, 合同金额. */
@@ -190,4 +199,5 @@ export const RECORD_KINDS_ZH: Readonly<Record<string, string>> = {
   'operations-report': '年度运维情况',
   'disposal-report': '资产处置',
   'accountability-record': '问责记录',
+  waiver: '义务豁免',
 };

@@ -149,8 +149,8 @@ export const IMPLEMENTATION = {
 };
 
 /** A project under construction: approved, procured, its implementation named, built from BASELINE. */
-export const underConstruction = async (overrides: Record<string, unknown> = {}) => {
-  const ready = await approvedProject({ totalInvestmentFen: 100_000_000, ...overrides });
+export const underConstruction = async (overrides: Record<string, unknown> = {}, dept?: string) => {
+  const ready = await approvedProject({ totalInvestmentFen: 100_000_000, ...overrides }, dept);
   const { project, staff } = ready;
   const token = await staff();
   await planned(project.id, token, 95_000_000);
