@@ -176,6 +176,8 @@ export const contractViolations = (
     plan: ProcurementPlan | undefined;
     noticePublished: boolean;
     contracted: readonly Pick<Contract, 'amountFen'>[];
+    /** Finance's approved budget, which a procurement budget filed before it may now exceed (ART14, ART17). */
+    approvedBudgetFen: number | null;
     verified: Verified;
   },
 ): Violation[] => {
@@ -186,13 +188,15 @@ export const contractViolations = (
     found.push(violation('ART16-PROCUREMENT-PLAN', 'notice', 'Publish the procurement notice first.'));
   }
   if (plan) {
-    const total = context.contracted.reduce((sum, c) => sum + BigInt(c.amountFen), BigInt(contract.amountFen));
-    if (total > BigInt(plan.budgetFen)) {
+    const total = contractedFen(context.contracted) + BigInt(contract.amountFen);
+    const { ceilingFen, of } = contractCeiling(plan, context.approvedBudgetFen);
+    if (total > BigInt(ceilingFen)) {
       found.push(
         violation(
           'ART17-WITHIN-BUDGET',
           'amountFen',
-          `All contracts together would come to ${total} fen, above the procurement budget of ${plan.budgetFen} fen.`,
+          `All contracts together would come to ${total} fen, above the ${of} of ${ceilingFen} fen.`,
+          `：全部合同合计 ${total} 分，超出${of === 'approved budget' ? '批复预算' : '采购预算'} ${ceilingFen} 分`,
         ),
       );
     }
@@ -244,6 +248,48 @@ export const contractViolations = (
   }
   return found;
 };
+
+/**
+ * An amended procurement plan (ART16, ART17, after an ART22 re-approval): what a plan must be,
+ * and a budget no lower than the contracts already signed, which still count against it.
+ */
+export const amendedPlanViolations = (
+  plan: ProcurementPlanInput,
+  project: Parameters<typeof procurementPlanViolations>[1],
+  contracted: readonly Pick<Contract, 'amountFen'>[],
+  verified: Verified,
+): Violation[] => {
+  const signed = contractedFen(contracted);
+  return [
+    ...procurementPlanViolations(plan, project, verified),
+    ...(BigInt(plan.budgetFen) < signed
+      ? [
+          violation(
+            'ART17-WITHIN-BUDGET',
+            'budgetFen',
+            `The contracts already signed come to ${signed} fen; the amended budget may not be lower.`,
+            `：已签合同合计 ${signed} 分，调整后的采购预算不得低于此数`,
+          ),
+        ]
+      : []),
+  ];
+};
+
+/** What the contracts signed so far come to, in exact fen. */
+export const contractedFen = (contracts: readonly Pick<Contract, 'amountFen'>[]): bigint =>
+  contracts.reduce((sum, c) => sum + BigInt(c.amountFen), 0n);
+
+/**
+ * ART17: contracts stay within the lower of the procurement plan's budget and the budget Finance
+ * approved — a budget approved (or re-approved) after the plan was filed may be the lower one.
+ */
+export const contractCeiling = (
+  plan: Pick<ProcurementPlan, 'budgetFen'>,
+  approvedBudgetFen: number | null,
+): { ceilingFen: number; of: 'procurement budget' | 'approved budget' } =>
+  approvedBudgetFen !== null && approvedBudgetFen < plan.budgetFen
+    ? { ceilingFen: approvedBudgetFen, of: 'approved budget' }
+    : { ceilingFen: plan.budgetFen, of: 'procurement budget' };
 
 /** A construction contract carries the ART25 agreements with the contractor and its staff. */
 export const carriesConfidentiality = (

@@ -203,6 +203,7 @@ const FLOORS: Record<string, Floor> = {
       '1 PutItem + 1 page per shard (16) of the open duties’ due index, county-wide + 1 change per provisional duty',
   },
   fileProcurementPlan: change(['the plan record', 'the documents']),
+  amendProcurementPlan: change(['the phase records (plan, changes, contracts)', 'the documents']),
   listContracts: { calls: 2, reads: '1 page', visibility: true },
   publishProcurementNotice: change(['the plan record', 'the documents']),
   putImplementation: change(['the duties (ART15)']),

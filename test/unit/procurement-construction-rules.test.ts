@@ -111,10 +111,13 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
     subcontractors: [],
     ...overrides,
   });
-  const context = (overrides: Partial<Parameters<typeof contractViolations>[1]> = {}) => ({
+  const context = (
+    overrides: Partial<Parameters<typeof contractViolations>[1]> = {},
+  ): Parameters<typeof contractViolations>[1] => ({
     plan,
     noticePublished: true,
     contracted: [] as Pick<Contract, 'amountFen'>[],
+    approvedBudgetFen: null,
     verified: allVerified,
     ...overrides,
   });
@@ -137,6 +140,18 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
       codes(
         contractViolations(contract({ amountFen: 4_000_001 }), context({ contracted: [{ amountFen: 6_000_000 }] })),
       ),
+    ).toEqual(['ART17-WITHIN-BUDGET']);
+  });
+
+  it('ART17-WITHIN-BUDGET: judges contracts against the lower of the procurement budget and the approved budget', () => {
+    const lower = context({ contracted: [{ amountFen: 6_000_000 }], approvedBudgetFen: 8_000_000 });
+    expect(contractViolations(contract({ amountFen: 2_000_000 }), lower)).toEqual([]);
+    const [over] = contractViolations(contract({ amountFen: 2_000_001 }), lower);
+    expect(over).toMatchObject({ code: 'ART17-WITHIN-BUDGET', article: 17, path: 'amountFen' });
+    expect(over?.message).toContain('approved budget of 8000000 fen');
+    // An approved budget above the plan's leaves the plan's budget the ceiling.
+    expect(
+      codes(contractViolations(contract({ amountFen: 4_000_001 }), { ...lower, approvedBudgetFen: 50_000_000 })),
     ).toEqual(['ART17-WITHIN-BUDGET']);
   });
 

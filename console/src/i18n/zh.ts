@@ -131,6 +131,7 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'review.opened': '开启审查',
   'review.reopened': '重新开启审查',
   'procurement.plan-filed': '采购计划备案',
+  'procurement.plan-amended': '调整采购计划',
   'procurement.notice-published': '发布采购公告',
   'procurement.contract-recorded': '登记合同',
   'construction.implementation-named': '确定实施单位',

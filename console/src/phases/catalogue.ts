@@ -11,6 +11,7 @@ import {
 import { recordSecurityDrill } from '#functions/api/departments/routes.ts';
 import { decommission, reportDisposal, reportOperations } from '#functions/api/operations/routes.ts';
 import {
+  amendProcurementPlan,
   fileProcurementPlan,
   publishProcurementNotice,
   putImplementation,
@@ -71,6 +72,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: fileProcurementPlan,
     action: 'procurement-plan',
     title: '采购计划备案',
+    documentKinds: { planDocumentId: ['procurement-plan'] },
+  },
+  {
+    // After a change is re-approved (ART22), the plan is filed again within the new budget.
+    route: amendProcurementPlan,
+    action: 'procurement-plan-amendment',
+    title: '调整采购计划（变更重新批准后）',
     documentKinds: { planDocumentId: ['procurement-plan'] },
   },
   {

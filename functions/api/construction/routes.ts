@@ -33,7 +33,14 @@ export const reportMilestone = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/milestones',
   handler: 'construction/report-milestone',
-  adapters: { documents: 'read', idempotency: 'write', obligations: 'write', projects: 'write', records: 'write' },
+  adapters: {
+    documents: 'read',
+    findings: 'write',
+    idempotency: 'write',
+    obligations: 'write',
+    projects: 'write',
+    records: 'write',
+  },
   roles: OWNER_ROLES,
   summary:
     'Report a baseline milestone (progress, cumulative spend, quality); late, over plan or deficient is accepted with an ART20-BASELINE warning',

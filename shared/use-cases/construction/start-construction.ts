@@ -2,8 +2,9 @@ import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { type Baseline, refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { owedProcedures } from '#shared/domain/emergency.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { assertStage, onApprovalTrack, stageAfter } from '#shared/domain/lifecycle.ts';
+import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { constructionGates } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -23,13 +24,15 @@ type StartDeps = Pick<Deps, 'projects' | 'records' | 'obligations' | 'calendar' 
  * (ART19), a supervision contract (ART23) and the confidentiality agreements (ART25) are on
  * record — every one missing is listed at once — and never before approval (ART07: no 未批先建).
  * An emergency project (ART15) starts anyway, on or off the approval track: every procedure it
- * still owes and every item missing becomes an ART15 duty the sweep tracks.
+ * still owes and every item missing becomes an ART15 duty the sweep tracks. The baseline plans to
+ * spend no more than was approved (ART20; before approval, than was declared).
  */
 const startConstructionOnce = async (input: { id: string; actor: Actor; baseline: Baseline }, deps: StartDeps) => {
   refuseUnsoundBaseline(input.baseline, deps.now());
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project);
   if (project.constructionStartedAt) throw new ConflictError('Construction has already started.');
+  refuseIfAny(baselineSpendViolations(input.baseline, spendCeiling(project)));
   const emergency = project.emergency !== null;
   assertStage(emergency && onApprovalTrack(project.stage) ? 'emergency-start' : 'construction-start', project);
   const records = await deps.records.all(project.id);

@@ -49,6 +49,7 @@ export const recordContract = (
           plan: records['procurement-plan'][0],
           noticePublished: records['procurement-notice'].length > 0,
           contracted: records.contract,
+          approvedBudgetFen: project.approvedBudgetFen,
           verified,
         }),
       );
