@@ -19,5 +19,5 @@ export const TRIGGER_ADAPTERS = {
   /** Verifies what arrives in the bucket and settles its document. */
   documentArrived: { documents: 'write', inspector: 'inspect', projects: 'write' },
   /** The nightly compliance sweep, and the reconciliation of the code registers after it. */
-  nightlySweep: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  nightlySweep: { calendar: 'read', departments: 'read', findings: 'write', obligations: 'write', projects: 'write' },
 } as const satisfies Record<string, Adapters>;

@@ -2,6 +2,7 @@ import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
+import { departments } from '#shared/store/department-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
@@ -9,7 +10,13 @@ import { sweepDeps } from '#shared/use-cases/deps.ts';
 import { reconcileCodeRegisters } from '#shared/use-cases/projects/reconcile-code-registers.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
 
-const dependencies = sweepDeps(TRIGGER_ADAPTERS.nightlySweep, { calendar, findings, obligations, projects });
+const dependencies = sweepDeps(TRIGGER_ADAPTERS.nightlySweep, {
+  calendar,
+  departments,
+  findings,
+  obligations,
+  projects,
+});
 
 /**
  * EventBridge Scheduler, daily at 02:00 Asia/Shanghai: sweep as of that day, then make every

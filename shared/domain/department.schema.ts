@@ -14,9 +14,10 @@ export const DataManagementUnitSchema = z.object({
 
 /**
  * A department that is itself a reviewing bureau (API.md: `bureauRole`): a review of its own
- * project is decided by it, marked as a conflict of interest, instead of deadlocking (ART04).
+ * project is decided by it, marked as a conflict of interest, instead of deadlocking (ART04). The
+ * Public Security Bureau confirms MLPS filings (ART24) the same way on its own projects.
  */
-export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc']);
+export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc', 'public-security']);
 
 export const DepartmentInputSchema = z.object({
   name: singleLine(200),

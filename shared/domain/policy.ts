@@ -22,7 +22,11 @@ export const PolicySchema = z.object({
   selfEvaluationDays: z.number(),
   /** ART07: the yearly O&M report is due on this day (MM-DD) of its budget year (a policy choice). */
   operationsReportDue: z.string(),
-  /** ART24: a security drill of the owner department counts at acceptance if held within this many months. */
+  /**
+   * ART24 定期组织演练: a department with a project building or in operations drills its security
+   * emergency plan at least once in this many calendar months; a drill within it also counts at
+   * acceptance (a policy choice: the article says 定期, periodically, and sets no period).
+   */
   drillWindowMonths: z.number(),
   /** ART32: disposal report within this many calendar days. */
   disposalReportDays: z.number(),
@@ -67,6 +71,37 @@ export const DEFAULT_POLICY: Policy = {
   maxDocumentBytes: 100 * 1024 * 1024,
 };
 
+/**
+ * The settings the measures leave open, each with the article that does: a period the county
+ * chose where the article asks for something done (定期, 及时) without saying when. GET
+ * /v1/policy names them so nobody takes a policy choice for a rule of the measures.
+ */
+export const POLICY_CHOICES: Readonly<Partial<Record<keyof Policy, { article: number; why: string; whyZh: string }>>> =
+  {
+    drillWindowMonths: {
+      article: 24,
+      why: 'Article 24 asks departments to drill their security emergency plan periodically (定期) and sets no period.',
+      whyZh: '第二十四条要求定期组织应急演练，未规定周期',
+    },
+    selfEvaluationDays: {
+      article: 30,
+      why: 'Article 30 asks for a performance self-evaluation after acceptance and sets no period.',
+      whyZh: '第三十条要求验收后开展绩效自评，未规定期限',
+    },
+    emergencyProceduresWorkingDays: {
+      article: 15,
+      why: 'Article 15 lets an emergency project complete its procedures while building and sets no period.',
+      whyZh: '第十五条允许紧急项目边建设边办理手续，未规定期限',
+    },
+    operationsReportDue: {
+      article: 7,
+      why: 'Article 7 cuts O&M funds from systems not migrated or sharing as declared and sets no reporting date.',
+      whyZh: '第七条规定不再拨付运维经费的情形，未规定报告日期',
+    },
+  };
+
+export const policyChoices = () => Object.entries(POLICY_CHOICES).map(([setting, choice]) => ({ setting, ...choice }));
+
 /** ART35: the window the measures apply in, as of `today`; `expires` is the last day they are in force. */
 export const measuresValidity = (policy: Pick<Policy, 'measuresInForce' | 'validityYears'>, today: string) => {
   const expires = addCalendarDays(addMonths(policy.measuresInForce, policy.validityYears * 12), -1);
@@ -74,14 +109,25 @@ export const measuresValidity = (policy: Pick<Policy, 'measuresInForce' | 'valid
 };
 
 /**
- * ART35-VALIDITY: a submission after the measures expire, or within the warning period before,
- * is accepted with a warning (a rule set has a validity window, and the system says so as it ends).
+ * ART35-VALIDITY: a submission before the measures are in force, after they expire, or within the
+ * warning period before the end, is accepted with a warning (a rule set has a validity window,
+ * and the system says so outside it and as it ends).
  */
 export const validityWarnings = (
   policy: Pick<Policy, 'measuresInForce' | 'validityYears' | 'validityWarningDays'>,
   today: string,
 ): Violation[] => {
-  const { expires, daysLeft } = measuresValidity(policy, today);
+  const { inForce, expires, daysLeft } = measuresValidity(policy, today);
+  if (today < inForce) {
+    return [
+      violation(
+        'ART35-VALIDITY',
+        'submittedAt',
+        `The measures come into force on ${inForce}.`,
+        `：本办法自 ${inForce} 起施行`,
+      ),
+    ];
+  }
   if (daysLeft > policy.validityWarningDays) return [];
   return [
     violation(

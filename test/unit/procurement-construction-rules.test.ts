@@ -116,6 +116,7 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
   ): Parameters<typeof contractViolations>[1] => ({
     plan,
     noticePublished: true,
+    noticesPublishedOn: [],
     contracted: [] as Pick<Contract, 'amountFen'>[],
     approvedBudgetFen: null,
     verified: allVerified,
@@ -179,13 +180,40 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
     const found = contractViolations(
       contract({
         wholeTransfer: true,
-        subcontractors: [{ name: '分包商', creditCode: VENDOR, qualifications: [], scope: '布线' }],
+        subcontractors: [
+          { name: '分包商', creditCode: VENDOR, qualifications: [], scope: '布线', scopeKind: 'it-construction' },
+        ],
       }),
       context(),
     );
     expect(found.map((v) => [v.code, v.path])).toEqual([
       ['ART18-NO-SUBCONTRACT', 'wholeTransfer'],
       ['ART18-NO-SUBCONTRACT', 'subcontractors.0.qualifications'],
+    ]);
+  });
+
+  it('ART18-QUALIFICATION: a subcontractor holds a qualification of the kind of work it takes on', () => {
+    const sub = (kind: 'it-construction' | 'it-service') => ({
+      name: '分包商',
+      creditCode: VENDOR,
+      qualifications: [{ kind, name: '资质', certificateNo: 'X-1' }],
+      scope: '运维服务',
+      scopeKind: 'it-service' as const,
+    });
+    expect(contractViolations(contract({ subcontractors: [sub('it-service')] }), context())).toEqual([]);
+    expect(
+      contractViolations(contract({ subcontractors: [sub('it-construction')] }), context()).map((v) => [
+        v.code,
+        v.path,
+      ]),
+    ).toEqual([['ART18-QUALIFICATION', 'subcontractors.0.qualifications']]);
+  });
+
+  it('ART16-PROCUREMENT-PLAN: a contract is not signed before the notice was published', () => {
+    const published = context({ noticesPublishedOn: ['2026-03-10', '2026-02-01'] });
+    expect(contractViolations(contract({ signedOn: '2026-02-01' }), published)).toEqual([]);
+    expect(contractViolations(contract({ signedOn: '2026-01-31' }), published).map((v) => [v.code, v.path])).toEqual([
+      ['ART16-PROCUREMENT-PLAN', 'signedOn'],
     ]);
   });
 });

@@ -149,6 +149,7 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'operations.reported': '报送运维情况',
   'operations.decommissioned': '停用报废',
   'operations.disposal-reported': '报送资产处置',
+  'operations.disposal-supplemented': '补报资产处置',
   'accountability.recorded': '记录问责',
 };
 

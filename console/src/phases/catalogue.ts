@@ -9,7 +9,12 @@ import {
   startConstruction,
 } from '#functions/api/construction/routes.ts';
 import { recordSecurityDrill } from '#functions/api/departments/routes.ts';
-import { decommission, reportDisposal, reportOperations } from '#functions/api/operations/routes.ts';
+import {
+  decommission,
+  reportDisposal,
+  reportOperations,
+  supplementDisposal,
+} from '#functions/api/operations/routes.ts';
 import {
   amendProcurementPlan,
   fileProcurementPlan,
@@ -185,6 +190,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: reportDisposal,
     action: 'disposal-report',
     title: '报送资产处置情况',
+    documentKinds: { documentId: ['disposal-report'] },
+  },
+  {
+    // Disposals the report left pending are settled later, each once (ART32).
+    route: supplementDisposal,
+    action: 'disposal-report',
+    title: '补报资产处置情况',
     documentKinds: { documentId: ['disposal-report'] },
   },
   {

@@ -85,7 +85,7 @@ export const confirmSecurity = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/security-records/{recordId}/confirmation',
   handler: 'construction/confirm-security',
-  adapters: { projects: 'write', records: 'write' },
+  adapters: { departments: 'read', projects: 'write', records: 'write' },
   roles: ['public-security'],
   summary: 'The Public Security Bureau confirms an MLPS filing (ART04, ART24-SECURITY); only a confirmed filing counts',
   params: ProjectParams.extend({ recordId: z.string().min(1).max(64) }),

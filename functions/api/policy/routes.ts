@@ -17,5 +17,8 @@ export const getPolicy = defineRoute({
       expires: z.string().describe('The last day the measures are in force'),
       daysLeft: z.number().int().describe('Negative once they have expired'),
     }),
+    choices: z
+      .array(z.object({ setting: z.string(), article: z.number().int(), why: z.string(), whyZh: z.string() }))
+      .describe('The settings the measures leave open, each with the article that does (a policy choice, not a rule)'),
   }),
 });

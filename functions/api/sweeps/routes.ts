@@ -9,7 +9,7 @@ export const runSweep = defineRoute({
   method: 'POST',
   path: '/v1/sweeps',
   handler: 'sweeps/run-sweep',
-  adapters: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  adapters: { calendar: 'read', departments: 'read', findings: 'write', obligations: 'write', projects: 'write' },
   roles: ['data-bureau', 'admin'],
   summary: 'Run the compliance sweep now, as of a date (default today in Asia/Shanghai)',
   body: z.object({ asOf: DateSchema.optional() }).strict().default({}),

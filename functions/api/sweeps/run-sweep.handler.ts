@@ -1,6 +1,7 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
+import { departments } from '#shared/store/department-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
@@ -8,7 +9,7 @@ import { apiDeps } from '#shared/use-cases/deps.ts';
 import { runSweep as run } from '#shared/use-cases/sweeps/run-sweep.ts';
 import { runSweep } from './routes.ts';
 
-const deps = apiDeps(runSweep.adapters, { calendar, findings, obligations, projects });
+const deps = apiDeps(runSweep.adapters, { calendar, departments, findings, obligations, projects });
 
 export const handler = apiHandler(runSweep, ({ body }) =>
   run({ asOf: body.asOf ?? shanghaiDate(deps().now()) }, deps()),

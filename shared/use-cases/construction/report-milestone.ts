@@ -6,10 +6,11 @@ import {
   type MilestoneReportSchema,
   milestoneDeviations,
   milestoneDuty,
+  refuseReportBeforeStart,
 } from '#shared/domain/construction.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
 import { spendOverEstimate } from '#shared/domain/money.ts';
-import { SINGLE } from '#shared/domain/phase-records.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
@@ -44,10 +45,13 @@ export const reportMilestone = (
       const { actor, report: body } = input;
       refuseFutureDates({ reportedOn: body.reportedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'milestone' }, deps);
-      const [baseline, verified] = await Promise.all([
-        deps.records.get('baseline', project.id, SINGLE),
+      refuseReportBeforeStart(body.reportedOn, project.constructionStartedAt);
+      const [records, verified] = await Promise.all([
+        deps.records.all(project.id),
         verifiedDocuments(project.id, [body.reportDocumentId], deps),
       ]);
+      const [baseline] = records.baseline;
+      refuseHeldDocuments([body.reportDocumentId], records);
       if (!baseline) throw new ConflictError('Construction has no baseline to report against.');
       const { refused, deviations } = milestoneDeviations(body, baseline);
       const found = [
