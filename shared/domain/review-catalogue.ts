@@ -71,6 +71,8 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
       notDisguised: item('ART07-DISGUISED', '未变相包装或纳入其他项目'),
       classificationConfirmed: item('ART13-PROJECT-APPROVAL', '重点工程、工程建设及建设范围的申报属实'),
       inAnnualPlan: item('ART06-ANNUAL-PLAN', '已列入年度项目计划', false),
+      // ART02's categories end with 等: a project declared `other` is a data project only if the review says so.
+      categoryJustified: item('ART02-SCOPE-KIND', '项目类别属于政务数据项目（“其他”类别由此认定，第二条）'),
     },
   },
   'project-approval': {

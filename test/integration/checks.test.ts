@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { call, tokenFor } from './support/client.ts';
-import { post, sweepAsOf, today, underConstruction } from './support/lifecycle.ts';
-import { uniqueDept } from './support/scenario.ts';
+import { post, sweepAsOf, today, underConstruction, violationsOf } from './support/lifecycle.ts';
+import {
+  bureau,
+  decide,
+  people,
+  projectBody,
+  readyProject,
+  registerDepartment,
+  submit,
+  TECH_CHECKLIST,
+  uniqueDept,
+} from './support/scenario.ts';
 
 type Finding = { projectId: string; code: string; key: string; status: string; ownerDeptId: string };
 
@@ -34,6 +44,30 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
     );
     await sweepAsOf(addCalendarDays(today(), 1));
     expect((await departmentFindings()).map((f) => [f.key, f.status])).toEqual([['drill', 'resolved']]);
+  });
+
+  it('ART02-SCOPE-KIND: a project of another category (第二条 等) is declared with its description and judged by the technical review', async () => {
+    const dept = uniqueDept('other');
+    await registerDepartment(dept);
+    const { staff } = people(dept);
+    const undescribed = await call<{ code: string; violations: { path: string }[] }>('POST', '/v1/projects', {
+      token: await staff(),
+      body: projectBody({ category: 'other' }),
+    });
+    expect(undescribed.status).toBe(422);
+    expect(violationsOf(undescribed.body)).toEqual([['ART02-SCOPE-KIND', 'categoryDescription']]);
+
+    const { project } = await readyProject(
+      { category: 'other', categoryDescription: '政务数据安全态势感知服务' },
+      dept,
+    );
+    await submit(project.id, await staff());
+    const refused = await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'), {
+      checklist: { ...TECH_CHECKLIST, categoryJustified: { ok: false, note: '不属于政务数据项目' } },
+    });
+    expect(refused.status).toBe(422);
+    expect(violationsOf(refused.body).map(([code]) => code)).toContain('ART02-SCOPE-KIND');
+    expect((await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'))).status).toBe(200);
   });
 
   it('ART24-SECURITY, ART35-VALIDITY: GET /v1/policy names the drill period as a policy choice and the measures in force', async () => {

@@ -29,6 +29,7 @@ export const CATEGORIES_ZH: Labels = {
   'network-infrastructure': '网络及软硬件支撑类',
   'information-resources': '信息资源类',
   'information-security': '信息安全类',
+  other: '其他（须说明，由技术审核认定）',
 };
 
 export const CONSTRUCTION_TYPES_ZH: Labels = {
