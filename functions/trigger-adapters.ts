@@ -21,6 +21,7 @@ export const TRIGGER_ADAPTERS = {
   /** The nightly compliance sweep, the repair of stranded reviews, and the reconciliation of the code registers after it. */
   nightlySweep: {
     calendar: 'read',
+    departments: 'read',
     findings: 'write',
     obligations: 'write',
     projects: 'write',

@@ -4,6 +4,7 @@ import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { failureLog, requestContext } from '#shared/observability/request-context.ts';
 import { calendar } from '#shared/store/calendar-repository.ts';
+import { departments } from '#shared/store/department-repository.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
@@ -15,6 +16,7 @@ import { repairStrandedReviews, runSweep } from '#shared/use-cases/sweeps/run-sw
 
 const dependencies = sweepDeps(TRIGGER_ADAPTERS.nightlySweep, {
   calendar,
+  departments,
   findings,
   obligations,
   projects,

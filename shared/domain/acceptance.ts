@@ -54,9 +54,35 @@ export const acceptanceEvidenceViolations = (input: PreliminaryAcceptanceInput, 
     verified(id, kind) ? [] : [violation('ART28-ACCEPTANCE-EVIDENCE', path, `Name a verified ${kind} document.`)],
   );
 
+/** ART27: a preliminary acceptance passes after the completion it accepts, never before it. */
+export const acceptanceOrderViolations = (
+  input: Pick<PreliminaryAcceptanceInput, 'passedOn'>,
+  project: Pick<Project, 'completedOn'>,
+): Violation[] =>
+  project.completedOn !== null && input.passedOn < project.completedOn
+    ? [
+        violation(
+          'ART27-ACCEPTANCE-ORDER',
+          'passedOn',
+          `Passed on ${input.passedOn}, before the completion of ${project.completedOn}.`,
+          `：初验通过日期 ${input.passedOn} 早于完工日期 ${project.completedOn}`,
+        ),
+      ]
+    : [];
+
 /** ART21 before acceptance completes: the asset register is on record, every item with its registration number. */
 export const assetGate = (assets: Assets | undefined): Violation[] => {
   if (!assets) return [violation('ART21-ASSETS', 'assets', 'The assets the project formed are not on record.')];
+  if (assets.items.length === 0 && !assets.noAssetsFormed) {
+    return [
+      violation(
+        'ART21-ASSETS',
+        'assets',
+        'The asset register is empty and does not say why the project formed no assets.',
+        '：资产登记为空，且未说明项目未形成资产的原因',
+      ),
+    ];
+  }
   return assets.items.some((item) => !item.registrationNo)
     ? [violation('ART21-ASSETS', 'assets', 'Every asset needs its state-asset registration number.')]
     : [];
@@ -189,36 +215,140 @@ export const decommissionViolations = (
 };
 
 export const DISPOSALS = ['transfer', 'reuse', 'auction', 'scrap'] as const;
+/** Not yet disposed of: the report is a 情况说明 within 30 days, not a finished disposal (ART32). */
+export const PENDING = 'pending';
+
+/**
+ * One asset in a disposal report: `{ registrationNo, disposal, disposedOn }` once disposed of, or
+ * `{ registrationNo, disposal: "pending", expectedOn }` while it is not (settled later by a
+ * supplement). One object with a rule rather than a union, so the console draws its form.
+ */
+const DisposedAssetSchema = z
+  .object({
+    registrationNo: singleLine(100),
+    disposal: z.enum([...DISPOSALS, PENDING]),
+    disposedOn: DateSchema.optional(),
+    expectedOn: DateSchema.optional(),
+  })
+  .strict()
+  .superRefine((asset, ctx) => {
+    const pending = asset.disposal === PENDING;
+    if (!pending && asset.disposedOn === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['disposedOn'],
+        message: 'A disposed asset states when it was disposed of',
+      });
+    }
+    if (pending && asset.expectedOn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['expectedOn'], message: 'A pending disposal states when it is expected' });
+    }
+    if (pending && asset.disposedOn !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['disposedOn'], message: 'A pending disposal has no disposal date yet' });
+    }
+    if (!pending && asset.expectedOn !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expectedOn'],
+        message: 'Only a pending disposal states an expected date',
+      });
+    }
+  });
+export type DisposedAsset = z.infer<typeof DisposedAssetSchema>;
 
 /** API.md § Bounds: as many disposals as assets (200). */
 export const DisposalReportInputSchema = z
   .object({
     documentId,
-    assets: z
-      .array(
-        z
-          .object({
-            registrationNo: singleLine(100),
-            disposal: z.enum(DISPOSALS),
-            disposedOn: DateSchema,
-          })
-          .strict(),
-      )
-      .max(200),
+    assets: z.array(DisposedAssetSchema).max(200),
   })
   .strict();
 export type DisposalReportInput = z.infer<typeof DisposalReportInputSchema>;
 export const DisposalReportSchema = DisposalReportInputSchema.extend({
   id: z.string(),
   projectId: z.string(),
+  /** Each later settlement of pending disposals, with its document. */
+  supplements: z
+    .array(z.object({ documentId, registrationNos: z.array(z.string()), ...Recorded }))
+    .max(200)
+    .default([]),
   ...Recorded,
 });
+export type DisposalReport = z.infer<typeof DisposalReportSchema>;
 
-/** ART32-DISPOSAL-REPORT: every asset registered under ART21 accounted for, each one missing named. */
+/** A later settlement of disposals the report left pending (ART32). */
+export const DisposalSupplementInputSchema = z
+  .object({
+    documentId,
+    assets: z
+      .array(
+        z.object({ registrationNo: singleLine(100), disposal: z.enum(DISPOSALS), disposedOn: DateSchema }).strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+export type DisposalSupplementInput = z.infer<typeof DisposalSupplementInputSchema>;
+
+/**
+ * Each asset of a disposal is one the project registered (ART21), named once, and disposed of
+ * after the decommissioning was filed (停用备案之后), each fault named by its path.
+ */
+const disposalEntryViolations = (
+  entries: readonly { registrationNo: string; disposedOn?: string | undefined }[],
+  known: ReadonlySet<string>,
+  decommissionedOn: string | null,
+): Violation[] => {
+  const seen = new Set<string>();
+  return entries.flatMap((entry, i) => {
+    const found: Violation[] = [];
+    if (!known.has(entry.registrationNo)) {
+      found.push(
+        violation(
+          'ART32-DISPOSAL-REPORT',
+          `assets.${i}.registrationNo`,
+          `${entry.registrationNo} is not a registered asset of the project.`,
+          `：${entry.registrationNo} 不是本项目登记的资产`,
+        ),
+      );
+    } else if (seen.has(entry.registrationNo)) {
+      found.push(
+        violation(
+          'ART32-DISPOSAL-REPORT',
+          `assets.${i}.registrationNo`,
+          `${entry.registrationNo} is named twice.`,
+          `：${entry.registrationNo} 重复填报`,
+        ),
+      );
+    }
+    seen.add(entry.registrationNo);
+    if (entry.disposedOn !== undefined && decommissionedOn !== null && entry.disposedOn < decommissionedOn) {
+      found.push(
+        violation(
+          'ART32-DISPOSAL-REPORT',
+          `assets.${i}.disposedOn`,
+          `Disposed of on ${entry.disposedOn}, before the decommissioning was filed (${decommissionedOn}).`,
+          `：处置日期 ${entry.disposedOn} 早于停用备案日期 ${decommissionedOn}`,
+        ),
+      );
+    }
+    return found;
+  });
+};
+
+const registered = (assets: Assets | undefined) =>
+  new Set((assets?.items ?? []).flatMap((item) => (item.registrationNo ? [item.registrationNo] : [])));
+
+/**
+ * ART32-DISPOSAL-REPORT: every asset registered under ART21 accounted for (disposed of or
+ * pending), each one missing named; each named one registered, once, disposed of after the
+ * decommissioning.
+ */
 export const disposalViolations = (
   report: DisposalReportInput,
   assets: Assets | undefined,
   documentVerified: boolean,
+  decommissionedOn: string | null = null,
 ): Violation[] => {
   const accounted = new Set(report.assets.map((a) => a.registrationNo));
   const missing = (assets?.items ?? []).filter((item) => item.registrationNo && !accounted.has(item.registrationNo));
@@ -226,9 +356,26 @@ export const disposalViolations = (
     ...(documentVerified
       ? []
       : [violation('ART32-DISPOSAL-REPORT', 'documentId', 'Name the verified disposal report.')]),
+    ...disposalEntryViolations(report.assets, registered(assets), decommissionedOn),
     ...missing.map((item) =>
       violation('ART32-DISPOSAL-REPORT', 'assets', `${item.name} (${item.registrationNo}) is not accounted for.`),
     ),
+  ];
+};
+
+/** ART32: a supplement settles disposals the report left pending, each once, after the decommissioning. */
+export const supplementViolations = (
+  supplement: DisposalSupplementInput,
+  report: Pick<DisposalReport, 'assets'>,
+  documentVerified: boolean,
+  decommissionedOn: string | null,
+): Violation[] => {
+  const pending = new Set(report.assets.filter((a) => a.disposal === PENDING).map((a) => a.registrationNo));
+  return [
+    ...(documentVerified
+      ? []
+      : [violation('ART32-DISPOSAL-REPORT', 'documentId', 'Name the verified disposal report of the supplement.')]),
+    ...disposalEntryViolations(supplement.assets, pending, decommissionedOn),
   ];
 };
 

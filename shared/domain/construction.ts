@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { addMonths, DateSchema, shanghaiDate } from './calendar.ts';
-import { ValidationError } from './errors.ts';
-import { FenSchema } from './project.schema.ts';
+import { ForbiddenError, ValidationError } from './errors.ts';
+import { FenSchema, PositiveFenSchema } from './project.schema.ts';
 import { Recorded } from './recorded.ts';
+import type { Actor } from './roles.ts';
 import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
 
@@ -99,6 +100,24 @@ export const MilestoneReportSchema = MilestoneReportInputSchema.extend({
   ...Recorded,
 });
 
+/**
+ * A milestone is reported on a day construction had started (ART20): a report dated before the
+ * start would be backdated around the baseline. 400 naming the field.
+ */
+export const refuseReportBeforeStart = (reportedOn: string, constructionStartedAt: string | null): void => {
+  if (constructionStartedAt === null) return;
+  const started = shanghaiDate(new Date(constructionStartedAt));
+  if (reportedOn < started) {
+    throw new ValidationError([
+      {
+        path: 'reportedOn',
+        message: `Reported on ${reportedOn}, before construction started (${started}).`,
+        messageZh: `报告日期不得早于开工日期（${started}）`,
+      },
+    ]);
+  }
+};
+
 /** The key of the ART20 duty a milestone of the baseline opens. */
 export const milestoneDuty = (name: string) => `milestone-${name}`;
 /** The key of the ART20 duty the planned completion opens. */
@@ -135,8 +154,51 @@ const AssetItemSchema = z
   })
   .strict();
 
-/** API.md § Bounds: at most 200 asset items, so the register is one item of the store. */
-export const AssetsInputSchema = z.object({ items: z.array(AssetItemSchema).max(200) }).strict();
+/** A project that formed no assets says why (ART21): an empty register is otherwise no register. */
+const NoAssetsFormedSchema = z.object({ reason: multiLine(2000) }).strict();
+
+/**
+ * API.md § Bounds: at most 200 asset items, so the register is one item of the store. At least
+ * one item, or none with `noAssetsFormed`; each worth at least one fen; registration numbers
+ * unique within the project (400 naming the repeated one).
+ */
+export const AssetsInputSchema = z
+  .object({
+    items: z.array(AssetItemSchema.extend({ valueFen: PositiveFenSchema })).max(200),
+    noAssetsFormed: NoAssetsFormedSchema.optional(),
+  })
+  .strict()
+  .superRefine((register, ctx) => {
+    if (register.items.length === 0 && !register.noAssetsFormed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: 'List the assets the project formed, or say why it formed none (noAssetsFormed)',
+        params: { zh: '请登记项目形成的资产，或说明未形成资产的原因' },
+      });
+    }
+    if (register.items.length > 0 && register.noAssetsFormed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noAssetsFormed'],
+        message: 'A register with assets does not say that none were formed',
+        params: { zh: '已登记资产的，不得同时说明未形成资产' },
+      });
+    }
+    const seen = new Set<string>();
+    register.items.forEach((item, i) => {
+      if (item.registrationNo === null) return;
+      if (seen.has(item.registrationNo)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'registrationNo'],
+          message: 'Registration numbers are unique within the project',
+          params: { zh: '国有资产登记编号在项目内不得重复' },
+        });
+      }
+      seen.add(item.registrationNo);
+    });
+  });
 export type AssetsInput = z.infer<typeof AssetsInputSchema>;
 
 export const AssetsSchema = z
@@ -152,6 +214,7 @@ export const AssetsSchema = z
         }),
       )
       .max(200),
+    noAssetsFormed: NoAssetsFormedSchema.optional(),
     id: z.string(),
     projectId: z.string(),
     ...Recorded,
@@ -193,9 +256,26 @@ export const SecurityRecordSchema = SecurityRecordInputSchema.extend({
   /** The confirming officer's name, as the token carried it (records from before names were kept have none). */
   confirmedByName: z.string().nullable().optional(),
   confirmedAt: z.string().nullable(),
+  /** Confirmed by the Public Security Bureau on its own project (ART04: it confirms rather than deadlock), for the Audit Bureau. */
+  conflictOfInterest: z.boolean().optional(),
   ...Recorded,
 });
 export type SecurityRecord = z.infer<typeof SecurityRecordSchema>;
+
+/**
+ * Separation of duties for an MLPS confirmation (ART04, ART24): the confirming Public Security
+ * officer is not of the owner department — unless the owner is the Public Security Bureau itself,
+ * which confirms its own filing marked `conflictOfInterest`.
+ */
+export const mlpsConfirmationAuthority = (
+  actor: Actor,
+  project: { ownerDeptId: string },
+  ownerBureauRole: string | null,
+): { conflictOfInterest: boolean } => {
+  if (actor.deptId === null || actor.deptId !== project.ownerDeptId) return { conflictOfInterest: false };
+  if (ownerBureauRole === 'public-security') return { conflictOfInterest: true };
+  throw new ForbiddenError('Nobody of the owner department confirms its own MLPS filing.');
+};
 
 export const securityRecordViolations = (record: SecurityRecordInput, documentVerified: boolean): Violation[] => [
   ...(record.kind === 'mlps-filing' && record.level === undefined

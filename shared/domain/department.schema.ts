@@ -16,9 +16,10 @@ export const DataManagementUnitSchema = z
 
 /**
  * A department that is itself a reviewing bureau (API.md: `bureauRole`): a review of its own
- * project is decided by it, marked as a conflict of interest, instead of deadlocking (ART04).
+ * project is decided by it, marked as a conflict of interest, instead of deadlocking (ART04). The
+ * Public Security Bureau confirms MLPS filings (ART24) the same way on its own projects.
  */
-export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc']);
+export const BureauRoleSchema = z.enum(['data-bureau', 'approval-bureau', 'finance', 'drc', 'public-security']);
 
 /** Strict, as every body is: a key the API does not know (`approvedBudgetFen`) is a 400, never dropped. */
 export const DepartmentInputSchema = z

@@ -287,6 +287,11 @@ export const ACTIONS = {
     guards: ['ART16-PROCUREMENT-PLAN', 'ART17-WITHIN-BUDGET', 'ART18-QUALIFICATION'],
     emergency: true,
   },
+  /** After a re-approval (ART22), the plan is amended to the new budget (ART16, ART17). */
+  'procurement-plan-amendment': {
+    from: ['procurement', 'construction'],
+    guards: ['ART16-PROCUREMENT-PLAN', 'ART17-WITHIN-BUDGET', 'ART18-QUALIFICATION'],
+  },
   'procurement-notice': {
     from: ['procurement', 'construction'],
     builds: true,

@@ -3,6 +3,7 @@ import { addCalendarDays, addMonths, addWorkingDays, type Calendars } from './ca
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
 import { RULE_CODES, type RuleCode } from './rules/catalog.ts';
+import { DutyWaiverSchema } from './waiver.ts';
 
 export const FUNDS = ['construction', 'operations'] as const;
 export const FundSchema = z.enum(FUNDS);
@@ -24,6 +25,12 @@ interface ObligationKind {
   readonly yearly: boolean;
   /** Duties of this rule with a period of their own, by key (ART15: the collective decision is due sooner than the procedures). */
   readonly periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
+  /**
+   * Which of its duties two Data Bureau officers may waive (`false`: none). No article provides
+   * for waivers (ART33): only a baseline milestone entered in error (ART20) is waivable, named by
+   * its key's prefix; a procedure, a deadline or a duty that cuts funds is done or stays owed.
+   */
+  readonly waivable: false | { readonly keyPrefix: string };
 }
 
 const duty = (
@@ -36,6 +43,7 @@ const duty = (
     holdsFromStart?: boolean;
     yearly?: boolean;
     periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
+    waivable?: ObligationKind['waivable'];
   } = {},
 ): ObligationKind => ({
   unit,
@@ -46,6 +54,7 @@ const duty = (
   holdsFromStart: more.holdsFromStart ?? false,
   yearly: more.yearly ?? false,
   ...(more.periodByKey ? { periodByKey: more.periodByKey } : {}),
+  waivable: more.waivable ?? false,
 });
 
 /**
@@ -72,6 +81,8 @@ export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = 
     () => 0,
     '按基线计划报告关键节点进度、成本、质量',
     'report the baseline milestone (progress, cost, quality) by its planned date',
+    // A milestone entered in error; the planned completion is the project's own end date, never waived.
+    { waivable: { keyPrefix: 'milestone-' } },
   ),
   'ART27-ACCEPTANCE-DEADLINE': duty(
     'months',
@@ -113,8 +124,11 @@ export const obligationKind = (code: RuleCode): ObligationKind => {
   return kind;
 };
 
-/** A duty whose article cuts funds is cured only by doing what the article asks: it cannot be waived (ART29, ART07). */
-export const isWaivable = (code: RuleCode) => obligationKind(code).cuts.length === 0;
+/** The catalogue's `waivable` column; a duty no clock row names (a department's ART24 drill) is never waivable. */
+export const isWaivable = (duty: Pick<Obligation, 'code' | 'key'>): boolean => {
+  const waivable = OBLIGATIONS[duty.code]?.waivable ?? false;
+  return waivable !== false && duty.key.startsWith(waivable.keyPrefix);
+};
 
 /** How a due date was counted, so that it can be counted again when a calendar year arrives. */
 export const DueBasisSchema = z.object({
@@ -149,6 +163,8 @@ export const ObligationSchema = z.object({
    * yet to confirm it (ART04 指导监督): lateness is judged by this day, not by the confirmation.
    */
   pendingSince: z.string().nullable().default(null),
+  /** Its latest waiver proposal (proposed, confirmed or withdrawn); the duty stays open while one is proposed. */
+  waiver: DutyWaiverSchema.nullable().default(null),
 });
 export type Obligation = z.infer<typeof ObligationSchema>;
 
@@ -210,6 +226,7 @@ export const newObligation = (input: {
     waiverReason: null,
     foundAt: null,
     pendingSince: null,
+    waiver: null,
   };
 };
 

@@ -9,6 +9,7 @@ import {
 import { ChangeSchema } from './change.ts';
 import { AssetsSchema, BaselineRecordSchema, MilestoneReportSchema, SecurityRecordSchema } from './construction.ts';
 import { ContractSchema, ImplementationSchema, ProcurementNoticeSchema, ProcurementPlanSchema } from './procurement.ts';
+import { WaiverSchema } from './waiver.ts';
 
 /**
  * A project's phase data, each kind its own items beside the project (never fields of it), one
@@ -30,6 +31,7 @@ export const PHASE_RECORDS = {
   'operations-report': OperationsReportSchema,
   'disposal-report': DisposalReportSchema,
   'accountability-record': AccountabilityRecordSchema,
+  waiver: WaiverSchema,
 } as const;
 export type RecordKind = keyof typeof PHASE_RECORDS;
 export type PhaseRecord<K extends RecordKind> = z.infer<(typeof PHASE_RECORDS)[K]>;

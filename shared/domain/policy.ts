@@ -22,7 +22,11 @@ export const PolicySchema = z.object({
   selfEvaluationDays: z.number(),
   /** ART07: the yearly O&M report is due on this day (MM-DD) of its budget year (a policy choice). */
   operationsReportDue: z.string(),
-  /** ART24: a security drill of the owner department counts at acceptance if held within this many months. */
+  /**
+   * ART24 定期组织演练: a department with a project building or in operations drills its security
+   * emergency plan at least once in this many calendar months; a drill within it also counts at
+   * acceptance (a policy choice: the article says 定期, periodically, and sets no period).
+   */
   drillWindowMonths: z.number(),
   /** ART32: disposal report within this many calendar days. */
   disposalReportDays: z.number(),
@@ -76,6 +80,52 @@ export const DEFAULT_POLICY: Policy = {
   maxDocumentBytes: 100 * 1024 * 1024,
 };
 
+/**
+ * The settings the measures leave open, each with the article that does: a period the county
+ * chose where the article asks for something done (定期, 及时) without saying when. GET
+ * /v1/policy names them so nobody takes a policy choice for a rule of the measures.
+ */
+export const POLICY_CHOICES: Readonly<Partial<Record<keyof Policy, { article: number; why: string; whyZh: string }>>> =
+  {
+    drillWindowMonths: {
+      article: 24,
+      why: 'Article 24 asks departments to drill their security emergency plan periodically (定期) and sets no period.',
+      whyZh: '第二十四条要求定期组织应急演练，未规定周期',
+    },
+    selfEvaluationDays: {
+      article: 30,
+      why: 'Article 30 asks for a performance self-evaluation after acceptance and sets no period.',
+      whyZh: '第三十条要求验收后开展绩效自评，未规定期限',
+    },
+    emergencyProceduresWorkingDays: {
+      article: 15,
+      why: 'Article 15 lets an emergency project complete its procedures while building and sets no period.',
+      whyZh: '第十五条允许紧急项目边建设边办理手续，未规定期限',
+    },
+    operationsReportDue: {
+      article: 7,
+      why: 'Article 7 cuts O&M funds from systems not migrated or sharing as declared and sets no reporting date.',
+      whyZh: '第七条规定不再拨付运维经费的情形，未规定报告日期',
+    },
+    confirmationWorkingDays: {
+      article: 4,
+      why: 'The Data Bureau confirms an emergency, a filing or an O&M report within this period: article 4 (guidance and supervision) and articles 7, 15 and 29 set none.',
+      whyZh: '县数据局认定紧急项目、确认备案及运维报告的期限：第四条（指导监督）及第七、十五、二十九条均未规定',
+    },
+    emergencyDecisionWorkingDays: {
+      article: 15,
+      why: "The department's collective decision to build at once is on record within this period: article 15 sets none.",
+      whyZh: '紧急建设“三重一大”集体决策在案的期限：第十五条未规定',
+    },
+    reviewDueWorkingDays: {
+      article: 13,
+      why: 'A review task falls due after this period: articles 13 and 14 set none.',
+      whyZh: '审查任务的办理期限：第十三、十四条未规定',
+    },
+  };
+
+export const policyChoices = () => Object.entries(POLICY_CHOICES).map(([setting, choice]) => ({ setting, ...choice }));
+
 /** ART35: the window the measures apply in, as of `today`; `expires` is the last day they are in force. */
 export const measuresValidity = (policy: Pick<Policy, 'measuresInForce' | 'validityYears'>, today: string) => {
   const expires = addCalendarDays(addMonths(policy.measuresInForce, policy.validityYears * 12), -1);
@@ -83,14 +133,25 @@ export const measuresValidity = (policy: Pick<Policy, 'measuresInForce' | 'valid
 };
 
 /**
- * ART35-VALIDITY: a submission after the measures expire, or within the warning period before,
- * is accepted with a warning (a rule set has a validity window, and the system says so as it ends).
+ * ART35-VALIDITY: a submission before the measures are in force, after they expire, or within the
+ * warning period before the end, is accepted with a warning (a rule set has a validity window,
+ * and the system says so outside it and as it ends).
  */
 export const validityWarnings = (
   policy: Pick<Policy, 'measuresInForce' | 'validityYears' | 'validityWarningDays'>,
   today: string,
 ): Violation[] => {
-  const { expires, daysLeft } = measuresValidity(policy, today);
+  const { inForce, expires, daysLeft } = measuresValidity(policy, today);
+  if (today < inForce) {
+    return [
+      violation(
+        'ART35-VALIDITY',
+        'submittedAt',
+        `The measures come into force on ${inForce}.`,
+        `：本办法自 ${inForce} 起施行`,
+      ),
+    ];
+  }
   if (daysLeft > policy.validityWarningDays) return [];
   return [
     violation(
@@ -103,41 +164,3 @@ export const validityWarnings = (
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/**
- * The settings that are policy choices: periods the measures leave open, each with the article
- * that leaves it so (`GET /v1/policy` names them, so a reader knows which numbers are the county's
- * choice and which are the measures').
- */
-export const POLICY_CHOICES: Readonly<Partial<Record<keyof Policy, { article: number; zh: string; en: string }>>> = {
-  confirmationWorkingDays: {
-    article: 4,
-    zh: '县数据局认定紧急项目、确认备案及运维报告的期限：第四条（指导监督）及第七、十五、二十九条均未规定',
-    en: 'the Data Bureau confirms an emergency, a filing or an O&M report within this period: article 4 (guidance and supervision) and articles 7, 15 and 29 set none',
-  },
-  emergencyProceduresWorkingDays: {
-    article: 15,
-    zh: '紧急项目边建设边补办手续的期限：第十五条未规定',
-    en: 'an emergency project completes a skipped procedure within this period: article 15 sets none',
-  },
-  emergencyDecisionWorkingDays: {
-    article: 15,
-    zh: '紧急建设“三重一大”集体决策在案的期限：第十五条未规定',
-    en: "the department's collective decision to build at once is on record within this period: article 15 sets none",
-  },
-  selfEvaluationDays: {
-    article: 30,
-    zh: '绩效自评的期限：第三十条未规定',
-    en: 'the performance self-evaluation follows acceptance within this period: article 30 sets none',
-  },
-  operationsReportDue: {
-    article: 7,
-    zh: '年度运维报告的报送日：第七条未规定',
-    en: 'the yearly O&M report is due on this day: article 7 sets none',
-  },
-  reviewDueWorkingDays: {
-    article: 13,
-    zh: '审查任务的办理期限：第十三、十四条未规定',
-    en: 'a review task falls due after this period: articles 13 and 14 set none',
-  },
-};

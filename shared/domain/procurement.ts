@@ -39,7 +39,16 @@ export const PROCUREMENT_METHODS = [
   'framework-agreement',
 ] as const;
 
-export const QUALIFICATION_KINDS = ['it-construction', 'it-supervision', 'security-integration', 'other'] as const;
+export const QUALIFICATION_KINDS = [
+  'it-construction',
+  'it-supervision',
+  'security-integration',
+  'it-service',
+  'other',
+] as const;
+
+/** What a subcontractor does (ART18: subcontracting to a party without the qualification for it is refused). */
+export const SUBCONTRACT_SCOPES = ['it-construction', 'it-supervision', 'it-service'] as const;
 
 /** API.md § Bounds: at most 20 qualifications per party, 20 required qualifications, 20 subcontractors. */
 export const QualificationSchema = z
@@ -59,11 +68,30 @@ export const ProcurementPlanInputSchema = z
   .strict();
 export type ProcurementPlanInput = z.infer<typeof ProcurementPlanInputSchema>;
 
+/** Where the notice is published: a web address (`https:` or `http:`), never a script or a file scheme. */
+const NoticeUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'an https: or http: address' })
+  .max(2000)
+  .describe('The published notice, an https: or http: address');
+
 export const ProcurementNoticeInputSchema = z
-  .object({ noticeDocumentId: documentId, publishedOn: DateSchema, url: z.url().max(2000).optional() })
+  .object({ noticeDocumentId: documentId, publishedOn: DateSchema, url: NoticeUrlSchema.optional() })
   .strict();
 
 export const CONTRACT_KINDS = ['construction', 'supervision'] as const;
+
+const subcontractor = {
+  name: text(200),
+  creditCode: CreditCodeSchema,
+  qualifications: z.array(QualificationSchema).max(20),
+  scope: text(500),
+};
+/** A subcontractor states the kind of work it takes on, and holds a qualification of that kind (ART18). */
+const SubcontractorSchema = z.object({ ...subcontractor, scopeKind: z.enum(SUBCONTRACT_SCOPES) }).strict();
+/** As stored: contracts recorded before `scopeKind` was asked carry none. */
+const StoredSubcontractorSchema = z
+  .object({ ...subcontractor, scopeKind: z.enum(SUBCONTRACT_SCOPES).optional() })
+  .strict();
 
 export const ContractInputSchema = z
   .object({
@@ -76,19 +104,7 @@ export const ContractInputSchema = z
     contractDocumentId: documentId,
     qualificationReviewDocumentId: documentId,
     wholeTransfer: z.boolean(),
-    subcontractors: z
-      .array(
-        z
-          .object({
-            name: text(200),
-            creditCode: CreditCodeSchema,
-            qualifications: z.array(QualificationSchema).max(20),
-            scope: text(500),
-          })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
+    subcontractors: z.array(SubcontractorSchema).max(20).default([]),
     confidentialityAgreementDocumentId: documentId.optional(),
     staffConfidentialityDocumentId: documentId.optional(),
   })
@@ -115,7 +131,12 @@ export const ProcurementNoticeSchema = ProcurementNoticeInputSchema.extend({
   projectId: z.string(),
   ...Recorded,
 });
-export const ContractSchema = ContractInputSchema.extend({ id: z.string(), projectId: z.string(), ...Recorded });
+export const ContractSchema = ContractInputSchema.extend({
+  subcontractors: z.array(StoredSubcontractorSchema).max(20).default([]),
+  id: z.string(),
+  projectId: z.string(),
+  ...Recorded,
+});
 export type Contract = z.infer<typeof ContractSchema>;
 export const ImplementationSchema = ImplementationInputSchema.extend({
   id: z.string(),
@@ -183,7 +204,11 @@ export const contractViolations = (
   context: {
     plan: ProcurementPlan | undefined;
     noticePublished: boolean;
+    /** When each notice was published: a contract is signed after procurement is announced (ART16). */
+    noticesPublishedOn: readonly string[];
     contracted: readonly Pick<Contract, 'amountFen'>[];
+    /** Finance's approved budget, which a procurement budget filed before it may now exceed (ART14, ART17). */
+    approvedBudgetFen: number | null;
     verified: Verified;
   },
 ): Violation[] => {
@@ -194,13 +219,15 @@ export const contractViolations = (
     found.push(violation('ART16-PROCUREMENT-PLAN', 'notice', 'Publish the procurement notice first.'));
   }
   if (plan) {
-    const total = context.contracted.reduce((sum, c) => sum + BigInt(c.amountFen), BigInt(contract.amountFen));
-    if (total > BigInt(plan.budgetFen)) {
+    const total = contractedFen(context.contracted) + BigInt(contract.amountFen);
+    const { ceilingFen, of } = contractCeiling(plan, context.approvedBudgetFen);
+    if (total > BigInt(ceilingFen)) {
       found.push(
         violation(
           'ART17-WITHIN-BUDGET',
           'amountFen',
-          `All contracts together would come to ${total} fen, above the procurement budget of ${plan.budgetFen} fen.`,
+          `All contracts together would come to ${total} fen, above the ${of} of ${ceilingFen} fen.`,
+          `：全部合同合计 ${total} 分，超出${of === 'approved budget' ? '批复预算' : '采购预算'} ${ceilingFen} 分`,
         ),
       );
     }
@@ -239,8 +266,31 @@ export const contractViolations = (
       found.push(
         violation('ART18-NO-SUBCONTRACT', `subcontractors.${i}.qualifications`, `${sub.name} holds no qualification.`),
       );
+    } else if (!sub.qualifications.some((q) => q.kind === sub.scopeKind)) {
+      found.push(
+        violation(
+          'ART18-QUALIFICATION',
+          `subcontractors.${i}.qualifications`,
+          `${sub.name} takes on ${sub.scopeKind} work but holds no ${sub.scopeKind} qualification.`,
+          `：分包单位${sub.name}承担的工作须具备相应资质`,
+        ),
+      );
     }
   });
+  const firstPublished = context.noticesPublishedOn.reduce<string | undefined>(
+    (first, on) => (first === undefined || on < first ? on : first),
+    undefined,
+  );
+  if (firstPublished !== undefined && contract.signedOn < firstPublished) {
+    found.push(
+      violation(
+        'ART16-PROCUREMENT-PLAN',
+        'signedOn',
+        `Signed on ${contract.signedOn}, before the procurement notice was published (${firstPublished}).`,
+        `：合同签订日期 ${contract.signedOn} 早于采购公告发布日期 ${firstPublished}`,
+      ),
+    );
+  }
   for (const [field, kind] of [
     ['confidentialityAgreementDocumentId', 'confidentiality-agreement'],
     ['staffConfidentialityDocumentId', 'staff-confidentiality'],
@@ -252,6 +302,48 @@ export const contractViolations = (
   }
   return found;
 };
+
+/**
+ * An amended procurement plan (ART16, ART17, after an ART22 re-approval): what a plan must be,
+ * and a budget no lower than the contracts already signed, which still count against it.
+ */
+export const amendedPlanViolations = (
+  plan: ProcurementPlanInput,
+  project: Parameters<typeof procurementPlanViolations>[1],
+  contracted: readonly Pick<Contract, 'amountFen'>[],
+  verified: Verified,
+): Violation[] => {
+  const signed = contractedFen(contracted);
+  return [
+    ...procurementPlanViolations(plan, project, verified),
+    ...(BigInt(plan.budgetFen) < signed
+      ? [
+          violation(
+            'ART17-WITHIN-BUDGET',
+            'budgetFen',
+            `The contracts already signed come to ${signed} fen; the amended budget may not be lower.`,
+            `：已签合同合计 ${signed} 分，调整后的采购预算不得低于此数`,
+          ),
+        ]
+      : []),
+  ];
+};
+
+/** What the contracts signed so far come to, in exact fen. */
+export const contractedFen = (contracts: readonly Pick<Contract, 'amountFen'>[]): bigint =>
+  contracts.reduce((sum, c) => sum + BigInt(c.amountFen), 0n);
+
+/**
+ * ART17: contracts stay within the lower of the procurement plan's budget and the budget Finance
+ * approved — a budget approved (or re-approved) after the plan was filed may be the lower one.
+ */
+export const contractCeiling = (
+  plan: Pick<ProcurementPlan, 'budgetFen'>,
+  approvedBudgetFen: number | null,
+): { ceilingFen: number; of: 'procurement budget' | 'approved budget' } =>
+  approvedBudgetFen !== null && approvedBudgetFen < plan.budgetFen
+    ? { ceilingFen: approvedBudgetFen, of: 'approved budget' }
+    : { ceilingFen: plan.budgetFen, of: 'procurement budget' };
 
 /** A construction contract carries the ART25 agreements with the contractor and its staff. */
 export const carriesConfidentiality = (

@@ -20,6 +20,9 @@ export const CATEGORIES = [
   'network-infrastructure',
   'information-resources',
   'information-security',
+  // ART02 ends its list of categories with 等: another kind of data project is declared as
+  // `other`, described, and judged by the technical review (`categoryJustified`).
+  'other',
 ] as const;
 export const CONSTRUCTION_TYPES = ['new', 'expansion', 'upgrade', 'operations'] as const;
 export const FUNDING_MODES = ['government-invested', 'government-enterprise', 'purchased-service'] as const;
@@ -72,6 +75,8 @@ export const ProjectFieldsSchema = z.object({
   name: singleLine(200),
   year: z.number().int().min(2024).max(2100),
   category: z.string().describe(`One of ${CATEGORIES.join(', ')} (ART02)`),
+  /** What an `other` project is (ART02 等), for the technical review to judge. */
+  categoryDescription: multiLine(1000).nullish(),
   constructionType: z.string().describe(`One of ${CONSTRUCTION_TYPES.join(', ')} (ART02)`),
   fundingMode: z.string().describe(`One of ${FUNDING_MODES.join(', ')} (ART02)`),
   classified: z.boolean().default(false),

@@ -91,6 +91,8 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
         ...item('ART15-EMERGENCY', '紧急建设理由成立（记录备审计，不影响批准）', false),
         emergencyOnly: true,
       },
+      // ART02's categories end with 等: a project declared `other` is a data project only if the review says so.
+      categoryJustified: item('ART02-SCOPE-KIND', '项目类别属于政务数据项目（“其他”类别由此认定，第二条）'),
     },
   },
   'project-approval': {

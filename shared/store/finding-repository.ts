@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { OBLIGATION_SHARDS, shardOf } from './obligation-repository.ts';
 import { queryAll, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
-import type { TransactItem } from './transactions.ts';
+import { type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 const findingKey = (f: Pick<Finding, 'projectId' | 'code' | 'key'>) => ({
   PK: `PROJECT#${f.projectId}`,
@@ -30,6 +30,21 @@ const indexKeys = (f: Finding) => ({
 });
 
 export const findingRepository = (tableName: string) => ({
+  /**
+   * Writes findings that belong to no project's change (a department's own duty, ART24 drills),
+   * each conditional as `open`/`reopen`/`resolve` make it: false when another sweep got there first.
+   */
+  async write(items: readonly TransactItem[]): Promise<boolean> {
+    if (items.length === 0) return true;
+    try {
+      await transact([...items]);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionRefused) return false;
+      throw error;
+    }
+  },
+
   async get(projectId: string, code: RuleCode, key: string): Promise<Finding | undefined> {
     const { Item } = await dynamo().send(
       new GetCommand({ TableName: tableName, Key: findingKey({ projectId, code, key }), ConsistentRead: true }),

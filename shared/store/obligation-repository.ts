@@ -90,6 +90,12 @@ export const obligationRepository = (tableName: string) => {
       };
     },
 
+    /** An open duty written again with what it now carries (a waiver proposed or withdrawn); still open, still indexed. */
+    amend(obligation: Obligation): TransactItem {
+      if (obligation.status !== 'open') throw new Error('amend writes an open duty; settle closes one');
+      return { Put: { TableName: tableName, Item: item(obligation), ...OPEN_ONLY } };
+    },
+
     /** Fulfilled, waived or cancelled: leaves the due index, once. */
     /** An open duty changed while it stays open (answered, awaiting confirmation; or that answer returned). */
     update(obligation: Obligation): TransactItem {

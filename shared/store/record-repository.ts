@@ -23,9 +23,12 @@ type Records = { [K in RecordKind]: PhaseRecord<K>[] };
 
 /**
  * Kinds also listed county-wide, newest last, in the type index: accountability records (ART33,
- * ART34), which the Audit Bureau reads across every project.
+ * ART34), which the Audit Bureau reads across every project, and waivers (four eyes, ART33).
  */
-const COUNTY_WIDE: Partial<Record<RecordKind, string>> = { 'accountability-record': 'ACCOUNTABILITY' };
+const COUNTY_WIDE: Partial<Record<RecordKind, string>> = {
+  'accountability-record': 'ACCOUNTABILITY',
+  waiver: 'WAIVER',
+};
 const countyIndex = (kind: RecordKind, record: { id: string; recordedAt?: string }) => {
   const partition = COUNTY_WIDE[kind];
   return partition ? { [INDEXES.byType.pk]: partition, [INDEXES.byType.sk]: `${record.recordedAt}#${record.id}` } : {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstOmYear, omDueDate, omDutyKey, omReportKey } from '#shared/domain/acceptance.ts';
+import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { call, tokenFor } from './support/client.ts';
 import {
@@ -291,6 +292,27 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       },
     });
     expect(violationsOf(partial.body)).toEqual([['ART32-DISPOSAL-REPORT', 'assets']]);
+    // Records are what happened, once: an unknown or repeated asset, a disposal dated before the
+    // decommissioning was filed (停用备案之后) are refused, each named.
+    const backdated = await call('POST', path('/disposal-report'), {
+      token,
+      body: {
+        documentId: disposalDocument,
+        assets: [
+          { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: addCalendarDays(today(), -1) },
+          { registrationNo: 'LC-GZ-2026-0101', disposal: 'scrap', disposedOn: today() },
+          { registrationNo: 'LC-XX-UNKNOWN', disposal: 'scrap', disposedOn: today() },
+          { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: today() },
+        ],
+      },
+    });
+    expect(backdated.status).toBe(422);
+    expect(violationsOf(backdated.body)).toEqual([
+      ['ART32-DISPOSAL-REPORT', 'assets.0.disposedOn'],
+      ['ART32-DISPOSAL-REPORT', 'assets.1.registrationNo'],
+      ['ART32-DISPOSAL-REPORT', 'assets.2.registrationNo'],
+    ]);
+    // The report is a 情况说明 within 30 days: an asset may still be pending, settled by a supplement.
     await post(
       path('/disposal-report'),
       token,
@@ -298,8 +320,36 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         documentId: disposalDocument,
         assets: [
           { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: today() },
+          { registrationNo: 'LC-WX-2026-0102', disposal: 'pending', expectedOn: addMonths(today(), 2) },
+        ],
+      },
+      201,
+    );
+    const again = await call('POST', path('/disposal-report'), {
+      token,
+      body: {
+        documentId: await doc(project.id, token, 'disposal-report'),
+        assets: [
+          { registrationNo: 'LC-GZ-2026-0101', disposal: 'transfer', disposedOn: today() },
           { registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: today() },
         ],
+      },
+    });
+    expect(again.status).toBe(409);
+    const settledTwice = await call('POST', path('/disposal-report/supplements'), {
+      token,
+      body: {
+        documentId: await doc(project.id, token, 'disposal-report'),
+        assets: [{ registrationNo: 'LC-GZ-2026-0101', disposal: 'scrap', disposedOn: today() }],
+      },
+    });
+    expect(violationsOf(settledTwice.body)).toEqual([['ART32-DISPOSAL-REPORT', 'assets.0.registrationNo']]);
+    await post(
+      path('/disposal-report/supplements'),
+      token,
+      {
+        documentId: await doc(project.id, token, 'disposal-report'),
+        assets: [{ registrationNo: 'LC-WX-2026-0102', disposal: 'reuse', disposedOn: today() }],
       },
       201,
     );

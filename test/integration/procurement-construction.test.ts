@@ -91,7 +91,15 @@ describe('procurement, construction and changes (ART16–25, ART22) through the 
       body: {
         ...(await contractBody(project.id, token, 'construction', 1_000_000)),
         wholeTransfer: true,
-        subcontractors: [{ name: '某分包商', creditCode: '91110000600037341L', qualifications: [], scope: '综合布线' }],
+        subcontractors: [
+          {
+            name: '某分包商',
+            creditCode: '91110000600037341L',
+            qualifications: [],
+            scope: '综合布线',
+            scopeKind: 'it-construction',
+          },
+        ],
       },
     });
     expect(violationsOf(transferred.body)).toEqual([

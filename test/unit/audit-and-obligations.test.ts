@@ -83,11 +83,23 @@ describe('obligations and their due dates', () => {
     expect(cutting.map(([code]) => code).sort()).toEqual(['ART07-OM-FUNDING', 'ART29-FILING']);
   });
 
-  it('refuses to waive a duty whose article cuts funds (ART29-FILING, ART07-OM-FUNDING); others may be waived', () => {
-    expect(isWaivable('ART29-FILING')).toBe(false);
-    expect(isWaivable('ART07-OM-FUNDING')).toBe(false);
-    expect(isWaivable('ART14-BUDGET-FILING')).toBe(true);
-    expect(isWaivable('ART15-EMERGENCY')).toBe(true);
+  it('ART20-BASELINE: only a baseline milestone is waivable; procedures, deadlines and duties that cut funds are not (ART33-RECORDS)', () => {
+    expect(isWaivable({ code: 'ART20-BASELINE', key: 'milestone-需求分析' })).toBe(true);
+    expect(isWaivable({ code: 'ART20-BASELINE', key: 'planned-completion' })).toBe(false);
+    for (const code of [
+      'ART14-BUDGET-FILING',
+      'ART15-EMERGENCY',
+      'ART27-ACCEPTANCE-DEADLINE',
+      'ART29-FILING',
+      'ART30-SELF-EVALUATION',
+      'ART32-DISPOSAL-REPORT',
+      'ART07-OM-FUNDING',
+      'ART24-SECURITY',
+    ] as const) {
+      expect(isWaivable({ code, key: 'milestone-x' }), code).toBe(false);
+    }
+    const waivable = Object.entries(OBLIGATIONS).filter(([, kind]) => kind.waivable !== false);
+    expect(waivable.map(([code]) => code)).toEqual(['ART20-BASELINE']);
   });
 
   it('counts each duty of the catalogue in its own unit (ART27 in months, ART32 in days, ART14 in working days)', () => {

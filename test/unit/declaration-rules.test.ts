@@ -268,4 +268,12 @@ describe('ART35-VALIDITY', () => {
     ]);
     expect(validityWarnings(DEFAULT_POLICY, '2029-09-20')[0]?.message).toMatch(/expired on 2029-09-19/);
   });
+
+  it('warns under ART35-VALIDITY on a submission before the measures are in force (2024-09-20), not on that day', () => {
+    expect(validityWarnings(DEFAULT_POLICY, '2024-09-19')).toEqual([
+      expect.objectContaining({ code: 'ART35-VALIDITY', article: 35, path: 'submittedAt' }),
+    ]);
+    expect(validityWarnings(DEFAULT_POLICY, '2024-09-19')[0]?.message).toMatch(/come into force on 2024-09-20/);
+    expect(validityWarnings(DEFAULT_POLICY, '2024-09-20')).toEqual([]);
+  });
 });

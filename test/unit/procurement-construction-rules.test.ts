@@ -112,10 +112,14 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
     subcontractors: [],
     ...overrides,
   });
-  const context = (overrides: Partial<Parameters<typeof contractViolations>[1]> = {}) => ({
+  const context = (
+    overrides: Partial<Parameters<typeof contractViolations>[1]> = {},
+  ): Parameters<typeof contractViolations>[1] => ({
     plan,
     noticePublished: true,
+    noticesPublishedOn: [],
     contracted: [] as Pick<Contract, 'amountFen'>[],
+    approvedBudgetFen: null,
     verified: allVerified,
     ...overrides,
   });
@@ -138,6 +142,18 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
       codes(
         contractViolations(contract({ amountFen: 4_000_001 }), context({ contracted: [{ amountFen: 6_000_000 }] })),
       ),
+    ).toEqual(['ART17-WITHIN-BUDGET']);
+  });
+
+  it('ART17-WITHIN-BUDGET: judges contracts against the lower of the procurement budget and the approved budget', () => {
+    const lower = context({ contracted: [{ amountFen: 6_000_000 }], approvedBudgetFen: 8_000_000 });
+    expect(contractViolations(contract({ amountFen: 2_000_000 }), lower)).toEqual([]);
+    const [over] = contractViolations(contract({ amountFen: 2_000_001 }), lower);
+    expect(over).toMatchObject({ code: 'ART17-WITHIN-BUDGET', article: 17, path: 'amountFen' });
+    expect(over?.message).toContain('approved budget of 8000000 fen');
+    // An approved budget above the plan's leaves the plan's budget the ceiling.
+    expect(
+      codes(contractViolations(contract({ amountFen: 4_000_001 }), { ...lower, approvedBudgetFen: 50_000_000 })),
     ).toEqual(['ART17-WITHIN-BUDGET']);
   });
 
@@ -165,13 +181,40 @@ describe('a contract (ART16, ART17, ART18, ART23)', () => {
     const found = contractViolations(
       contract({
         wholeTransfer: true,
-        subcontractors: [{ name: '分包商', creditCode: VENDOR, qualifications: [], scope: '布线' }],
+        subcontractors: [
+          { name: '分包商', creditCode: VENDOR, qualifications: [], scope: '布线', scopeKind: 'it-construction' },
+        ],
       }),
       context(),
     );
     expect(found.map((v) => [v.code, v.path])).toEqual([
       ['ART18-NO-SUBCONTRACT', 'wholeTransfer'],
       ['ART18-NO-SUBCONTRACT', 'subcontractors.0.qualifications'],
+    ]);
+  });
+
+  it('ART18-QUALIFICATION: a subcontractor holds a qualification of the kind of work it takes on', () => {
+    const sub = (kind: 'it-construction' | 'it-service') => ({
+      name: '分包商',
+      creditCode: VENDOR,
+      qualifications: [{ kind, name: '资质', certificateNo: 'X-1' }],
+      scope: '运维服务',
+      scopeKind: 'it-service' as const,
+    });
+    expect(contractViolations(contract({ subcontractors: [sub('it-service')] }), context())).toEqual([]);
+    expect(
+      contractViolations(contract({ subcontractors: [sub('it-construction')] }), context()).map((v) => [
+        v.code,
+        v.path,
+      ]),
+    ).toEqual([['ART18-QUALIFICATION', 'subcontractors.0.qualifications']]);
+  });
+
+  it('ART16-PROCUREMENT-PLAN: a contract is not signed before the notice was published', () => {
+    const published = context({ noticesPublishedOn: ['2026-03-10', '2026-02-01'] });
+    expect(contractViolations(contract({ signedOn: '2026-02-01' }), published)).toEqual([]);
+    expect(contractViolations(contract({ signedOn: '2026-01-31' }), published).map((v) => [v.code, v.path])).toEqual([
+      ['ART16-PROCUREMENT-PLAN', 'signedOn'],
     ]);
   });
 });

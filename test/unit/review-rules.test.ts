@@ -144,6 +144,12 @@ describe('a tech-review decision (ART13-TECH-REVIEW)', () => {
     ).toEqual([]);
   });
 
+  it('ART02-SCOPE-KIND: judges whether a project of another category is a data project (categoryJustified)', () => {
+    expect(codes(tech(decision({ checklist: { ...allOk('tech-review'), categoryJustified: { ok: false } } })))).toEqual(
+      ['ART02-SCOPE-KIND'],
+    );
+  });
+
   it('asks the reviewer to confirm the classification (classificationConfirmed, ART13-PROJECT-APPROVAL)', () => {
     expect(
       codes(tech(decision({ checklist: { ...allOk('tech-review'), classificationConfirmed: { ok: false } } }))),

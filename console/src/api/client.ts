@@ -62,6 +62,7 @@ export const api = {
   post: async <T>(path: string, body?: unknown, options: Omit<Options, 'body'> = {}): Promise<T> =>
     (await send('POST', path, { ...options, ...(body === undefined ? {} : { body }) })).json() as Promise<T>,
   put: async <T>(path: string, body: unknown): Promise<T> => (await send('PUT', path, { body })).json() as Promise<T>,
+  delete: async <T>(path: string): Promise<T> => (await send('DELETE', path)).json() as Promise<T>,
   patch: async <T>(path: string, body: unknown, version: number): Promise<T> =>
     (await send('PATCH', path, { body, headers: { 'if-match': String(version) } })).json() as Promise<T>,
 

@@ -6,6 +6,7 @@ export interface Draft {
   name: string;
   year: string;
   category: string;
+  categoryDescription: string;
   constructionType: string;
   fundingMode: string;
   total: string;
@@ -37,6 +38,7 @@ export const emptyDraft = (): Draft => ({
   name: '',
   year: String(new Date().getFullYear()),
   category: 'application-system',
+  categoryDescription: '',
   constructionType: 'new',
   fundingMode: 'government-invested',
   total: '',
@@ -68,6 +70,7 @@ export const draftOf = (p: Project): Draft => ({
   name: p.name,
   year: String(p.year),
   category: p.category,
+  categoryDescription: p.categoryDescription ?? '',
   constructionType: p.constructionType,
   fundingMode: p.fundingMode,
   total: yuanInput(p.totalInvestmentFen),
@@ -108,6 +111,9 @@ export const toBody = (d: Draft) => {
     name: d.name.trim(),
     year: Number(d.year),
     category: d.category,
+    ...(d.category === 'other' && d.categoryDescription.trim()
+      ? { categoryDescription: d.categoryDescription.trim() }
+      : {}),
     constructionType: d.constructionType,
     fundingMode: d.fundingMode,
     classified: d.classified,

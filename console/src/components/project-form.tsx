@@ -151,6 +151,17 @@ export const ProjectForm = (props: {
             error={errors.fundingMode}
           />
         </div>
+        {draft.category === 'other' && (
+          <TextField
+            id="categoryDescription"
+            label="项目类别说明（第二条“等”，由技术审核认定）"
+            required
+            multiline
+            value={draft.categoryDescription}
+            onValue={set('categoryDescription')}
+            error={errors.categoryDescription}
+          />
+        )}
         <TextField
           id="annualPlanItemId"
           label="年度计划项目编号（如已列入）"

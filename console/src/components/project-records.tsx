@@ -69,35 +69,76 @@ export const AuditTrail = ({ projectId, round }: { projectId: string; round: num
   );
 };
 
-/** The Data Bureau waives a duty whose article cuts no funds, with its reason on the audit trail. */
-const Waiver = (props: { obligation: Obligation; onDone: () => void }) => {
+const waiverPath = (o: Obligation) =>
+  `/v1/projects/${encodeURIComponent(o.projectId)}/obligations/${encodeURIComponent(`${o.code}.${o.key}`)}/waiver`;
+
+/**
+ * Four eyes on a waiver (only a baseline milestone entered in error may be waived): one Data
+ * Bureau officer proposes with the reason, a second confirms; the proposer may withdraw.
+ */
+const Waiver = (props: { obligation: Obligation; session: Session; onDone: () => void }) => {
   const { obligation } = props;
   const [reason, setReason] = useState('');
   const { problem, busy, run } = useAction();
   const id = `waive-${obligation.code}-${obligation.key}`;
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const waived = await run(() =>
-      api.post(
-        `/v1/projects/${encodeURIComponent(obligation.projectId)}/obligations/${encodeURIComponent(`${obligation.code}.${obligation.key}`)}/waiver`,
-        { reason },
-        { idempotent: true },
-      ),
-    );
-    if (waived) props.onDone();
+  const proposal = obligation.waiver?.status === 'proposed' ? obligation.waiver : null;
+  const act = async (call: () => Promise<unknown>) => {
+    if (await run(call)) props.onDone();
   };
+  const propose = (event: Event) => {
+    event.preventDefault();
+    void act(() => api.post(waiverPath(obligation), { reason }, { idempotent: true }));
+  };
+  if (proposal) {
+    const mine = proposal.proposedBy === props.session.claims.sub;
+    return (
+      <fieldset class="row waiver" aria-label={`豁免待确认：${obligation.code}`}>
+        <p class="muted">
+          {proposal.proposedByName} 提议豁免（{dateTime(proposal.at)}）：{proposal.reason}
+          {mine ? '，待另一名县数据局人员确认' : ''}
+        </p>
+        {mine ? (
+          <button type="button" disabled={busy} onClick={() => act(() => api.delete(waiverPath(obligation)))}>
+            撤回豁免提议
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => api.post(`${waiverPath(obligation)}/confirmation`, {}, { idempotent: true }))}
+          >
+            确认豁免
+          </button>
+        )}
+        <ProblemList problem={problem} />
+      </fieldset>
+    );
+  }
   return (
-    <form class="row waiver" aria-label={`豁免：${obligation.code}`} onSubmit={submit}>
-      <TextField id={id} label="豁免理由" value={reason} onValue={setReason} required />
+    <form class="row waiver" aria-label={`提议豁免：${obligation.code}`} onSubmit={propose}>
+      <TextField id={id} label="豁免理由（说明基线误录的依据）" value={reason} onValue={setReason} required />
       <button type="submit" disabled={busy || reason.trim() === ''}>
-        豁免
+        提议豁免
       </button>
       <ProblemList problem={problem} />
     </form>
   );
 };
 
-/** Duties with their due dates (what the nightly sweep watches); the Data Bureau may waive some. */
+/** Who proposed and who confirmed a waiver, as the project's duties show it. */
+const WaiverNote = ({ waiver }: { waiver: NonNullable<Obligation['waiver']> }) =>
+  waiver.status === 'confirmed' ? (
+    <p class="muted">
+      豁免理由：{waiver.reason}（{waiver.proposedByName} 提议，{waiver.confirmedByName} 确认
+      {waiver.conflictOfInterest ? '；本局自身项目，已标记利益冲突' : ''}）
+    </p>
+  ) : waiver.status === 'withdrawn' ? (
+    <p class="muted">
+      豁免提议已撤回（{waiver.proposedByName}：{waiver.reason}）
+    </p>
+  ) : null;
+
+/** Duties with their due dates (what the nightly sweep watches); two Data Bureau officers may waive a baseline milestone. */
 export const Obligations = (props: { projectId: string; round: number; session: Session; onChanged: () => void }) => {
   const { projectId, round } = props;
   const page = useResource(
@@ -129,9 +170,13 @@ export const Obligations = (props: { projectId: string; round: number; session: 
                 </td>
                 <td>
                   {descriptionZh(o)}
-                  {o.waiverReason && <p class="muted">豁免理由：{o.waiverReason}</p>}
-                  {waives && o.status === 'open' && isWaivable(o.code) && (
-                    <Waiver obligation={o} onDone={props.onChanged} />
+                  {o.waiver ? (
+                    <WaiverNote waiver={o.waiver} />
+                  ) : (
+                    o.waiverReason && <p class="muted">豁免理由：{o.waiverReason}</p>
+                  )}
+                  {waives && o.status === 'open' && isWaivable(o) && (
+                    <Waiver obligation={o} session={props.session} onDone={props.onChanged} />
                   )}
                 </td>
                 <td>

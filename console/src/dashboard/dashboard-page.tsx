@@ -12,6 +12,7 @@ import { Link } from '../router.tsx';
 import { useDepartmentNames } from '../use-department-names.ts';
 import { useResource } from '../use-resource.ts';
 import { type Bar, drawChart } from './charts.ts';
+import { Waivers } from './waivers.tsx';
 
 /** A chart with its numbers beside it, as a table a screen reader (and an auditor) can read. */
 const Figure = (props: {
@@ -220,6 +221,7 @@ export const DashboardPage = () => {
           </Section>
         </>
       )}
+      <Waivers />
     </>
   );
 };

@@ -33,6 +33,7 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   wholeTransfer: '整体转包',
   subcontractors: '分包单位',
   scope: '分包内容',
+  scopeKind: '分包工作类型',
   confidentialityAgreementDocumentId: '保密协议',
   staffConfidentialityDocumentId: '人员保密承诺',
   implementingBody: '实施单位',
@@ -52,6 +53,7 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   note: '说明',
   reportDocumentId: '报告',
   items: '资产',
+  noAssetsFormed: '未形成资产的说明',
   valueFen: '价值',
   registrationNo: '国有资产登记编号',
   documentId: '文件',
@@ -88,6 +90,9 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   assets: '资产处置',
   disposal: '处置',
   disposedOn: '处置日期',
+  expectedOn: '预计处置日期',
+  supplements: '补报',
+  registrationNos: '资产登记编号',
   finding: '问题事实',
   sanction: '处理意见',
   recordedAt: '登记时间',
@@ -108,6 +113,12 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   confirmedBy: '确认人',
   confirmedAt: '确认时间',
   ownerDeptId: '建设单位',
+  obligationId: '义务',
+  proposedBy: '提议人',
+  proposedByName: '提议人姓名',
+  confirmedByName: '确认人姓名',
+  withdrawnAt: '撤回时间',
+  conflictOfInterest: '利益冲突（本局自身项目）',
 };
 
 /** The Chinese name of each value of the phase schemas' enumerations; a value not named shows as itself. */
@@ -124,6 +135,7 @@ export const PHASE_VALUES_ZH: Readonly<Record<string, string>> = {
   'it-construction': '信息系统建设',
   'it-supervision': '信息系统工程监理',
   'security-integration': '安全集成',
+  'it-service': '信息技术服务',
   other: '其他',
   'meets-standard': '符合标准',
   deficient: '不符合标准',
@@ -156,6 +168,9 @@ export const PHASE_VALUES_ZH: Readonly<Record<string, string>> = {
   filed: '已备案',
   approved: '已批准',
   rejected: '不予批准',
+  proposed: '待确认',
+  confirmed: '已确认',
+  withdrawn: '已撤回',
 };
 
 /** A phase form's field by its name: 名称, 合同金额. */
@@ -190,4 +205,5 @@ export const RECORD_KINDS_ZH: Readonly<Record<string, string>> = {
   'operations-report': '年度运维情况',
   'disposal-report': '资产处置',
   'accountability-record': '问责记录',
+  waiver: '义务豁免',
 };

@@ -29,6 +29,7 @@ export const CATEGORIES_ZH: Labels = {
   'network-infrastructure': '网络及软硬件支撑类',
   'information-resources': '信息资源类',
   'information-security': '信息安全类',
+  other: '其他（须说明，由技术审核认定）',
 };
 
 export const CONSTRUCTION_TYPES_ZH: Labels = {
@@ -123,7 +124,9 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'construction.started': '开工建设',
   'finding.opened': '发现问题',
   'finding.resolved': '问题已整改',
-  'obligation.waived': '义务豁免',
+  'obligation.waived': '义务豁免（两人确认）',
+  'waiver.proposed': '提议豁免义务',
+  'waiver.withdrawn': '撤回豁免提议',
   'obligation.redated': '期限重算',
   'workflow.failed': '流程异常',
   'document.verified': '材料核验通过',
@@ -132,6 +135,7 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'review.reopened': '重新开启审查',
   'review.repaired': '巡检修复中断的审查',
   'procurement.plan-filed': '采购计划备案',
+  'procurement.plan-amended': '调整采购计划',
   'procurement.notice-published': '发布采购公告',
   'procurement.contract-recorded': '登记合同',
   'construction.implementation-named': '确定实施单位',
@@ -149,6 +153,7 @@ export const EVENT_ACTIONS_ZH: Labels = {
   'operations.reported': '报送运维情况',
   'operations.decommissioned': '停用报废',
   'operations.disposal-reported': '报送资产处置',
+  'operations.disposal-supplemented': '补报资产处置',
   'accountability.recorded': '记录问责',
 };
 

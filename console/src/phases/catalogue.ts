@@ -10,8 +10,14 @@ import {
   startConstruction,
 } from '#functions/api/construction/routes.ts';
 import { recordSecurityDrill } from '#functions/api/departments/routes.ts';
-import { decommission, reportDisposal, reportOperations } from '#functions/api/operations/routes.ts';
 import {
+  decommission,
+  reportDisposal,
+  reportOperations,
+  supplementDisposal,
+} from '#functions/api/operations/routes.ts';
+import {
+  amendProcurementPlan,
   fileProcurementPlan,
   publishProcurementNotice,
   putImplementation,
@@ -75,6 +81,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: fileProcurementPlan,
     action: 'procurement-plan',
     title: '采购计划备案',
+    documentKinds: { planDocumentId: ['procurement-plan'] },
+  },
+  {
+    // After a change is re-approved (ART22), the plan is filed again within the new budget.
+    route: amendProcurementPlan,
+    action: 'procurement-plan-amendment',
+    title: '调整采购计划（变更重新批准后）',
     documentKinds: { planDocumentId: ['procurement-plan'] },
   },
   {
@@ -195,6 +208,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: reportDisposal,
     action: 'disposal-report',
     title: '报送资产处置情况',
+    documentKinds: { documentId: ['disposal-report'] },
+  },
+  {
+    // Disposals the report left pending are settled later, each once (ART32).
+    route: supplementDisposal,
+    action: 'disposal-report',
+    title: '补报资产处置情况',
     documentKinds: { documentId: ['disposal-report'] },
   },
   {

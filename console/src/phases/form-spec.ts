@@ -128,7 +128,11 @@ export const emptyDraft = (spec: FieldSpec): Draft => {
  * integer fen without floating point; a sum that does not read as one is sent as typed, for the
  * schema to refuse by name.
  */
-export const bodyOf = (spec: FieldSpec, draft: Draft, field?: Pick<NamedField, 'nullable'>): unknown => {
+export const bodyOf = (
+  spec: FieldSpec,
+  draft: Draft,
+  field?: Pick<NamedField, 'nullable'> & Partial<Pick<NamedField, 'optional'>>,
+): unknown => {
   const absent = field?.nullable ? null : undefined;
   switch (spec.kind) {
     case 'group': {
@@ -136,6 +140,8 @@ export const bodyOf = (spec: FieldSpec, draft: Draft, field?: Pick<NamedField, '
       const entries = spec.fields
         .map((f) => [f.name, bodyOf(f.spec, values[f.name] ?? emptyDraft(f.spec), f)] as const)
         .filter(([, value]) => value !== undefined);
+      // An optional group left wholly empty (`noAssetsFormed` beside a list of assets) is not sent.
+      if (entries.length === 0 && field?.optional) return absent;
       return Object.fromEntries(entries);
     }
     case 'list':

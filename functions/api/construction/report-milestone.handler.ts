@@ -1,5 +1,6 @@
 import { apiHandler } from '#shared/http/api-handler.ts';
 import { documents } from '#shared/store/document-repository.ts';
+import { findings } from '#shared/store/finding-repository.ts';
 import { idempotency } from '#shared/store/idempotency-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
@@ -8,7 +9,7 @@ import { reportMilestone as report } from '#shared/use-cases/construction/report
 import { apiDeps } from '#shared/use-cases/deps.ts';
 import { reportMilestone } from './routes.ts';
 
-const deps = apiDeps(reportMilestone.adapters, { documents, idempotency, obligations, projects, records });
+const deps = apiDeps(reportMilestone.adapters, { documents, findings, idempotency, obligations, projects, records });
 
 export const handler = apiHandler(reportMilestone, ({ actor, params, body, headers }) =>
   report({ id: params.id, actor, report: body, idempotencyKey: headers['idempotency-key'] }, deps()),

@@ -2,6 +2,7 @@ import {
   DecommissionInputSchema,
   DisposalReportInputSchema,
   DisposalReportSchema,
+  DisposalSupplementInputSchema,
   OperationsReportInputSchema,
   OperationsReportSchema,
 } from '#shared/domain/acceptance.ts';
@@ -55,9 +56,26 @@ export const reportDisposal = defineRoute({
   handler: 'operations/report-disposal',
   adapters: { documents: 'read', idempotency: 'write', obligations: 'write', projects: 'write', records: 'write' },
   roles: OWNER_ROLES,
-  summary: 'Report how and when every asset registered under ART21 was disposed of (ART32-DISPOSAL-REPORT)',
+  summary:
+    'Report, once, how and when every asset registered under ART21 was disposed of, or that its disposal is pending and when it is expected (ART32-DISPOSAL-REPORT: each a registered asset, named once, disposed of after the decommissioning); a second report is 409',
   params: ProjectParams,
   body: DisposalReportInputSchema,
+  response: DisposalReportSchema,
+  status: 201,
+  headers: ['Idempotency-Key'],
+});
+
+export const supplementDisposal = defineRoute({
+  id: 'supplementDisposal',
+  method: 'POST',
+  path: '/v1/projects/{id}/disposal-report/supplements',
+  handler: 'operations/supplement-disposal',
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'read', projects: 'write', records: 'write' },
+  roles: OWNER_ROLES,
+  summary:
+    'Settle disposals the report left pending (ART32-DISPOSAL-REPORT): each a pending asset of the report, named once, disposed of after the decommissioning',
+  params: ProjectParams,
+  body: DisposalSupplementInputSchema,
   response: DisposalReportSchema,
   status: 201,
   headers: ['Idempotency-Key'],

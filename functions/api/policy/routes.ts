@@ -19,7 +19,7 @@ export const getPolicy = defineRoute({
       daysLeft: z.number().int().describe('Negative once they have expired'),
     }),
     choices: z
-      .array(z.object({ setting: z.string(), article: z.number().int(), zh: z.string(), en: z.string() }))
-      .describe('The settings that are policy choices: periods the measures leave open, with the article that does'),
+      .array(z.object({ setting: z.string(), article: z.number().int(), why: z.string(), whyZh: z.string() }))
+      .describe('The settings the measures leave open, each with the article that does (a policy choice, not a rule)'),
   }),
 });

@@ -28,6 +28,20 @@ export const fileProcurementPlan = defineRoute({
   headers: ['Idempotency-Key'],
 });
 
+export const amendProcurementPlan = defineRoute({
+  id: 'amendProcurementPlan',
+  method: 'PUT',
+  path: '/v1/projects/{id}/procurement-plan',
+  handler: 'procurement/amend-procurement-plan',
+  adapters: { documents: 'read', obligations: 'read', projects: 'write', records: 'write' },
+  roles: OWNER_ROLES,
+  summary:
+    'After a change is re-approved (ART22), file the amended procurement plan within the new budget (ART17-WITHIN-BUDGET; the contracts already signed still count, and the budget may not be below them); 409 without a re-approval since the plan was filed',
+  params: ProjectParams,
+  body: ProcurementPlanInputSchema,
+  response: ProcurementPlanSchema,
+});
+
 export const publishProcurementNotice = defineRoute({
   id: 'publishProcurementNotice',
   method: 'POST',

@@ -11,6 +11,7 @@ export const runSweep = defineRoute({
   handler: 'sweeps/run-sweep',
   adapters: {
     calendar: 'read',
+    departments: 'read',
     findings: 'write',
     obligations: 'write',
     projects: 'write',

@@ -8,6 +8,7 @@ type Fields = Pick<
   ProjectInput,
   | 'classified'
   | 'category'
+  | 'categoryDescription'
   | 'constructionType'
   | 'fundingMode'
   | 'scope'
@@ -17,6 +18,7 @@ type Fields = Pick<
 >;
 
 const oneOf = (values: readonly string[], value: string) => values.includes(value);
+const OTHER_CATEGORY: (typeof CATEGORIES)[number] = 'other';
 
 /**
  * Rules about what a project is, refused at creation and on every edit (ART02, ART07, ART08).
@@ -26,6 +28,16 @@ export const scopeViolations = (project: Fields, ownerDeptId: string): Violation
   const found: Violation[] = [];
   if (project.classified) found.push(violation('ART02-SCOPE-CLASSIFIED', 'classified'));
   if (!oneOf(CATEGORIES, project.category)) found.push(violation('ART02-SCOPE-KIND', 'category'));
+  if (project.category === OTHER_CATEGORY && !project.categoryDescription?.trim()) {
+    found.push(
+      violation(
+        'ART02-SCOPE-KIND',
+        'categoryDescription',
+        'A project of another category describes what it is, for the technical review to judge.',
+        '：“其他”类别的项目须说明项目类别，由技术审核认定',
+      ),
+    );
+  }
   if (!oneOf(CONSTRUCTION_TYPES, project.constructionType))
     found.push(violation('ART02-SCOPE-KIND', 'constructionType'));
   if (!oneOf(FUNDING_MODES, project.fundingMode)) found.push(violation('ART02-SCOPE-KIND', 'fundingMode'));

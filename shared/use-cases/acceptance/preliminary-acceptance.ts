@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   acceptanceEvidenceViolations,
+  acceptanceOrderViolations,
   type PreliminaryAcceptance,
   type PreliminaryAcceptanceInput,
 } from '#shared/domain/acceptance.ts';
@@ -52,7 +53,7 @@ export const preliminaryAcceptance = (
         ],
         deps,
       );
-      refuseIfAny(acceptanceEvidenceViolations(body, verified));
+      refuseIfAny([...acceptanceOrderViolations(body, project), ...acceptanceEvidenceViolations(body, verified)]);
       const at = deps.now().toISOString();
       const round = (current?.round ?? 0) + 1;
       const record: PreliminaryAcceptance = {

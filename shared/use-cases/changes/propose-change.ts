@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
 import { refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
+import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
@@ -55,6 +56,15 @@ export const proposeChange = (
       }
       if (body.baseline) refuseUnsoundBaseline(body.baseline, deps.now());
       const judged = classifyChange(body, project, changes, deps.policy);
+      // ART20: a new baseline plans within what is approved — a filed change within the budget as
+      // it stands, a re-approval within the total it asks approval for.
+      if (body.baseline) {
+        const ceiling =
+          judged.route === 'filing'
+            ? spendCeiling(project)
+            : { fen: body.newTotalInvestmentFen, of: 'new total', zh: '变更后总投资' };
+        refuseIfAny(baselineSpendViolations(body.baseline, ceiling));
+      }
       const verified = await verifiedDocuments(
         project.id,
         [body.descriptionDocumentId, body.collectiveDecisionDocumentId, body.expertOpinionDocumentId],

@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
-import { refuseFutureDates } from '#shared/domain/calendar.ts';
+import { refuseFutureDates, shanghaiDate } from '#shared/domain/calendar.ts';
 import {
   type MilestoneReportInput,
   type MilestoneReportSchema,
   milestoneDeviations,
   milestoneDuty,
+  refuseReportBeforeStart,
 } from '#shared/domain/construction.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, refuseIfAny } from '#shared/domain/errors.ts';
-import { SINGLE } from '#shared/domain/phase-records.ts';
+import { spendOverEstimate } from '#shared/domain/money.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
+import { openMoneyFinding } from '../obligations/money-findings.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
 
@@ -23,11 +26,12 @@ type Report = z.infer<typeof MilestoneReportSchema>;
  * ART20: the owner reports a milestone against the baseline. A report late against the
  * milestone's due date, above the cumulative planned spend, or of deficient quality is accepted
  * with an ART20-BASELINE warning on the project and its audit trail (one warning per milestone,
- * the latest). The report fulfils the milestone's duty.
+ * the latest). The report fulfils the milestone's duty. A cumulative spend above the approved
+ * estimate (概算) opens an ART20-BASELINE finding as well: more than a deviation from the plan.
  */
 export const reportMilestone = (
   input: { id: string; actor: Actor; report: MilestoneReportInput; idempotencyKey?: string | undefined },
-  deps: Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'idempotency' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'findings' | 'idempotency' | 'now'>,
 ): Promise<Report> =>
   idempotentAction<Report>(
     {
@@ -41,10 +45,13 @@ export const reportMilestone = (
       const { actor, report: body } = input;
       refuseFutureDates({ reportedOn: body.reportedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'milestone' }, deps);
-      const [baseline, verified] = await Promise.all([
-        deps.records.get('baseline', project.id, SINGLE),
+      refuseReportBeforeStart(body.reportedOn, project.constructionStartedAt);
+      const [records, verified] = await Promise.all([
+        deps.records.all(project.id),
         verifiedDocuments(project.id, [body.reportDocumentId], deps),
       ]);
+      const [baseline] = records.baseline;
+      refuseHeldDocuments([body.reportDocumentId], records);
       if (!baseline) throw new ConflictError('Construction has no baseline to report against.');
       const { refused, deviations } = milestoneDeviations(body, baseline);
       const found = [
@@ -69,6 +76,10 @@ export const reportMilestone = (
         ...(deviations.length > 0 ? [warning] : []),
       ];
       const duty = await fulfil(project, 'ART20-BASELINE', [milestoneDuty(body.milestone)], actor, at, deps);
+      const overEstimate = spendOverEstimate(body, project);
+      const finding = overEstimate
+        ? await openMoneyFinding(project, overEstimate, { at, today: shanghaiDate(deps.now()) }, deps)
+        : [];
       await deps.projects.save({
         project,
         at,
@@ -83,8 +94,9 @@ export const reportMilestone = (
           quality: body.quality,
           deviations,
           ...(deviations.length > 0 ? { warning: 'ART20-BASELINE' } : {}),
+          ...(finding.length > 0 ? { finding: overEstimate?.code, findingKey: overEstimate?.key } : {}),
         },
-        with: [deps.records.put('milestone-report', report, 'new'), ...duty.items, ...remember(report)],
+        with: [deps.records.put('milestone-report', report, 'new'), ...duty.items, ...finding, ...remember(report)],
       });
       return report;
     },

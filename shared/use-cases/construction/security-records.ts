@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import {
+  mlpsConfirmationAuthority,
   type SecurityRecord,
   type SecurityRecordInput,
   securityRecordViolations,
 } from '#shared/domain/construction.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -30,7 +32,11 @@ export const recordSecurity = (
     async (remember) => {
       refuseFutureDates({ on: input.record.on }, deps.now());
       const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'security-record' }, deps);
-      const verified = await verifiedDocuments(project.id, [input.record.documentId], deps);
+      const [verified, records] = await Promise.all([
+        verifiedDocuments(project.id, [input.record.documentId], deps),
+        deps.records.all(project.id),
+      ]);
+      refuseHeldDocuments([input.record.documentId], records);
       refuseIfAny(securityRecordViolations(input.record, verified(input.record.documentId, input.record.kind)));
       const at = deps.now().toISOString();
       const record: SecurityRecord = {
@@ -59,10 +65,13 @@ export const recordSecurity = (
  */
 export const confirmSecurity = (
   input: { id: string; recordId: string; actor: Actor },
-  deps: Pick<Deps, 'projects' | 'records' | 'now'>,
+  deps: Pick<Deps, 'projects' | 'records' | 'departments' | 'now'>,
 ): Promise<SecurityRecord> =>
   retryOnConflict(async () => {
     const project = await loadVisible(input.id, input.actor, deps);
+    const owner =
+      input.actor.deptId === project.ownerDeptId ? await deps.departments.get(project.ownerDeptId) : undefined;
+    const { conflictOfInterest } = mlpsConfirmationAuthority(input.actor, project, owner?.bureauRole ?? null);
     const record = await deps.records.get('security-record', project.id, input.recordId);
     if (!record) throw new NotFoundError('No such security record.');
     if (record.kind !== 'mlps-filing') throw new ConflictError(`A ${record.kind} is not confirmed by public security.`);
@@ -73,13 +82,14 @@ export const confirmSecurity = (
       confirmedBy: input.actor.sub,
       confirmedByName: input.actor.name,
       confirmedAt: at,
+      conflictOfInterest,
     };
     await deps.projects.save({
       project,
       at,
       actor: input.actor,
       action: 'security.mlps-confirmed',
-      details: { recordId: record.id, level: record.level ?? null },
+      details: { recordId: record.id, level: record.level ?? null, conflictOfInterest },
       with: [deps.records.put('security-record', confirmed, 'any')],
     });
     return confirmed;

@@ -2,8 +2,9 @@ import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { type Baseline, refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { builtWithoutApproval, DECISION_DUTY, emergencyVoided, owedProcedures } from '#shared/domain/emergency.ts';
-import { ConflictError, RuleViolationError } from '#shared/domain/errors.ts';
+import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { assertStage, onApprovalTrack, stageAfter } from '#shared/domain/lifecycle.ts';
+import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { constructionGates } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -37,6 +38,7 @@ type StartDeps = Pick<
  * what ART17 judges its procurement against before approval; and the Data Bureau's confirmation
  * opens at once, checking the emergency after the start, never before. A project whose emergency
  * was denied builds only once approved, like any other.
+ * The baseline plans to spend no more than was approved (ART20; before approval, than was declared).
  */
 const startConstructionOnce = async (input: { id: string; actor: Actor; baseline: Baseline }, deps: StartDeps) => {
   refuseUnsoundBaseline(input.baseline, deps.now());
@@ -45,6 +47,7 @@ const startConstructionOnce = async (input: { id: string; actor: Actor; baseline
   if (project.constructionStartedAt && !builtWithoutApproval(project)) {
     throw new ConflictError('Construction has already started.');
   }
+  refuseIfAny(baselineSpendViolations(input.baseline, spendCeiling(project)));
   const emergency = project.emergency !== null && !emergencyVoided(project) ? project.emergency : null;
   const early = emergency !== null && onApprovalTrack(project.stage);
   assertStage(early ? 'emergency-start' : 'construction-start', project, {

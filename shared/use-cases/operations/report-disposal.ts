@@ -1,25 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
-import { type DisposalReportInput, type DisposalReportSchema, disposalViolations } from '#shared/domain/acceptance.ts';
+import {
+  type DisposalReport,
+  type DisposalReportInput,
+  type DisposalSupplementInput,
+  disposalViolations,
+  PENDING,
+  supplementViolations,
+} from '#shared/domain/acceptance.ts';
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
-import { refuseIfAny } from '#shared/domain/errors.ts';
-import { SINGLE } from '#shared/domain/phase-records.ts';
+import type { Assets } from '#shared/domain/construction.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
+import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { violation } from '#shared/domain/violation.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
 
-type DisposalReport = z.infer<typeof DisposalReportSchema>;
+type DisposalDeps = Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'idempotency' | 'now'>;
+
+/** The asset register with these disposals marked on its items. */
+const marked = (
+  assets: Assets,
+  done: readonly { registrationNo: string; disposal: string; disposedOn?: string | undefined }[],
+): Assets => ({
+  ...assets,
+  items: assets.items.map((item) => {
+    const disposal = done.find((a) => a.registrationNo === item.registrationNo);
+    return disposal && disposal.disposal !== PENDING && disposal.disposedOn
+      ? { ...item, disposal: { method: disposal.disposal as 'transfer', disposedOn: disposal.disposedOn } }
+      : item;
+  }),
+});
 
 /**
- * ART32-DISPOSAL-REPORT: after decommissioning, the owner reports how and when it disposed of
- * every asset registered under ART21; each is marked disposed on the project.
+ * ART32-DISPOSAL-REPORT: after decommissioning, the owner reports, once, how it disposed of every
+ * asset registered under ART21 — or that a disposal is still pending and when it is expected
+ * (the report is a 情况说明 within 30 days). Each asset is a registered one, named once, disposed
+ * of after the decommissioning; each disposed one is marked on the register.
  */
 export const reportDisposal = (
   input: { id: string; actor: Actor; report: DisposalReportInput; idempotencyKey?: string | undefined },
-  deps: Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'idempotency' | 'now'>,
+  deps: DisposalDeps,
 ): Promise<DisposalReport> =>
   idempotentAction<DisposalReport>(
     {
@@ -36,24 +60,26 @@ export const reportDisposal = (
         deps.now(),
       );
       const project = await loadForOwner({ id: input.id, actor, action: 'disposal-report' }, deps);
-      const [assets, verified] = await Promise.all([
-        deps.records.get('assets', project.id, SINGLE),
+      const [records, verified] = await Promise.all([
+        deps.records.all(project.id),
         verifiedDocuments(project.id, [body.documentId], deps),
       ]);
-      refuseIfAny(disposalViolations(body, assets, verified(body.documentId, 'disposal-report')));
+      const [assets] = records.assets;
+      const earlier = records['disposal-report'];
+      if (earlier.length > 0) {
+        throw new ConflictError('The disposal report is filed once; settle pending disposals with a supplement.');
+      }
+      refuseHeldDocuments([body.documentId], records);
+      refuseIfAny(
+        disposalViolations(body, assets, verified(body.documentId, 'disposal-report'), project.decommissionedOn),
+      );
       const at = deps.now().toISOString();
       const report: DisposalReport = {
         ...body,
         id: randomUUID(),
         projectId: project.id,
+        supplements: [],
         ...recorded(actor, at),
-      };
-      const disposed = assets && {
-        ...assets,
-        items: assets.items.map((item) => {
-          const done = body.assets.find((a) => a.registrationNo === item.registrationNo);
-          return done ? { ...item, disposal: { method: done.disposal, disposedOn: done.disposedOn } } : item;
-        }),
       };
       const duty = await fulfil(project, 'ART32-DISPOSAL-REPORT', 'all', actor, at, deps);
       await deps.projects.save({
@@ -63,15 +89,85 @@ export const reportDisposal = (
         action: 'operations.disposal-reported',
         details: {
           reportId: report.id,
-          disposed: body.assets.map((a) => [a.registrationNo, a.disposal, a.disposedOn]),
+          disposed: body.assets.map((a) => [a.registrationNo, a.disposal, a.disposedOn ?? a.expectedOn ?? null]),
         },
         with: [
           deps.records.put('disposal-report', report, 'new'),
-          ...(disposed ? [deps.records.put('assets', disposed, 'any')] : []),
+          ...(assets ? [deps.records.put('assets', marked(assets, body.assets), 'any')] : []),
           ...duty.items,
           ...remember(report),
         ],
       });
       return report;
+    },
+  );
+
+/** ART32: a later settlement of the disposals the report left pending, with its document; each pending asset once. */
+export const supplementDisposal = (
+  input: { id: string; actor: Actor; supplement: DisposalSupplementInput; idempotencyKey?: string | undefined },
+  deps: DisposalDeps,
+): Promise<DisposalReport> =>
+  idempotentAction<DisposalReport>(
+    {
+      actor: input.actor,
+      scope: 'disposal-supplement',
+      key: input.idempotencyKey,
+      request: { id: input.id, ...input.supplement },
+    },
+    deps,
+    async (remember) => {
+      const { actor, supplement: body } = input;
+      refuseFutureDates(
+        Object.fromEntries(body.assets.map((asset, i) => [`assets.${i}.disposedOn`, asset.disposedOn])),
+        deps.now(),
+      );
+      const project = await loadForOwner({ id: input.id, actor, action: 'disposal-report' }, deps);
+      const [records, verified] = await Promise.all([
+        deps.records.all(project.id),
+        verifiedDocuments(project.id, [body.documentId], deps),
+      ]);
+      const [assets] = records.assets;
+      const [report] = records['disposal-report'];
+      if (!report) {
+        throw new RuleViolationError([
+          violation('ART32-DISPOSAL-REPORT', 'report', 'File the disposal report first; a supplement settles it.'),
+        ]);
+      }
+      refuseHeldDocuments([body.documentId], records);
+      refuseIfAny(
+        supplementViolations(body, report, verified(body.documentId, 'disposal-report'), project.decommissionedOn),
+      );
+      const at = deps.now().toISOString();
+      const settled: DisposalReport = {
+        ...report,
+        assets: report.assets.map((entry) => {
+          const done = body.assets.find((a) => a.registrationNo === entry.registrationNo);
+          return done ? { ...done } : entry;
+        }),
+        supplements: [
+          ...report.supplements,
+          {
+            documentId: body.documentId,
+            registrationNos: body.assets.map((a) => a.registrationNo),
+            ...recorded(actor, at),
+          },
+        ],
+      };
+      await deps.projects.save({
+        project,
+        at,
+        actor,
+        action: 'operations.disposal-supplemented',
+        details: {
+          reportId: report.id,
+          disposed: body.assets.map((a) => [a.registrationNo, a.disposal, a.disposedOn]),
+        },
+        with: [
+          deps.records.put('disposal-report', settled, 'any'),
+          ...(assets ? [deps.records.put('assets', marked(assets, body.assets), 'any')] : []),
+          ...remember(settled),
+        ],
+      });
+      return settled;
     },
   );

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
-import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { ProcurementNoticeInputSchema, ProcurementNoticeSchema } from '#shared/domain/procurement.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
@@ -34,10 +34,12 @@ export const publishNotice = (
     async (remember) => {
       refuseFutureDates({ publishedOn: input.notice.publishedOn }, deps.now());
       const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'procurement-notice' }, deps);
-      const [plan, verified] = await Promise.all([
-        deps.records.get('procurement-plan', project.id, SINGLE),
+      const [records, verified] = await Promise.all([
+        deps.records.all(project.id),
         verifiedDocuments(project.id, [input.notice.noticeDocumentId], deps),
       ]);
+      const [plan] = records['procurement-plan'];
+      refuseHeldDocuments([input.notice.noticeDocumentId], records);
       const found = [
         ...(plan ? [] : [violation('ART16-PROCUREMENT-PLAN', 'plan', 'File the procurement plan first.')]),
         ...(verified(input.notice.noticeDocumentId, 'procurement-notice')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
+import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import {
   type Contract,
@@ -44,11 +45,22 @@ export const recordContract = (
           deps,
         ),
       ]);
+      refuseHeldDocuments(
+        [
+          body.contractDocumentId,
+          body.qualificationReviewDocumentId,
+          body.confidentialityAgreementDocumentId,
+          body.staffConfidentialityDocumentId,
+        ],
+        records,
+      );
       refuseIfAny(
         contractViolations(body, {
           plan: records['procurement-plan'][0],
           noticePublished: records['procurement-notice'].length > 0,
+          noticesPublishedOn: records['procurement-notice'].map((n) => n.publishedOn),
           contracted: records.contract,
+          approvedBudgetFen: project.approvedBudgetFen,
           verified,
         }),
       );

@@ -9,6 +9,7 @@ import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { startClock } from '../obligations/start-clock.ts';
+import { sweepDrills } from './sweep-drills.ts';
 
 const findingOf = (o: Obligation, at: string): Finding => ({
   id: `${o.projectId}.${o.code}.${o.key}`,
@@ -28,7 +29,7 @@ const findingOf = (o: Obligation, at: string): Finding => ({
 /** The sweep writes on a project's audit trail under this name (ART33-RECORDS). */
 const SWEEPER: Actor = { sub: 'system:compliance-sweep', name: '合规巡检', deptId: null, roles: [] };
 
-type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'calendar' | 'policy' | 'now'>;
+type SweepDeps = Pick<Deps, 'projects' | 'obligations' | 'findings' | 'departments' | 'calendar' | 'policy' | 'now'>;
 
 /**
  * Opens the finding of a late duty, with its hold where the article cuts funds, as one change of
@@ -294,6 +295,11 @@ export const runSweep = async (
       tick();
     }
   }
+  // ART24: the departments' periodic drills, one duty per department.
+  const drills = await sweepDrills(input.asOf, deps);
+  summary.opened += drills.opened;
+  summary.resolved += drills.resolved;
+  summary.itemsRead += drills.itemsRead;
   logger.info('sweep done', { ...summary });
   return summary;
 };

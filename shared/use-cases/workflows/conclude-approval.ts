@@ -8,6 +8,7 @@ import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
 import { cureBuiltWithoutApproval, recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
+import { budgetCoverage } from './budget-coverage.ts';
 import type { Conclusion } from './conclude-round.ts';
 
 const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'return' } as const satisfies Record<
@@ -21,7 +22,8 @@ const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'ret
  * (概算, ART22's base). A change re-approved applies: its total is the new total and the new
  * estimate (the 10% count starts again), its baseline and budget take effect; the project keeps
  * its stage. Rejected or returned, nothing of the round applies, and the budget filing a parallel
- * finance approval opened is cancelled (ART14).
+ * finance approval opened is cancelled (ART14). A budget approved below the contracts already
+ * signed applies (it is Finance's) and opens an ART17-WITHIN-BUDGET finding.
  */
 export const concludeApproval: Conclusion = async (context, deps) => {
   const { project, round, outcome, actor, at } = context;
@@ -31,12 +33,16 @@ export const concludeApproval: Conclusion = async (context, deps) => {
     : await cancel(project, 'ART14-BUDGET-FILING', [`approval-${round.round}`], actor, at, deps);
   const cancelled = budgetFiling.settled.length > 0 ? { cancelledDuties: budgetFiling.settled.map((o) => o.code) } : {};
   const approvedBy = approved ? [...new Set([...project.approvedBy, ...round.passed])] : project.approvedBy;
+  const budget = approved
+    ? await budgetCoverage(project, round.approvedBudgetFen, at, deps)
+    : { items: [], details: {} };
 
   if (round.changeId) {
     const change = await deps.records.get('change', project.id, round.changeId);
     if (!change) throw new Error(`Change ${round.changeId} of project ${project.id} does not exist`);
     const items: TransactItem[] = [
       ...budgetFiling.items,
+      ...budget.items,
       deps.records.put(
         'change',
         { ...change, status: outcome, decidedAt: at, approvedBudgetFen: round.approvedBudgetFen },
@@ -64,6 +70,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
         changeId: change.id,
         ...(approved ? { approvedEstimateFen: change.newTotalInvestmentFen } : {}),
         ...cancelled,
+        ...budget.details,
       },
     };
   }
@@ -96,10 +103,17 @@ export const concludeApproval: Conclusion = async (context, deps) => {
   const cured = approved && voided ? await cureBuiltWithoutApproval(project, at, deps) : [];
   return {
     set,
-    with: [...budgetFiling.items, ...emergency.items, ...cured, ...(rejectedAfterBuilding?.items ?? [])],
+    with: [
+      ...budgetFiling.items,
+      ...budget.items,
+      ...emergency.items,
+      ...cured,
+      ...(rejectedAfterBuilding?.items ?? []),
+    ],
     details: {
       ...(approved ? { approvedEstimateFen: set.approvedEstimateFen } : {}),
       ...cancelled,
+      ...budget.details,
       ...(emergency.cancelled.length > 0 ? { emergencyDutiesCancelled: emergency.cancelled } : {}),
       ...(cured.length > 0 ? { resolved: 'ART07-NO-BUILD-BEFORE-APPROVAL' } : {}),
       ...rejectedAfterBuilding?.details,

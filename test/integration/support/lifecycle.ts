@@ -140,13 +140,16 @@ export const contractBody = async (
   };
 };
 
-/** A baseline from today: its first milestone falls due in ten days, completion in about seven months. */
+/**
+ * A baseline from today (its first milestone falls due in ten days, completion in about seven months),
+ * within the smallest total the scenarios declare (58,000,000 fen): ART20 refuses one planning more.
+ */
 export const BASELINE = {
   plannedCompletionOn: daysFromToday(207),
   milestones: [
     { name: '需求分析', dueOn: daysFromToday(10), plannedSpentFen: 10_000_000 },
     { name: '系统开发', dueOn: daysFromToday(116), plannedSpentFen: 40_000_000 },
-    { name: '上线试运行', dueOn: daysFromToday(192), plannedSpentFen: 60_000_000 },
+    { name: '上线试运行', dueOn: daysFromToday(192), plannedSpentFen: 55_000_000 },
   ],
 };
 
@@ -156,8 +159,8 @@ export const IMPLEMENTATION = {
 };
 
 /** A project under construction: approved, procured, its implementation named, built from BASELINE. */
-export const underConstruction = async (overrides: Record<string, unknown> = {}) => {
-  const ready = await approvedProject({ totalInvestmentFen: 100_000_000, ...overrides });
+export const underConstruction = async (overrides: Record<string, unknown> = {}, dept?: string) => {
+  const ready = await approvedProject({ totalInvestmentFen: 100_000_000, ...overrides }, dept);
   const { project, staff } = ready;
   const token = await staff();
   await planned(project.id, token, 95_000_000);

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
+import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import { call, tokenFor } from './support/client.ts';
+import { post, sweepAsOf, today, underConstruction, violationsOf } from './support/lifecycle.ts';
+import {
+  bureau,
+  decide,
+  people,
+  projectBody,
+  readyProject,
+  registerDepartment,
+  submit,
+  TECH_CHECKLIST,
+  uniqueDept,
+} from './support/scenario.ts';
+
+type Finding = { projectId: string; code: string; key: string; status: string; ownerDeptId: string };
+
+describe('checks the measures ask more than once (ART24, ART35)', () => {
+  it('ART24-SECURITY: a department building with no drill within the window is found late once, whatever its projects, and a drill resolves it', async () => {
+    const dept = uniqueDept('drills');
+    const { staff, head } = await underConstruction({}, dept);
+    await underConstruction({ name: '县教育资源公共服务平台二期' }, dept);
+    const departmentFindings = async () =>
+      (await call<{ items: Finding[] }>('GET', '/v1/findings?limit=200', { token: await staff() })).body.items.filter(
+        (f) => f.code === 'ART24-SECURITY' && f.projectId === `dept:${dept}`,
+      );
+
+    const due = addMonths(today(), DEFAULT_POLICY.drillWindowMonths);
+    await sweepAsOf(due);
+    expect(await departmentFindings()).toEqual([]);
+    await sweepAsOf(addCalendarDays(due, 1));
+    await sweepAsOf(addCalendarDays(due, 2));
+    expect((await departmentFindings()).map((f) => [f.key, f.status, f.ownerDeptId])).toEqual([
+      ['drill', 'open', dept],
+    ]);
+
+    await post(
+      `/v1/departments/${dept}/security-drills`,
+      await head(),
+      { on: today(), scenario: '政务系统遭受勒索病毒攻击应急演练', participants: 15 },
+      201,
+    );
+    await sweepAsOf(addCalendarDays(today(), 1));
+    expect((await departmentFindings()).map((f) => [f.key, f.status])).toEqual([['drill', 'resolved']]);
+  });
+
+  it('ART02-SCOPE-KIND: a project of another category (第二条 等) is declared with its description and judged by the technical review', async () => {
+    const dept = uniqueDept('other');
+    await registerDepartment(dept);
+    const { staff } = people(dept);
+    const undescribed = await call<{ code: string; violations: { path: string }[] }>('POST', '/v1/projects', {
+      token: await staff(),
+      body: projectBody({ category: 'other' }),
+    });
+    expect(undescribed.status).toBe(422);
+    expect(violationsOf(undescribed.body)).toEqual([['ART02-SCOPE-KIND', 'categoryDescription']]);
+
+    const { project } = await readyProject(
+      { category: 'other', categoryDescription: '政务数据安全态势感知服务' },
+      dept,
+    );
+    await submit(project.id, await staff());
+    const refused = await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'), {
+      checklist: { ...TECH_CHECKLIST, categoryJustified: { ok: false, note: '不属于政务数据项目' } },
+    });
+    expect(refused.status).toBe(422);
+    expect(violationsOf(refused.body).map(([code]) => code)).toContain('ART02-SCOPE-KIND');
+    expect((await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'))).status).toBe(200);
+  });
+
+  it('ART24-SECURITY, ART35-VALIDITY: GET /v1/policy names the drill period as a policy choice and the measures in force', async () => {
+    const policy = await call<{
+      drillWindowMonths: number;
+      measures: { inForce: string };
+      choices: { setting: string; article: number }[];
+    }>('GET', '/v1/policy', { token: await tokenFor({ roles: ['audit'], sub: 'checks-audit' }) });
+    expect(policy.status).toBe(200);
+    expect(policy.body).toMatchObject({ drillWindowMonths: 12, measures: { inForce: '2024-09-20' } });
+    expect(policy.body.choices).toContainEqual(expect.objectContaining({ setting: 'drillWindowMonths', article: 24 }));
+  });
+});
