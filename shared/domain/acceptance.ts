@@ -223,37 +223,37 @@ export const PENDING = 'pending';
  * `{ registrationNo, disposal: "pending", expectedOn }` while it is not (settled later by a
  * supplement). One object with a rule rather than a union, so the console draws its form.
  */
-const DisposedAssetSchema = z
+const DisposedAssetFields = z
   .object({
     registrationNo: singleLine(100),
     disposal: z.enum([...DISPOSALS, PENDING]),
     disposedOn: DateSchema.optional(),
     expectedOn: DateSchema.optional(),
   })
-  .strict()
-  .superRefine((asset, ctx) => {
-    const pending = asset.disposal === PENDING;
-    if (!pending && asset.disposedOn === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['disposedOn'],
-        message: 'A disposed asset states when it was disposed of',
-      });
-    }
-    if (pending && asset.expectedOn === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['expectedOn'], message: 'A pending disposal states when it is expected' });
-    }
-    if (pending && asset.disposedOn !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['disposedOn'], message: 'A pending disposal has no disposal date yet' });
-    }
-    if (!pending && asset.expectedOn !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['expectedOn'],
-        message: 'Only a pending disposal states an expected date',
-      });
-    }
-  });
+  .strict();
+const DisposedAssetSchema = DisposedAssetFields.superRefine((asset, ctx) => {
+  const pending = asset.disposal === PENDING;
+  if (!pending && asset.disposedOn === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['disposedOn'],
+      message: 'A disposed asset states when it was disposed of',
+    });
+  }
+  if (pending && asset.expectedOn === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['expectedOn'], message: 'A pending disposal states when it is expected' });
+  }
+  if (pending && asset.disposedOn !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['disposedOn'], message: 'A pending disposal has no disposal date yet' });
+  }
+  if (!pending && asset.expectedOn !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expectedOn'],
+      message: 'Only a pending disposal states an expected date',
+    });
+  }
+});
 export type DisposedAsset = z.infer<typeof DisposedAssetSchema>;
 
 /** API.md § Bounds: as many disposals as assets (200). */
@@ -264,12 +264,17 @@ export const DisposalReportInputSchema = z
   })
   .strict();
 export type DisposalReportInput = z.infer<typeof DisposalReportInputSchema>;
+/** As stored: the shape of each asset, its pairing of dates checked when it was filed. */
 export const DisposalReportSchema = DisposalReportInputSchema.extend({
+  assets: z.array(DisposedAssetFields).max(200),
   id: z.string(),
   projectId: z.string(),
-  /** Each later settlement of pending disposals, with its document. */
+  /**
+   * Each later settlement of pending disposals: its document and how many it settled (which ones
+   * is on the assets above and in the audit event), so the report stays one item of the store.
+   */
   supplements: z
-    .array(z.object({ documentId, registrationNos: z.array(z.string()), ...Recorded }))
+    .array(z.object({ documentId, settled: z.number().int().min(1).max(200), ...Recorded }))
     .max(200)
     .default([]),
   ...Recorded,

@@ -92,7 +92,7 @@ export const PHASE_FIELDS_ZH: Readonly<Record<string, string>> = {
   disposedOn: '处置日期',
   expectedOn: '预计处置日期',
   supplements: '补报',
-  registrationNos: '资产登记编号',
+  settled: '处置资产数',
   finding: '问题事实',
   sanction: '处理意见',
   recordedAt: '登记时间',

@@ -148,7 +148,7 @@ export const supplementDisposal = (
           ...report.supplements,
           {
             documentId: body.documentId,
-            registrationNos: body.assets.map((a) => a.registrationNo),
+            settled: body.assets.length,
             ...recorded(actor, at),
           },
         ],
