@@ -99,7 +99,23 @@ export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources):
       }),
     );
     const onExecutions = actions.filter((action) => ON_EXECUTIONS.includes(action));
-    if (onExecutions.length > 0) for (const machine of to.machines) machine.grantExecution(fn, ...onExecutions);
+    if (onExecutions.length > 0) {
+      for (const machine of to.machines) machine.grantExecution(fn, ...onExecutions);
+      NagSuppressions.addResourceSuppressions(
+        fn,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              "The executions of the stack's own review state machines (execution:<machine>:*), whose names are the rounds': the sweep's repair looks up whether a round's execution exists.",
+            appliesTo: [
+              { regex: '/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.*:\\*$/g' },
+            ],
+          },
+        ],
+        true,
+      );
+    }
   }
   if (adapters.notices) to.topic.grantPublish(fn);
 };

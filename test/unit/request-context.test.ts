@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
 import { writeResourceEntry } from '#infra/constructs/resource-entry.ts';
 import { LambdaHost } from '#infra/local/lambda-host.ts';
+import { flattenClaims } from '#shared/http/claims.schema.ts';
 import { resourceOf, routeKey } from '#shared/http/route.ts';
 
 /**
@@ -35,6 +36,10 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/** An unsigned JWT: API Gateway verified it; the functions only read it. */
+const unsignedJwt = (payload: Record<string, unknown>) =>
+  ['{"alg":"RS256"}', JSON.stringify(payload), ''].map((part) => Buffer.from(part).toString('base64url')).join('.');
+
 describe('request context on every log line', () => {
   it('gives each line the Lambda context of its own invocation when two functions alternate', async () => {
     const projectRoutes = routes.filter((route) => resourceOf(route) === 'projects');
@@ -56,22 +61,19 @@ describe('request context on every log line', () => {
     const invoked: { functionId: string; requestId: string }[] = [];
     host.observe(({ functionId, requestId }) => invoked.push({ functionId, requestId }));
     // An auditor may not submit a project: refused under ART04-ROLE before anything is read.
+    const auditor = { sub: 'auditor', name: '审计', roles: ['audit'], exp: Math.floor(Date.now() / 1000) + 600 };
     const refusedSubmit = (n: number) => ({
       version: '2.0',
       routeKey: routeKey(submit),
       rawPath: `/v1/projects/p${n}/submit`,
-      headers: {},
+      // The functions read the verified token itself (shared/http/actor.ts); its claims flattened beside it.
+      headers: { authorization: `Bearer ${unsignedJwt(auditor)}` },
       pathParameters: { id: `p${n}` },
       requestContext: {
         requestId: `apigw-${n}`,
         authorizer: {
           jwt: {
-            claims: {
-              sub: 'auditor',
-              name: '审计',
-              roles: '[audit]',
-              exp: String(Math.floor(Date.now() / 1000) + 600),
-            },
+            claims: flattenClaims(auditor),
             scopes: [],
           },
         },
