@@ -18,10 +18,9 @@
  * side uses. The ZIP reader reads only what our builder writes (STORE or DEFLATE, no ZIP64).
  */
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { createInflateRaw } from 'node:zlib';
 
 // ---------------------------------------------------------------------------------------------
 // SM3 (GB/T 32905-2016), incremental.
@@ -64,7 +63,7 @@ export class Sm3 {
   /** @returns {Buffer} */
   digest() {
     const bits = BigInt(this.#length) * 8n;
-    const padLength = ((this.#used < 56 ? 56 : 120) - this.#used) + 8;
+    const padLength = (this.#used < 56 ? 56 : 120) - this.#used + 8;
     const pad = new Uint8Array(padLength);
     pad[0] = 0x80;
     new DataView(pad.buffer).setBigUint64(padLength - 8, bits);
@@ -105,7 +104,14 @@ export class Sm3 {
       e = P0(tt2);
     }
     const v = this.#v;
-    v[0] ^= a; v[1] ^= b; v[2] ^= c; v[3] ^= d; v[4] ^= e; v[5] ^= f; v[6] ^= g; v[7] ^= h;
+    v[0] ^= a;
+    v[1] ^= b;
+    v[2] ^= c;
+    v[3] ^= d;
+    v[4] ^= e;
+    v[5] ^= f;
+    v[6] ^= g;
+    v[7] ^= h;
   }
 }
 
@@ -197,7 +203,16 @@ export const sm2Z = (curve, publicKey, userId = SM2_DEFAULT_USER_ID) => {
   const entl = Buffer.alloc(2);
   entl.writeUInt16BE(id.length * 8);
   return sm3(
-    Buffer.concat([entl, id, to32(curve.a), to32(curve.b), to32(curve.gx), to32(curve.gy), to32(publicKey.x), to32(publicKey.y)]),
+    Buffer.concat([
+      entl,
+      id,
+      to32(curve.a),
+      to32(curve.b),
+      to32(curve.gx),
+      to32(curve.gy),
+      to32(publicKey.x),
+      to32(publicKey.y),
+    ]),
   );
 };
 
@@ -326,7 +341,10 @@ const canonicalJson = (value) => {
 
 /** Recomputes the chain of events.jsonl: the first event that does not check out, or the head. */
 export const checkChain = (jsonl, expected) => {
-  const lines = jsonl.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = jsonl
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   let prevHash = GENESIS_HASH;
   for (const [index, line] of lines.entries()) {
     let event;
@@ -338,15 +356,18 @@ export const checkChain = (jsonl, expected) => {
     const { hash, prevHash: claimed, ...rest } = event;
     const body = { ...rest, prevHash };
     const recomputed = createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
-    if (event.seq !== index + 1) return { ok: false, detail: `event ${index + 1} has seq ${event.seq} (one missing or reordered)` };
+    if (event.seq !== index + 1)
+      return { ok: false, detail: `event ${index + 1} has seq ${event.seq} (one missing or reordered)` };
     if (claimed !== prevHash) return { ok: false, detail: `event ${event.seq} does not link to the event before it` };
-    if (hash !== recomputed) return { ok: false, detail: `event ${event.seq} does not hash to what it claims (altered)` };
+    if (hash !== recomputed)
+      return { ok: false, detail: `event ${event.seq} does not hash to what it claims (altered)` };
     prevHash = hash;
   }
   if (lines.length !== expected.count) {
     return { ok: false, detail: `${lines.length} events, the manifest names ${expected.count}` };
   }
-  if (prevHash !== expected.headHash) return { ok: false, detail: `head ${prevHash} is not the manifest's ${expected.headHash}` };
+  if (prevHash !== expected.headHash)
+    return { ok: false, detail: `head ${prevHash} is not the manifest's ${expected.headHash}` };
   return { ok: true, detail: `${lines.length} events, head ${prevHash}` };
 };
 
@@ -388,7 +409,10 @@ const checkSm2 = (sigJson, manifestBytes, jwks) => {
   const bytes = fromBase64Url(sig.signature);
   if (bytes.length !== 64) return { ok: false, detail: 'the SM2 signature is not r‖s (64 bytes)' };
   const valid = sm2Verify({
-    publicKey: { x: BigInt(`0x${fromBase64Url(jwk.x).toString('hex')}`), y: BigInt(`0x${fromBase64Url(jwk.y).toString('hex')}`) },
+    publicKey: {
+      x: BigInt(`0x${fromBase64Url(jwk.x).toString('hex')}`),
+      y: BigInt(`0x${fromBase64Url(jwk.y).toString('hex')}`),
+    },
     message: manifestBytes,
     r: BigInt(`0x${bytes.subarray(0, 32).toString('hex')}`),
     s: BigInt(`0x${bytes.subarray(32).toString('hex')}`),
@@ -430,11 +454,15 @@ export const verifyDossier = async (file, { jwks } = {}) => {
   }
   const manifestBytes = await readEntry(file, manifestEntry);
   const manifest = JSON.parse(manifestBytes.toString('utf8'));
-  report('manifest', { ok: true, detail: `project ${manifest.projectCode}, built ${manifest.builtAt} by ${manifest.builder?.name} ${manifest.builder?.version}` });
+  report('manifest', {
+    ok: true,
+    detail: `project ${manifest.projectCode}, built ${manifest.builtAt} by ${manifest.builder?.name} ${manifest.builder?.version}`,
+  });
 
   const signatures = manifest.signatures ?? ['ES256'];
   const jws = byName.get('manifest.sig');
-  if (!jwks) report('signature ES256', { ok: false, detail: 'no key set: pass --jwks FILE|URL (GET /v1/dossier-keys)' });
+  if (!jwks)
+    report('signature ES256', { ok: false, detail: 'no key set: pass --jwks FILE|URL (GET /v1/dossier-keys)' });
   else if (!jws) report('signature ES256', { ok: false, detail: 'manifest.sig is missing' });
   else report('signature ES256', checkEs256((await readEntry(file, jws)).toString('utf8'), manifestBytes, jwks));
   if (signatures.includes('SM2DSA')) {
@@ -458,7 +486,10 @@ export const verifyDossier = async (file, { jwks } = {}) => {
       actual.sha256 !== expected.sha256 && 'SHA-256 differs from the manifest',
       expected.sm3 !== undefined && actual.sm3 !== expected.sm3 && 'SM3 differs from the manifest',
     ].filter(Boolean);
-    report(`file ${expected.path}`, wrong.length === 0 ? { ok: true, detail: `${actual.size} bytes` } : { ok: false, detail: wrong.join('; ') });
+    report(
+      `file ${expected.path}`,
+      wrong.length === 0 ? { ok: true, detail: `${actual.size} bytes` } : { ok: false, detail: wrong.join('; ') },
+    );
   }
   for (const name of byName.keys()) {
     if (!listed.has(name) && !SIGNATURE_FILES.includes(name)) {

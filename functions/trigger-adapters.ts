@@ -20,4 +20,17 @@ export const TRIGGER_ADAPTERS = {
   documentArrived: { documents: 'write', inspector: 'inspect', projects: 'write' },
   /** The nightly compliance sweep, and the reconciliation of the code registers after it. */
   nightlySweep: { calendar: 'read', findings: 'write', obligations: 'write', projects: 'write' },
+  /** Builds a dossier (ART33): reads the whole record and the documents, writes and signs the archive, settles the dossier. */
+  dossierBuilder: {
+    departments: 'read',
+    documents: 'read',
+    dossierArchive: 'build',
+    dossierSigner: 'sign',
+    dossiers: 'write',
+    findings: 'read',
+    obligations: 'read',
+    projects: 'read',
+    records: 'read',
+    tasks: 'read',
+  },
 } as const satisfies Record<string, Adapters>;

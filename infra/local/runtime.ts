@@ -6,6 +6,7 @@ import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localVerifier, mintToken } from './issuer.ts';
+import { startKmsLocal } from './kms-local.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort } from './ports.ts';
@@ -55,7 +56,8 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const model = readLocalModel(synthesizeTemplate(options.context), {
+  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
+  const model = readLocalModel(synthesizeTemplate({ sm2Signing: true, ...options.context }), {
     region: REGION,
     parameters: {
       JwtIssuer: LOCAL_ISSUER,
@@ -106,6 +108,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         }),
     );
     process.env.AWS_ENDPOINT_URL_SNS = sns.endpoint;
+
+    const kms = await startKmsLocal(dataDir, model.keys, await freePort());
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          kms.server.close(() => resolve());
+          kms.server.closeAllConnections();
+        }),
+    );
+    process.env.AWS_ENDPOINT_URL_KMS = kms.endpoint;
 
     const stepFunctions = new StepFunctionsLocal(model.stateMachines, host, dataDir);
     const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions, await freePort());

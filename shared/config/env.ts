@@ -18,6 +18,10 @@ export const apiEnvSchema = z.object({
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
+  /** ART33: the dossier builds this API starts, and the keys whose public halves it publishes. */
+  DOSSIER_STATE_MACHINE_ARN: z.string().min(1),
+  DOSSIER_KEY_ID: z.string().min(1),
+  DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
 });
 
 export const workflowEnvSchema = z.object({
@@ -27,6 +31,12 @@ export const workflowEnvSchema = z.object({
 });
 export const documentEventsEnvSchema = z.object(common);
 export const sweepEnvSchema = z.object(common);
+/** The dossier builder signs with the ES256 key and, where the partition offers one, the SM2 key. */
+export const dossierBuilderEnvSchema = z.object({
+  ...common,
+  DOSSIER_KEY_ID: z.string().min(1),
+  DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
+});
 
 export type EnvSchema = z.ZodObject<Record<string, z.ZodType<string | undefined>>>;
 

@@ -128,7 +128,16 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
         logger.appendKeys({ requestId: requestIdOf(event, context), route: `${route.method} ${route.path}` });
       },
       after: (request) => {
-        request.response = { ...request.response, headers: { ...request.response?.headers, ...SECURITY_HEADERS } };
+        // A route's own Cache-Control (a public, rarely changing answer) is the one exception to no-store.
+        const cacheControl = request.response?.headers?.['cache-control'];
+        request.response = {
+          ...request.response,
+          headers: {
+            ...request.response?.headers,
+            ...SECURITY_HEADERS,
+            ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+          },
+        };
         logger.resetKeys();
       },
       onError: (request) => {
@@ -163,5 +172,7 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
         requestId: requestIdOf(event, context),
       });
       if (route.produces) return file(route.produces, result as FileBody);
-      return json(route.status ?? 200, route.response.parse(result));
+      const answer = json(route.status ?? 200, route.response.parse(result));
+      if (route.cacheSeconds === undefined) return answer;
+      return { ...answer, headers: { ...answer.headers, 'cache-control': `public, max-age=${route.cacheSeconds}` } };
     });

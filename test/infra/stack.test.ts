@@ -158,6 +158,8 @@ describe('bundling', () => {
         APPROVAL_STATE_MACHINE_ARN: 'a',
         ACCEPTANCE_STATE_MACHINE_ARN: 'a',
         PORTAL_ORIGIN: 'o',
+        DOSSIER_STATE_MACHINE_ARN: 'd',
+        DOSSIER_KEY_ID: 'k',
       },
       adapters: getProject.adapters,
     });
