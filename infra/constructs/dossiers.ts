@@ -129,7 +129,7 @@ export class Dossiers extends Construct {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(JSON.stringify(dossierWorkflowDefinition())),
       definitionSubstitutions: { BuilderArn: this.builder.functionArn },
-      tracingEnabled: partitionFeatures(this).lambdaTracing,
+      tracingEnabled: true,
       // Execution data stays out of the logs: it names projects; the audit trail has the export.
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
     });
