@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import aslValidator from 'asl-validator';
 import { sm3 as librarySm3, sm2 } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
+import { dossierWorkflowDefinition } from '#infra/workflows/dossier-workflow.asl.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { assertMayExportDossier, documentEntryPath, documentsOfDossier } from '#shared/domain/dossier.ts';
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
@@ -145,5 +147,27 @@ describe('the dossier (ART33-RECORDS)', () => {
     expect(() => assertMayExportDossier(actor(['finance']), project)).toThrow(ForbiddenError);
     expect(() => assertMayExportDossier(actor(['dept-head'], 'stranger'), project)).toThrow(NotFoundError);
     expect(() => assertMayExportDossier(actor(['audit']), undefined)).toThrow(NotFoundError);
+  });
+});
+
+describe('the dossier build state machine (ART33-RECORDS)', () => {
+  const definition = () =>
+    JSON.parse(
+      JSON.stringify(dossierWorkflowDefinition()).replaceAll(
+        /\$\{BuilderArn\}/g,
+        'arn:aws-cn:lambda:cn-north-1:123456789012:function:DossierBuilder',
+      ),
+    );
+
+  it('validates with asl-validator', () => {
+    const { isValid, errorsText } = aslValidator(definition());
+    expect(isValid, errorsText('\n')).toBe(true);
+  });
+
+  it('records a build that fails for good before it fails the execution', () => {
+    const { States } = definition();
+    expect(States.Build.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordFailure' }]);
+    expect(States.RecordFailure.Parameters.step).toBe('record-failure');
+    expect(States.RecordFailure.Next).toBe('Failed');
   });
 });
