@@ -23,11 +23,14 @@ export const benchDossier = async (runtime: LocalRuntime) => {
   const admin = await mintToken(runtime.dataDir, { sub: 'bench-admin', roles: ['admin'] });
   const staff = await mintToken(runtime.dataDir, { sub: 'bench-staff', roles: ['dept-staff'], dept: 'bench-dossier' });
   const api = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${runtime.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
+    const request = () =>
+      fetch(`${runtime.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    // A kept-alive connection the gateway closed while a 50 MB upload was verified is reset once: ask again.
+    const response = await request().catch(request);
     return (await response.json()) as Record<string, unknown>;
   };
   await api('PUT', '/v1/departments/bench-dossier', admin, { name: 'bench' });
