@@ -57,7 +57,8 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
 
   it('has a form for every route that writes a project record after the declaration (a phase that lands adds its form)', () => {
     // Written elsewhere in the console: the declaration (its form and its actions), documents
-    // (the upload form), review decisions (the task page), the MLPS confirmation (a record's button).
+    // (the upload form), review decisions (the task page), the MLPS confirmation (a record's button),
+    // the audit dossier (its own section's button: it takes no form).
     const elsewhere = new Set([
       'createProject',
       'updateProject',
@@ -67,6 +68,7 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
       'requestDocumentUpload',
       'confirmSecurity',
       'waiveObligation',
+      'requestDossier',
     ]);
     const projectWrites = routes.filter(
       (r) => r.method !== 'GET' && r.path.startsWith('/v1/projects/{id}/') && !elsewhere.has(r.id),
