@@ -28,4 +28,17 @@ export const TRIGGER_ADAPTERS = {
     tasks: 'read',
     workflows: 'repair',
   },
+  /** Builds a dossier (ART33): reads the whole record and the documents, writes and signs the archive, settles the dossier. */
+  dossierBuilder: {
+    departments: 'read',
+    documents: 'read',
+    dossierArchive: 'build',
+    dossierSigner: 'sign',
+    dossiers: 'write',
+    findings: 'read',
+    obligations: 'read',
+    projects: 'read',
+    records: 'read',
+    tasks: 'read',
+  },
 } as const satisfies Record<string, Adapters>;

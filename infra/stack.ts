@@ -9,6 +9,7 @@ import { Api } from './constructs/api.ts';
 import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { Data } from './constructs/data.ts';
 import { Documents } from './constructs/documents.ts';
+import { Dossiers } from './constructs/dossiers.ts';
 import { grantAdapters } from './constructs/grants.ts';
 import { HouseFunction } from './constructs/house-function.ts';
 import { Sweep } from './constructs/sweep.ts';
@@ -96,6 +97,7 @@ export class LingchuanStack extends Stack {
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
       },
     });
+    const dossiers = new Dossiers(this, 'Dossiers', { environment: shared });
 
     const api = new Api(this, 'Api', {
       routes,
@@ -110,6 +112,9 @@ export class LingchuanStack extends Stack {
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
         EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
         FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
+        DOSSIER_STATE_MACHINE_ARN: dossiers.machine.stateMachineArn,
+        DOSSIER_KEY_ID: dossiers.signingKey.keyId,
+        ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),
       },
     });
     // Least privilege: each function is granted exactly what the adapters it declares need.
@@ -118,8 +123,12 @@ export class LingchuanStack extends Stack {
       bucket: documents.bucket,
       machines: Object.values(workflows.machines),
       topic: workflows.escalations,
+      dossierMachine: dossiers.machine,
+      dossierKeys: dossiers.keys,
     };
-    for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn]) grantAdapters(fn, fn.adapters, resources);
+    for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn, dossiers.builder]) {
+      grantAdapters(fn, fn.adapters, resources);
+    }
 
     // What X-Ray records: the sampling rule, and how every function of ours is traced.
     new TraceSampling(this, 'Tracing', {

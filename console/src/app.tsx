@@ -15,6 +15,7 @@ import type { ConsoleConfig } from './config.ts';
 import { label, ROLES_ZH } from './i18n/zh.ts';
 import { CallbackPage } from './pages/callback.tsx';
 import { DepartmentsPage } from './pages/departments.tsx';
+import { DossiersPage } from './pages/dossiers.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NewProjectPage } from './pages/new-project.tsx';
 import { ProjectPage } from './pages/project.tsx';
@@ -53,6 +54,11 @@ const Nav = ({ session }: { session: Session }) => (
           <Link href="/departments">部门</Link>
         </li>
       )}
+      {hasRole(session, 'audit', 'data-bureau', 'admin') && (
+        <li>
+          <Link href="/dossiers">审计档案</Link>
+        </li>
+      )}
       <li>
         <Link href="/api-docs">接口文档</Link>
       </li>
@@ -71,6 +77,7 @@ const Routes = ({ path, session }: { path: string; session: Session }) => {
   if (task) return <TaskPage id={task.id ?? ''} session={session} />;
   if (match('/dashboard', path)) return <DashboardPage />;
   if (match('/departments', path)) return <DepartmentsPage />;
+  if (match('/dossiers', path)) return <DossiersPage />;
   if (match('/api-docs', path)) return <ApiReferencePage />;
   return <p>页面不存在。</p>;
 };

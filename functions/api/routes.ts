@@ -8,6 +8,7 @@ import * as changes from './changes/routes.ts';
 import * as construction from './construction/routes.ts';
 import * as departments from './departments/routes.ts';
 import * as documents from './documents/routes.ts';
+import * as dossiers from './dossiers/routes.ts';
 import * as meta from './meta/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as operations from './operations/routes.ts';
@@ -43,4 +44,5 @@ export const routes: readonly RouteDefinition[] = [
   annualPlans,
   policy,
   reports,
+  dossiers,
 ].flatMap((module) => Object.values(module).filter(isRoute));

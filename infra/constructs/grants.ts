@@ -1,5 +1,6 @@
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
@@ -15,6 +16,8 @@ export interface Resources {
   readonly bucket: Bucket;
   readonly machines: readonly StateMachine[];
   readonly topic: Topic;
+  readonly dossierMachine: StateMachine;
+  readonly dossierKeys: readonly IKey[];
 }
 
 /** Every action a function may be granted, by what it does; never a wildcard action. */
@@ -28,6 +31,11 @@ export const ACTIONS = {
   answer: ['states:SendTaskSuccess'],
   /** The sweep's repair of a stranded review: whether the round's execution exists, then start it or answer its step. */
   repair: ['states:StartExecution', 'states:SendTaskSuccess', 'states:DescribeExecution'],
+  readDocuments: ['s3:GetObject', 's3:GetObjectVersion'],
+  writeDossier: ['s3:PutObject', 's3:AbortMultipartUpload'],
+  downloadDossier: ['s3:GetObject'],
+  sign: ['kms:Sign', 'kms:GetPublicKey'],
+  publishKeys: ['kms:GetPublicKey'],
 } as const;
 
 /** Of `repair`, what applies to executions rather than to their state machines. */
@@ -118,4 +126,47 @@ export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources):
     }
   }
   if (adapters.notices) to.topic.grantPublish(fn);
+  if (adapters.dossierArchive === 'build') {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.readDocuments], resources: [to.bucket.arnForObjects('projects/*')] }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.writeDossier], resources: [to.bucket.arnForObjects('dossiers/*')] }),
+    );
+  }
+  if (adapters.dossierArchive === 'download') {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...ACTIONS.downloadDossier],
+        resources: [to.bucket.arnForObjects('dossiers/*')],
+      }),
+    );
+  }
+  if (adapters.dossierArchive) {
+    NagSuppressions.addResourceSuppressions(
+      fn,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'Object keys the server chooses under one prefix of the documents bucket: the documents a dossier is built from (projects/), the archives (dossiers/{projectId}/{dossierId}.zip). No wildcard action, no other bucket.',
+          appliesTo: [{ regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>\\/(projects|dossiers)\\/\\*$/g' }],
+        },
+      ],
+      true,
+    );
+  }
+  if (adapters.dossierSigner) {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...(adapters.dossierSigner === 'sign' ? ACTIONS.sign : ACTIONS.publishKeys)],
+        resources: to.dossierKeys.map((key) => key.keyArn),
+      }),
+    );
+  }
+  if (adapters.dossierBuilds) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: [...ACTIONS.start], resources: [to.dossierMachine.stateMachineArn] }),
+    );
+  }
 };

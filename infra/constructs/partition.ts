@@ -27,13 +27,30 @@ export interface PartitionFeatures {
    * server-certificate store in China (no ACM for CloudFront there).
    */
   readonly certificateStore: 'acm' | 'iam';
+  /**
+   * KMS SM2 keys (SIGN_VERIFY), which the audit dossier signs with beside ES256: "SM2 … is only
+   * available in China Regions" (KMS key spec reference).
+   */
+  readonly sm2Signing: boolean;
 }
 
 export type Partition = 'aws' | 'aws-cn';
 
 const FEATURES: Record<Partition, PartitionFeatures> = {
-  aws: { lambdaTracing: true, cloudFrontPolicies: true, originAccessControl: true, certificateStore: 'acm' },
-  'aws-cn': { lambdaTracing: false, cloudFrontPolicies: false, originAccessControl: false, certificateStore: 'iam' },
+  aws: {
+    lambdaTracing: true,
+    cloudFrontPolicies: true,
+    originAccessControl: true,
+    certificateStore: 'acm',
+    sm2Signing: false,
+  },
+  'aws-cn': {
+    lambdaTracing: false,
+    cloudFrontPolicies: false,
+    originAccessControl: false,
+    certificateStore: 'iam',
+    sm2Signing: true,
+  },
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { LocalKey } from './kms-local.ts';
 import { type CfnTemplate, entryOf, localBucketName, resolver } from './template.ts';
 
 export interface LocalTable {
@@ -52,6 +53,8 @@ export interface LocalModel {
   readonly stateMachines: LocalStateMachine[];
   readonly schedules: LocalSchedule[];
   readonly topics: LocalTopic[];
+  /** KMS signing keys (the audit dossier's), served by infra/local/kms-local.ts. */
+  readonly keys: LocalKey[];
 }
 
 /**
@@ -115,6 +118,7 @@ export const readLocalModel = (
     stateMachines: [],
     schedules: [],
     topics: [],
+    keys: [],
   };
   let jwt: LocalModel['jwt'];
   const integrations = new Map<string, string>();
@@ -215,6 +219,15 @@ export const readLocalModel = (
           (whole, name: string) => substitutions[name] ?? whole,
         );
         model.stateMachines.push({ id, arn: String(resolve({ Ref: id })), definition });
+        break;
+      }
+      case 'AWS::KMS::Key': {
+        const keySpec = String(props.KeySpec);
+        if (props.KeyUsage !== 'SIGN_VERIFY' || (keySpec !== 'ECC_NIST_P256' && keySpec !== 'SM2')) {
+          unknown.push(`${id} (AWS::KMS::Key ${keySpec} ${String(props.KeyUsage)}: only signing keys are emulated)`);
+        } else {
+          model.keys.push({ id, keySpec });
+        }
         break;
       }
       case 'AWS::SNS::Topic':

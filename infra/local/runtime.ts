@@ -8,6 +8,7 @@ import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
 import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
 import { jwksVerifier, readProviderSettings } from './issuer.ts';
+import { startKmsLocal } from './kms-local.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort, portIsFree } from './ports.ts';
@@ -89,21 +90,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const port = options.port || (await portForIssuer(dataDir));
   const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
   const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
-  const model = readLocalModel(options.template ?? synthesizeTemplate(options.context), {
-    region: REGION,
-    parameters: {
-      JwtIssuer: identity.settings.issuer,
-      JwtAudience: API_AUDIENCE,
-      ConsoleClientId: CONSOLE_CLIENT_ID,
-      PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
-      ConsoleDomain: 'localhost',
-      ConsoleCertificate: 'local',
-      ClaimDept: claimNames.dept,
-      ClaimRoles: claimNames.roles,
-      ClaimName: claimNames.name,
-      ClaimRolePrefix: claimNames.rolePrefix,
-    },
-  });
+  const model = // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
+    readLocalModel(options.template ?? synthesizeTemplate({ sm2Signing: true, ...options.context }), {
+      region: REGION,
+      parameters: {
+        JwtIssuer: identity.settings.issuer,
+        JwtAudience: API_AUDIENCE,
+        ConsoleClientId: CONSOLE_CLIENT_ID,
+        PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
+        ConsoleDomain: 'localhost',
+        ConsoleCertificate: 'local',
+        ClaimDept: claimNames.dept,
+        ClaimRoles: claimNames.roles,
+        ClaimName: claimNames.name,
+        ClaimRolePrefix: claimNames.rolePrefix,
+      },
+    });
 
   Object.assign(process.env, {
     AWS_REGION: REGION,
@@ -146,6 +148,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         }),
     );
     process.env.AWS_ENDPOINT_URL_SNS = sns.endpoint;
+
+    const kms = await startKmsLocal(dataDir, model.keys, await freePort());
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          kms.server.close(() => resolve());
+          kms.server.closeAllConnections();
+        }),
+    );
+    process.env.AWS_ENDPOINT_URL_KMS = kms.endpoint;
 
     const stepFunctions = new StepFunctionsLocal(model.stateMachines, host, dataDir);
     const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions, await freePort());

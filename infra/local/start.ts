@@ -18,7 +18,8 @@ const claims = Object.fromEntries(
     rolePrefix: process.env.LINGCHUAN_CLAIM_ROLE_PREFIX,
   }).filter(([, value]) => value !== undefined),
 );
-const context = reviewTimeout ? { reviewTimeoutSeconds: Number(reviewTimeout) } : {};
+// Locally both dossier keys exist (ES256 and SM2), as in the runtime's own synthesis.
+const context = { sm2Signing: true, ...(reviewTimeout ? { reviewTimeoutSeconds: Number(reviewTimeout) } : {}) };
 // LINGCHUAN_TEMPLATE_FILE keeps the synthesized template between starts (synthesis takes seconds;
 // the restart test starts the runtime some twenty times): read when it exists, else written.
 // A developer leaves it unset, so every start runs the code as it is now.

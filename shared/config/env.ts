@@ -31,6 +31,10 @@ export const apiEnvSchema = z.object({
   CLAIM_ROLES: z.string().min(1).optional(),
   CLAIM_NAME: z.string().min(1).optional(),
   CLAIM_ROLE_PREFIX: z.string().optional(),
+  /** ART33: the dossier builds this API starts, and the keys whose public halves it publishes. */
+  DOSSIER_STATE_MACHINE_ARN: z.string().min(1),
+  DOSSIER_KEY_ID: z.string().min(1),
+  DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
 });
 
 export const workflowEnvSchema = z.object({
@@ -44,6 +48,12 @@ export const sweepEnvSchema = z.object({
   ...common,
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+});
+/** The dossier builder signs with the ES256 key and, where the partition offers one, the SM2 key. */
+export const dossierBuilderEnvSchema = z.object({
+  ...common,
+  DOSSIER_KEY_ID: z.string().min(1),
+  DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
 });
 
 export type EnvSchema = z.ZodObject<Record<string, z.ZodType<string | undefined>>>;

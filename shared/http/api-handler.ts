@@ -70,5 +70,7 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
         requestId: requestIdOf(event, context),
       });
       if (route.produces) return file(route.produces, result as FileBody);
-      return json(route.status ?? 200, route.response.parse(result));
+      const answer = json(route.status ?? 200, route.response.parse(result));
+      if (route.cacheSeconds === undefined) return answer;
+      return { ...answer, headers: { ...answer.headers, 'cache-control': `public, max-age=${route.cacheSeconds}` } };
     });

@@ -38,11 +38,23 @@ export const json = (status: number, body: unknown, contentType = 'application/j
   body: JSON.stringify(body),
 });
 
-/** The same headers on every answer, a success or a problem (used before `problemDetails`, so it runs after it). */
+/**
+ * The same headers on every answer, a success or a problem (used before `problemDetails`, so it
+ * runs after it). A route's own Cache-Control (a public, rarely changing answer such as the
+ * dossier keys) is the one exception to no-store.
+ */
 export const securityHeaders = (): ApiMiddleware => {
   const addHeaders = (request: { response: ApiResult | null | undefined }) => {
-    if (request.response)
-      request.response = { ...request.response, headers: { ...request.response.headers, ...SECURITY_HEADERS } };
+    if (!request.response) return;
+    const cacheControl = request.response.headers?.['cache-control'];
+    request.response = {
+      ...request.response,
+      headers: {
+        ...request.response.headers,
+        ...SECURITY_HEADERS,
+        ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+      },
+    };
   };
   return { name: 'securityHeaders', after: addHeaders, onError: addHeaders };
 };

@@ -35,6 +35,8 @@ export interface RouteDefinition<
    * returns a {@link FileBody}, which is served as an attachment.
    */
   readonly produces?: string;
+  /** How long a public answer may be cached (`Cache-Control: public, max-age`), for what changes rarely. */
+  readonly cacheSeconds?: number;
   /** Headers the route reads (documented in OpenAPI). */
   readonly headers?: readonly ('If-Match' | 'Idempotency-Key')[];
   /** The adapters its handler uses and how: its IAM grants are exactly what these need. */

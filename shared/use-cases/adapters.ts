@@ -18,13 +18,24 @@ const TABLE_ADAPTERS = [
   'findings',
   'records',
   'register',
+  'dossiers',
 ] as const;
 export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
 export const isTableAdapter = (name: string): name is TableAdapter =>
   (TABLE_ADAPTERS as readonly string[]).includes(name);
 
-/** Documents' bytes (presigned), their inspection on arrival, the workflows, the escalation topic. */
-type ServiceAdapter = 'objects' | 'inspector' | 'workflows' | 'notices';
+/**
+ * Documents' bytes (presigned), their inspection on arrival, the workflows, the escalation topic;
+ * the dossiers' archives, their signing keys and their builds (ART33).
+ */
+type ServiceAdapter =
+  | 'objects'
+  | 'inspector'
+  | 'workflows'
+  | 'notices'
+  | 'dossierArchive'
+  | 'dossierSigner'
+  | 'dossierBuilds';
 
 export type Adapter = TableAdapter | ServiceAdapter;
 
@@ -32,7 +43,9 @@ export type Adapter = TableAdapter | ServiceAdapter;
  * How a function uses each adapter it names, which is what its IAM grants follow
  * (infra/constructs/grants.ts): the table read, or read and written; documents' bytes presigned
  * (objects) or inspected on arrival (inspector); workflows started, or their waiting steps
- * answered, or both after looking an execution up (repair, by the sweep); the escalation topic published to.
+ * answered, or both after looking an execution up (repair, by the sweep); the escalation topic
+ * published to; dossiers' archives built (documents read, the archive written) or downloaded
+ * (presigned); their manifests signed, or the public keys published; their builds started.
  */
 export type AccessLevel<K extends Adapter> = K extends TableAdapter
   ? 'read' | 'write'
@@ -42,7 +55,13 @@ export type AccessLevel<K extends Adapter> = K extends TableAdapter
       ? 'inspect'
       : K extends 'workflows'
         ? 'start' | 'answer' | 'repair'
-        : 'publish';
+        : K extends 'dossierArchive'
+          ? 'build' | 'download'
+          : K extends 'dossierSigner'
+            ? 'sign' | 'publish'
+            : K extends 'dossierBuilds'
+              ? 'start'
+              : 'publish';
 export type Adapters = { readonly [K in Adapter]?: AccessLevel<K> };
 
 /**

@@ -1,6 +1,7 @@
 import {
   apiEnvSchema,
   documentEventsEnvSchema,
+  dossierBuilderEnvSchema,
   loadEnv,
   sweepEnvSchema,
   workflowEnvSchema,
@@ -12,6 +13,7 @@ import type { DepartmentRepository } from '#shared/store/department-repository.t
 import type { DocumentInspector } from '#shared/store/document-inspector.ts';
 import type { DocumentObjects } from '#shared/store/document-objects.ts';
 import type { DocumentRepository } from '#shared/store/document-repository.ts';
+import type { DossierBuilds } from '#shared/store/dossier-builds.ts';
 import type { EscalationNotices } from '#shared/store/escalation-notices.ts';
 import type { FindingRepository } from '#shared/store/finding-repository.ts';
 import type { IdempotencyRepository } from '#shared/store/idempotency-repository.ts';
@@ -22,6 +24,7 @@ import type { RegisterRepository } from '#shared/store/register-repository.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 import type { WorkflowEngine } from '#shared/store/workflows.ts';
 import type { Adapter, Adapters } from './adapters.ts';
+import type { DossierArchive, DossierRecords, DossierSigner } from './dossiers/dossier-ports.ts';
 
 export type { Adapter, Adapters } from './adapters.ts';
 
@@ -35,6 +38,11 @@ export interface DepsEnv {
   readonly FILING_STATE_MACHINE_ARN?: string;
   /** Only the approval workflow's steps announce overdue reviews. */
   readonly ESCALATION_TOPIC_ARN?: string;
+  /** The dossier builds (ART33): the API starts them; the builder and the key route sign or publish. */
+  readonly DOSSIER_STATE_MACHINE_ARN?: string;
+  readonly DOSSIER_KEY_ID?: string;
+  /** Only where an SM2 key signs too (aws-cn, and locally). */
+  readonly DOSSIER_SM2_KEY_ID?: string;
 }
 
 /**
@@ -60,6 +68,10 @@ export interface Deps {
   readonly workflows: WorkflowEngine;
   readonly notices: EscalationNotices;
   readonly register: RegisterRepository;
+  readonly dossiers: DossierRecords;
+  readonly dossierArchive: DossierArchive;
+  readonly dossierSigner: DossierSigner;
+  readonly dossierBuilds: DossierBuilds;
 }
 
 // Every adapter named in adapters.ts is a dependency here, and every dependency but the three
@@ -108,3 +120,4 @@ export const apiDeps = wire(() => loadEnv(apiEnvSchema));
 export const workflowDeps = wire(() => loadEnv(workflowEnvSchema));
 export const documentEventDeps = wire(() => loadEnv(documentEventsEnvSchema));
 export const sweepDeps = wire(() => loadEnv(sweepEnvSchema));
+export const dossierBuilderDeps = wire(() => loadEnv(dossierBuilderEnvSchema));

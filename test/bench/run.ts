@@ -4,6 +4,7 @@ import { benchBundles } from './bundles.ts';
 import { benchColdStarts } from './cold-starts.ts';
 import { benchConsoleSize, benchPortfolio } from './console.ts';
 import { benchCreateLoad } from './create-load.ts';
+import { benchDossier } from './dossier.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
 import { benchSweepScale } from './sweep-scale.ts';
 import { benchSweepWrite } from './sweep-write.ts';
@@ -12,7 +13,7 @@ import { benchUploadMemory } from './upload-memory.ts';
 /**
  * `npm run bench`: figures printed as ratios to a baseline measured in the same run, because
  * these machines are shared and noisy. Never part of `npm test`. `BENCH_ONLY=init,console,http,load,
- * upload,portfolio,life,sweep-write,sweep-scale,cold` runs only the sections named.
+ * upload,portfolio,life,dossier,sweep-write,sweep-scale,cold` runs only the sections named.
  */
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const only = process.env.BENCH_ONLY?.split(',');
@@ -25,7 +26,7 @@ if (wanted('init')) await benchBundles();
 if (wanted('cold')) await benchColdStarts();
 if (wanted('console')) benchConsoleSize();
 
-const RUNTIME_SECTIONS = ['http', 'load', 'upload', 'portfolio', 'life', 'sweep-write', 'sweep-scale'];
+const RUNTIME_SECTIONS = ['http', 'load', 'upload', 'portfolio', 'life', 'dossier', 'sweep-write', 'sweep-scale'];
 const dataDir = benchDataDir();
 const runtime = RUNTIME_SECTIONS.some(wanted)
   ? await startLocalRuntime({ dataDir, port: 0, schedules: false })
@@ -43,6 +44,7 @@ try {
       printRoundTrips(life);
       await printCostModel(life, runtime);
     }
+    if (wanted('dossier')) await benchDossier(runtime);
     // The write path before the scale bench, whose 100,000 projects and due duties stay in the table.
     if (wanted('sweep-write')) await benchSweepWrite(runtime);
     if (wanted('sweep-scale')) await benchSweepScale(runtime);

@@ -97,8 +97,8 @@ describe('table', () => {
 describe('functions', () => {
   it('run nodejs22.x or newer on arm64 with JSON logs and a log retention', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    // One per resource folder, plus the workflow steps, the document verifier and the sweep.
-    expect(functions.length).toBe(resources.length + 3);
+    // One per resource folder, plus the workflow steps, the document verifier, the sweep and the dossier builder.
+    expect(functions.length).toBe(resources.length + 4);
     for (const { Properties } of functions) {
       expect(Number(/^nodejs(\d+)\.x$/.exec(Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(Properties.Architectures).toEqual(['arm64']);
@@ -196,6 +196,8 @@ describe('bundling', () => {
         EMERGENCY_STATE_MACHINE_ARN: 'a',
         FILING_STATE_MACHINE_ARN: 'a',
         PORTAL_ORIGIN: 'o',
+        DOSSIER_STATE_MACHINE_ARN: 'd',
+        DOSSIER_KEY_ID: 'k',
       },
       adapters: projectRoutes.getProject.adapters,
     });
@@ -393,6 +395,7 @@ describe('least privilege (issue #15: every API function held every permission)'
     if (logicalIdOf('AWS::S3::Bucket', 'DocumentsBucket').some((id) => text.includes(id))) return 'bucket';
     if (logicalIdOf('AWS::StepFunctions::StateMachine').some((id) => text.includes(id))) return 'workflows';
     if (logicalIdOf('AWS::SNS::Topic').some((id) => text.includes(id))) return 'topic';
+    if (logicalIdOf('AWS::KMS::Key').some((id) => text.includes(id))) return 'keys';
     return text;
   };
   const expectedOf = (adapters: Record<string, string>) => {
@@ -408,7 +411,19 @@ describe('least privilege (issue #15: every API function held every permission)'
             ],
           }
         : {}),
+      ...(adapters.dossierArchive
+        ? {
+            bucket: [
+              ...(adapters.dossierArchive === 'build' ? [...ACTIONS.readDocuments, ...ACTIONS.writeDossier] : []),
+              ...(adapters.dossierArchive === 'download' ? ACTIONS.downloadDossier : []),
+            ],
+          }
+        : {}),
+      ...(adapters.dossierSigner
+        ? { keys: [...(adapters.dossierSigner === 'sign' ? ACTIONS.sign : ACTIONS.publishKeys)] }
+        : {}),
       ...(adapters.workflows ? { workflows: [...ACTIONS[adapters.workflows as 'start' | 'answer']] } : {}),
+      ...(adapters.dossierBuilds ? { workflows: [...ACTIONS.start] } : {}),
       ...(adapters.notices ? { topic: ['sns:Publish'] } : {}),
     };
   };
@@ -416,7 +431,7 @@ describe('least privilege (issue #15: every API function held every permission)'
   it('grants every function exactly what its declared adapters need, with no wildcard action on the table or the bucket', () => {
     const policies = resourcesOf('AWS::IAM::Policy');
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    expect(functions.length).toBe(resources.length + 3);
+    expect(functions.length).toBe(resources.length + 4);
     for (const fn of functions) {
       const entry = String(fn.Metadata?.['lingchuan:entry']);
       const role = fn.Properties.Role['Fn::GetAtt'][0];

@@ -4,6 +4,10 @@ import { departments } from '#shared/store/department-repository.ts';
 import { inspector } from '#shared/store/document-inspector.ts';
 import { objects } from '#shared/store/document-objects.ts';
 import { documents } from '#shared/store/document-repository.ts';
+import { dossierArchiveOf } from '#shared/store/dossier-archive.ts';
+import { dossierBuilds } from '#shared/store/dossier-builds.ts';
+import { dossiers } from '#shared/store/dossier-repository.ts';
+import { dossierSigner } from '#shared/store/dossier-signer.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { idempotency } from '#shared/store/idempotency-repository.ts';
@@ -33,4 +37,8 @@ export const allDeps = (env: DepsEnv): Deps =>
     register,
     tasks,
     workflows,
+    dossiers,
+    dossierArchive: dossierArchiveOf,
+    dossierSigner,
+    dossierBuilds,
   });

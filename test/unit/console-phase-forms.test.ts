@@ -59,6 +59,7 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
     // Written elsewhere in the console: the declaration (its form and its actions), documents
     // (the upload form), review decisions (the task page), the MLPS confirmation (a record's button),
     // the waiver's proposal, confirmation and withdrawal (a duty's buttons).
+    // the audit dossier (its own section's button: it takes no form).
     const elsewhere = new Set([
       'createProject',
       'updateProject',
@@ -70,6 +71,7 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
       'waiveObligation',
       'confirmWaiver',
       'withdrawWaiver',
+      'requestDossier',
     ]);
     const projectWrites = routes.filter(
       (r) => r.method !== 'GET' && r.path.startsWith('/v1/projects/{id}/') && !elsewhere.has(r.id),

@@ -8,6 +8,7 @@ import { api, type Page } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { DocumentUpload } from '../components/document-upload.tsx';
 import { DocumentsTable } from '../components/documents-table.tsx';
+import { ProjectDossiers } from '../components/dossiers.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { ProjectActions } from '../components/project-actions.tsx';
 import { ProjectForm } from '../components/project-form.tsx';
@@ -116,6 +117,7 @@ export const ProjectPage = ({ id, session }: { id: string; session: Session }) =
       <Obligations projectId={p.id} round={round} session={session} onChanged={refresh} />
       <FindingsAndFunding projectId={p.id} round={round} />
       <AuditTrail projectId={p.id} round={round} />
+      <ProjectDossiers project={p} session={session} />
     </>
   );
 };
