@@ -1,7 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { traced } from '#shared/observability/tracer.ts';
 
 /** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
-const client = new SFNClient({});
+const client = traced(new SFNClient({}));
 
 /** What a dossier build is started with: the one dossier it writes. */
 export interface DossierBuildInput {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { sm2 as sm2Lib } from 'sm-crypto-v2';
+import { traced } from '#shared/observability/tracer.ts';
 import type { DossierJwk, DossierSigner } from '#shared/use-cases/dossiers/dossier-ports.ts';
 
 /** Created once per cold start; locally the endpoint comes from AWS_ENDPOINT_URL_KMS (infra/local/kms-local.ts). */
-const kms = new KMSClient({});
+const kms = traced(new KMSClient({}));
 
 /** The standard SM2 user id (GB/T 35276), which KMS uses for SM2DSA. */
 export const SM2_USER_ID = '1234567812345678';

@@ -14,7 +14,13 @@ import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { HOUSE_NODE_OPTIONS, PROJECT_ROOT } from '#infra/constructs/house-function.ts';
 import { LingchuanStack } from '#infra/stack.ts';
-import { BUNDLE_BUDGET_OVER_FLOOR, HOUSE_BUILD_OPTIONS, SDK_FLOOR, zodLocalesIn } from '../support/bundle-budget.ts';
+import {
+  BUNDLE_BUDGET_OVER_FLOOR,
+  budgetOverFloor,
+  HOUSE_BUILD_OPTIONS,
+  SDK_FLOOR,
+  zodLocalesIn,
+} from '../support/bundle-budget.ts';
 import { median } from './stats.ts';
 
 /** Fresh processes per build and function; `BENCH_INIT_RUNS` changes it, `BENCH_INIT_ONLY` picks functions by entry. */
@@ -129,10 +135,10 @@ export const benchBundles = async () => {
     // The budget (issue #19): no bundle over its multiple of the floor's, none carrying zod's locales.
     // A miss fails the bench (exit code 1) after it has printed everything.
     const budget = floor.size * BUNDLE_BUDGET_OVER_FLOOR;
-    const over = functions.filter(({ file }) => statSync(file).size > budget);
+    const over = functions.filter(({ entry, file }) => statSync(file).size > floor.size * budgetOverFloor(entry));
     const withLocales = functions.filter(({ entry }) => (locales.get(path.join(PROJECT_ROOT, entry)) ?? []).length > 0);
     console.log(
-      `\nBundle budget, issue #19: ≤ ${BUNDLE_BUDGET_OVER_FLOOR}× the SDK floor's bundle (${kb(floor.size)} → ${kb(budget)}): ${over.length === 0 ? 'met' : `MISSED by ${over.map(({ entry, file }) => `${entry} ${kb(statSync(file).size)}`).join(', ')}`}; zod's locales in no bundle: ${withLocales.length === 0 ? 'met' : `MISSED (${withLocales.map(({ entry }) => entry).join(', ')})`}`,
+      `\nBundle budget, issue #19: ≤ ${BUNDLE_BUDGET_OVER_FLOOR}× the SDK floor's bundle (${kb(floor.size)} → ${kb(budget)}; the dossier's functions 2.9×): ${over.length === 0 ? 'met' : `MISSED by ${over.map(({ entry, file }) => `${entry} ${kb(statSync(file).size)}`).join(', ')}`}; zod's locales in no bundle: ${withLocales.length === 0 ? 'met' : `MISSED (${withLocales.map(({ entry }) => entry).join(', ')})`}`,
     );
     if (over.length > 0 || withLocales.length > 0) process.exitCode = 1;
 

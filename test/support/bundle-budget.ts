@@ -34,6 +34,20 @@ export const handler = async () => client;
 export const BUNDLE_BUDGET_OVER_FLOOR = 2.75;
 
 /**
+ * The functions allowed more, each named with what it carries beyond the rest: the audit dossier's
+ * builder and routes carry the ZIP writer (fflate), the multipart upload, the KMS client and SM2
+ * (sm-crypto-v2 on @noble), 930–933 KB on 2026-12-05 (2.8x). Open: the keys route needs none of
+ * the signing, so splitting the signer would bring the routes' function back under the house budget.
+ */
+const BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
+  'functions/workflow/build-dossier.handler.ts': 2.9,
+  '.build/api/dossiers.function.ts': 2.9,
+};
+
+/** A function's budget over the floor: the house budget, or its named exception. */
+export const budgetOverFloor = (entry: string): number => BUDGET_EXCEPTIONS[entry] ?? BUNDLE_BUDGET_OVER_FLOOR;
+
+/**
  * zod's locales in a bundle, besides English (the one zod configures by default): they arrive
  * whole when something reaches zod's namespace object as a value (`import { z } from 'zod'`), which
  * esbuild cannot tree-shake.

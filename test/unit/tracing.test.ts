@@ -29,8 +29,9 @@ describe('tracing (issue #19, item 4)', () => {
         return all.map((client) => ({ client, traced: wrapped.includes(client) }));
       }),
     );
+    // The workflows and the dossier builds each start executions through a client of their own.
     expect(created.map(({ client }) => client.split(': ')[1]).sort()).toEqual(
-      ['DynamoDBClient', 'S3Client', 'SFNClient', 'SNSClient'].sort(),
+      ['DynamoDBClient', 'KMSClient', 'S3Client', 'SFNClient', 'SFNClient', 'SNSClient'].sort(),
     );
     expect(created.filter(({ traced }) => !traced)).toEqual([]);
   });
