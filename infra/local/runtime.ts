@@ -90,22 +90,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const port = options.port || (await portForIssuer(dataDir));
   const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
   const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
-  const model = // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
-    readLocalModel(options.template ?? synthesizeTemplate({ sm2Signing: true, ...options.context }), {
-      region: REGION,
-      parameters: {
-        JwtIssuer: identity.settings.issuer,
-        JwtAudience: API_AUDIENCE,
-        ConsoleClientId: CONSOLE_CLIENT_ID,
-        PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
-        ConsoleDomain: 'localhost',
-        ConsoleCertificate: 'local',
-        ClaimDept: claimNames.dept,
-        ClaimRoles: claimNames.roles,
-        ClaimName: claimNames.name,
-        ClaimRolePrefix: claimNames.rolePrefix,
-      },
-    });
+  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
+  const model = readLocalModel(options.template ?? synthesizeTemplate({ sm2Signing: true, ...options.context }), {
+    region: REGION,
+    parameters: {
+      JwtIssuer: identity.settings.issuer,
+      JwtAudience: API_AUDIENCE,
+      ConsoleClientId: CONSOLE_CLIENT_ID,
+      PortalOrigin: options.portalOrigin ?? 'http://localhost:5173',
+      ConsoleDomain: 'localhost',
+      ConsoleCertificate: 'local',
+      ClaimDept: claimNames.dept,
+      ClaimRoles: claimNames.roles,
+      ClaimName: claimNames.name,
+      ClaimRolePrefix: claimNames.rolePrefix,
+    },
+  });
 
   Object.assign(process.env, {
     AWS_REGION: REGION,
