@@ -34,7 +34,7 @@ describe('the public register page (公开项目)', { timeout: 120_000 }, () => 
     await waitForText(page, '公开项目');
     await page.waitForSelector(`li[data-code="${code}"]`, { timeout: 30_000 });
     expect(await page.evaluate(() => sessionStorage.getItem('lingchuan.session'))).toBeNull();
-    const card = await page.$eval(`li[data-code="${code}"]`, (li) => (li as HTMLElement).innerText);
+    const card = await page.$eval(`li[data-code="${code}"]`, (li) => li.textContent);
     expect(card).toContain('县公开项目演示平台');
     expect(card).toContain('580,000.00 元');
     expect(card).toContain('已批复');
