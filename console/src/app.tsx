@@ -20,6 +20,7 @@ import { HomePage } from './pages/home.tsx';
 import { NewProjectPage } from './pages/new-project.tsx';
 import { ProjectPage } from './pages/project.tsx';
 import { ProjectsPage } from './pages/projects.tsx';
+import { PublicRegisterPage, PublicRegisterShell } from './pages/public-register.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { TaskPage } from './pages/task.tsx';
 import { TasksPage } from './pages/tasks.tsx';
@@ -29,6 +30,9 @@ import { useDepartmentNames } from './use-department-names.ts';
 // The two heavy pages load their own chunk (ECharts, Redoc) only when someone opens them.
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx').then((m) => m.DashboardPage));
 const ApiReferencePage = lazy(() => import('./pages/api-reference.tsx').then((m) => m.ApiReferencePage));
+
+/** 公开项目 (政务公开): the one page anyone reaches without signing in. */
+const PUBLIC_REGISTER = '/public-projects';
 
 const Nav = ({ session }: { session: Session }) => (
   <nav aria-label="主导航">
@@ -60,6 +64,9 @@ const Nav = ({ session }: { session: Session }) => (
         </li>
       )}
       <li>
+        <Link href={PUBLIC_REGISTER}>公开项目</Link>
+      </li>
+      <li>
         <Link href="/api-docs">接口文档</Link>
       </li>
     </ul>
@@ -79,6 +86,7 @@ const Routes = ({ path, session }: { path: string; session: Session }) => {
   if (match('/departments', path)) return <DepartmentsPage />;
   if (match('/dossiers', path)) return <DossiersPage />;
   if (match('/api-docs', path)) return <ApiReferencePage />;
+  if (match(PUBLIC_REGISTER, path)) return <PublicRegisterPage />;
   return <p>页面不存在。</p>;
 };
 
@@ -102,7 +110,7 @@ export const App = ({ config }: { config: ConsoleConfig }) => {
   if (match('/callback', path)) {
     return <CallbackPage config={config} onSignedIn={setSession} />;
   }
-  if (!session) return <SignInPage config={config} />;
+  if (!session) return match(PUBLIC_REGISTER, path) ? <PublicRegisterShell /> : <SignInPage config={config} />;
 
   const signOut = () => {
     clearSession();

@@ -15,6 +15,7 @@ import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
+import * as publicRegister from './public/routes.ts';
 import * as reports from './reports/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
@@ -45,4 +46,5 @@ export const routes: readonly RouteDefinition[] = [
   policy,
   reports,
   dossiers,
+  publicRegister,
 ].flatMap((module) => Object.values(module).filter(isRoute));

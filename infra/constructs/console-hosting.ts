@@ -4,7 +4,11 @@ import { DockerImage, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CachedMethods,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   type CfnDistribution,
   Function as CloudFrontFunction,
   Distribution,
@@ -107,6 +111,11 @@ export class ConsoleHosting extends Construct {
         identityProvider: `https://${Fn.select(2, Fn.split('/', props.oidcIssuer))}`,
       }),
     );
+    // The execute-api host of the endpoint URL: the API's behaviours and the public register's.
+    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
     const site = features.originAccessControl
       ? S3BucketOrigin.withOriginAccessControl(this.bucket)
       : S3BucketOrigin.withOriginAccessIdentity(this.bucket);
@@ -143,23 +152,42 @@ export class ConsoleHosting extends Construct {
           responseHeadersPolicy: securityHeaders('ApiReferenceHeaders', API_REFERENCE_CSP),
         },
         [API_PATHS]: {
-          // The execute-api host of the endpoint URL.
-          origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.apiEndpoint)), {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-          }),
+          origin: api,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Every answer is per caller (bearer token): nothing is cached at the edge.
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
+        // The public register (政务公开) is the same for everyone: cached five minutes at the edge,
+        // keyed on its query (the year, the page) and nothing of the caller, so no token reaches it.
+        [PUBLIC_PATHS]: {
+          origin: api,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          ...(features.cloudFrontPolicies
+            ? {
+                cachePolicy: new CachePolicy(this, 'PublicRegisterCache', {
+                  comment: 'The public register: five minutes, keyed on its query only',
+                  defaultTtl: PUBLIC_TTL,
+                  minTtl: Duration.seconds(0),
+                  maxTtl: PUBLIC_TTL,
+                  queryStringBehavior: CacheQueryStringBehavior.allowList(...PUBLIC_QUERY),
+                  headerBehavior: CacheHeaderBehavior.none(),
+                  cookieBehavior: CacheCookieBehavior.none(),
+                  enableAcceptEncodingGzip: true,
+                  enableAcceptEncodingBrotli: true,
+                }),
+              }
+            : {}),
+        },
       },
     });
 
     const cfn = this.distribution.node.defaultChild as CfnDistribution;
     if (features.certificateStore === 'iam') useIamCertificate(cfn, props.domainName, props.certificate);
-    if (!features.cloudFrontPolicies) useForwardedValues(cfn, [API_REFERENCE_PAGE, API_PATHS]);
+    if (!features.cloudFrontPolicies) useForwardedValues(cfn, [API_REFERENCE_PAGE, API_PATHS, PUBLIC_PATHS]);
 
     NagSuppressions.addResourceSuppressions(this.distribution, [
       ...(features.certificateStore === 'acm'
@@ -224,11 +252,16 @@ const useIamCertificate = (cfn: CfnDistribution, domainName: string, certificate
 /** The API's behaviour on the console's distribution. */
 const API_PATHS = '/v1/*';
 
+/** The public register's behaviour (API.md § Public register: cached 5 minutes), and what its answer varies with. */
+const PUBLIC_PATHS = '/public/*';
+const PUBLIC_TTL = Duration.minutes(5);
+const PUBLIC_QUERY = ['year', 'limit', 'cursor'];
+
 /**
  * The behaviours' caching without cache or origin-request policies (`paths`: the additional
  * behaviours in the order they were declared): the console's files cached as CachingOptimized
- * would (no query string, no cookie, a day by default), the API never cached and given exactly
- * the headers it reads (a legacy behaviour cannot forward all headers but Host, and the
+ * would (no query string, no cookie, a day by default), the public register five minutes by its
+ * query and no header, the API never cached and given exactly the headers it reads (a legacy behaviour cannot forward all headers but Host, and the
  * execute-api origin needs its own Host).
  */
 const useForwardedValues = (cfn: CfnDistribution, paths: readonly string[]) => {
@@ -249,10 +282,21 @@ const useForwardedValues = (cfn: CfnDistribution, paths: readonly string[]) => {
     });
     for (const ttl of ['MinTTL', 'DefaultTTL', 'MaxTTL']) cfn.addPropertyOverride(`${at}.${ttl}`, 0);
   };
+  const publicRegister = (at: string) => {
+    cfn.addPropertyDeletionOverride(`${at}.CachePolicyId`);
+    cfn.addPropertyOverride(`${at}.ForwardedValues`, {
+      QueryString: true,
+      QueryStringCacheKeys: PUBLIC_QUERY,
+      Cookies: { Forward: 'none' },
+    });
+    cfn.addPropertyOverride(`${at}.MinTTL`, 0);
+    for (const ttl of ['DefaultTTL', 'MaxTTL']) cfn.addPropertyOverride(`${at}.${ttl}`, PUBLIC_TTL.toSeconds());
+  };
   files('DistributionConfig.DefaultCacheBehavior');
   for (const [i, path] of paths.entries()) {
     const at = `DistributionConfig.CacheBehaviors.${i}`;
     if (path === API_PATHS) api(at);
+    else if (path === PUBLIC_PATHS) publicRegister(at);
     else files(at);
   }
 };

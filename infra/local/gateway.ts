@@ -93,7 +93,7 @@ export const startGateway = async (options: {
   routes: readonly LocalRoute[];
   verify: Verifier;
   host: LambdaHost;
-  /** Everything outside /v1: the console, its configuration, the local identity provider. */
+  /** Everything outside /v1 and /public/v1: the console, its configuration, the local identity provider. */
   site?: SiteHandler;
 }): Promise<{ server: Server; url: string }> => {
   const routes = options.routes.map(compile);
@@ -110,7 +110,8 @@ export const startGateway = async (options: {
     const pathname = q === -1 ? target : target.slice(0, q);
     const search = q === -1 ? '' : target.slice(q + 1);
     const method = req.method ?? 'GET';
-    if (options.site && pathname !== '/v1' && !pathname.startsWith('/v1/')) return options.site(req, res, pathname);
+    const api = pathname === '/v1' || pathname.startsWith('/v1/') || pathname.startsWith('/public/v1/');
+    if (options.site && !api) return options.site(req, res, pathname);
     let rawPath = pathname;
     try {
       if (pathname.includes('%')) rawPath = decodeURI(pathname);

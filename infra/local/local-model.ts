@@ -79,11 +79,14 @@ const NOT_APPLICABLE_LOCALLY = new Set([
  * The web console's hosting: CloudFront serves the built console from a private bucket that CDK's
  * BucketDeployment (a Lambda with an AWS CLI layer) fills. Locally the gateway serves console/dist
  * itself at the same paths, with the same Content-Security-Policy and the same client-route
- * fallback (infra/local/console-site.ts), so there is nothing of these to start.
+ * fallback (infra/local/console-site.ts), so there is nothing of these to start. The public
+ * register's edge cache (a cache policy) has no local counterpart: the local gateway caches nothing,
+ * and the route's own Cache-Control is what a test reads.
  */
 const SERVED_BY_THE_LOCAL_GATEWAY = new Set([
   'AWS::CloudFront::Distribution',
   'AWS::CloudFront::Function',
+  'AWS::CloudFront::CachePolicy',
   'AWS::CloudFront::ResponseHeadersPolicy',
   'AWS::CloudFront::OriginAccessControl',
   'Custom::CDKBucketDeployment',

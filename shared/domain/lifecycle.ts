@@ -99,6 +99,11 @@ export const STAGE_TABLE: Record<
     offTrack: boolean;
     /** The project has been approved (立项): it counts in the county's approved investment. */
     approved: boolean;
+    /**
+     * The county publishes it (政务公开, GET /public/v1/projects): approved and everything after,
+     * its decommissioning included, for a project once approved stays on the public record.
+     */
+    public: boolean;
   }
 > = {
   draft: {
@@ -110,6 +115,7 @@ export const STAGE_TABLE: Record<
     declaring: true,
     offTrack: false,
     approved: false,
+    public: false,
   },
   'tech-review': {
     zh: '技术审核',
@@ -120,6 +126,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: false,
+    public: false,
   },
   'approval-review': {
     zh: '审批立项与财政评审',
@@ -130,6 +137,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: false,
+    public: false,
   },
   approved: {
     zh: '已批复',
@@ -140,6 +148,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   procurement: {
     zh: '招标采购',
@@ -150,6 +159,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   construction: {
     zh: '建设实施',
@@ -160,6 +170,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   acceptance: {
     zh: '项目验收',
@@ -170,6 +181,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   operations: {
     zh: '运行维护',
@@ -180,6 +192,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   decommissioned: {
     zh: '停用报废',
@@ -190,6 +203,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: false,
     approved: true,
+    public: true,
   },
   returned: {
     zh: '退回修改',
@@ -200,6 +214,7 @@ export const STAGE_TABLE: Record<
     declaring: true,
     offTrack: true,
     approved: false,
+    public: false,
   },
   rejected: {
     zh: '不予批准',
@@ -210,6 +225,7 @@ export const STAGE_TABLE: Record<
     declaring: false,
     offTrack: true,
     approved: false,
+    public: false,
   },
 };
 
@@ -445,6 +461,9 @@ export const isOffTrack = (stage: Stage) => STAGE_TABLE[stage].offTrack;
 
 /** Approved (立项) and on from there. */
 export const hasBeenApproved = (stage: Stage) => STAGE_TABLE[stage].approved;
+
+/** On the county's public register (政务公开): approved and on from there, as the stage table says. */
+export const isPublic = (stage: Stage) => STAGE_TABLE[stage].public;
 
 /** The project's life is over (rejected, decommissioned): nothing new is owed, only what was already found. */
 export const hasEnded = (stage: Stage) => STAGE_TABLE[stage].ended;

@@ -189,6 +189,8 @@ export const ProjectSchema = ProjectFieldsSchema.extend({
   approvedEstimateFen: FenSchema.nullable().default(null),
   /** 预算: set by the finance decision (ART14). */
   approvedBudgetFen: FenSchema.nullable().default(null),
+  /** The day its declaration's approval round concluded approved (立项): the public register's year. */
+  approvedOn: date,
   constructionStartedAt: date,
   completedOn: date,
   acceptedOn: date,

@@ -25,12 +25,19 @@ export interface ApiRequest<P, Q, B> {
   readonly requestId: string;
 }
 
-/** A file answer (CSV, XLSX): base64 through API Gateway, saved under its (Unicode) name (RFC 6266). */
+/**
+ * A file answer (CSV, XLSX, a feed): base64 through API Gateway, saved under its (Unicode) name
+ * (RFC 6266) where it has one, shown inline where it has none.
+ */
 const file = (mediaType: string, { fileName, bytes }: FileBody): ApiResult => ({
   statusCode: 200,
   headers: {
     'content-type': mediaType,
-    'content-disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    ...(fileName === undefined
+      ? {}
+      : {
+          'content-disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        }),
   },
   body: Buffer.from(bytes).toString('base64'),
   isBase64Encoded: true,
@@ -69,8 +76,9 @@ export const apiHandler = <P extends z.ZodType, Q extends z.ZodType, B extends z
         headers: event.headers ?? {},
         requestId: requestIdOf(event, context),
       });
-      if (route.produces) return file(route.produces, result as FileBody);
-      const answer = json(route.status ?? 200, route.response.parse(result));
+      const answer = route.produces
+        ? file(route.produces, result as FileBody)
+        : json(route.status ?? 200, route.response.parse(result));
       if (route.cacheSeconds === undefined) return answer;
       return { ...answer, headers: { ...answer.headers, 'cache-control': `public, max-age=${route.cacheSeconds}` } };
     });

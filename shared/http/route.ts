@@ -19,7 +19,8 @@ export interface RouteDefinition<
 > {
   readonly id: string;
   readonly method: HttpMethod;
-  readonly path: `/v1/${string}`;
+  /** Under /v1, or under /public/v1 for what anyone may read without a token (API.md § Conventions this release amends). */
+  readonly path: `/v1/${string}` | `/public/v1/${string}`;
   /** Handler module under functions/api/, without `.handler.ts`. */
   readonly handler: string;
   readonly roles: 'public' | readonly [Role, ...Role[]];
@@ -31,8 +32,8 @@ export interface RouteDefinition<
   readonly response: R;
   readonly status?: 200 | 201 | 202;
   /**
-   * The media type of a file the route answers with (CSV, XLSX) instead of JSON; its handler
-   * returns a {@link FileBody}, which is served as an attachment.
+   * The media type of a file the route answers with (CSV, XLSX, an Atom feed) instead of JSON; its
+   * handler returns a {@link FileBody}, served as an attachment where it names a file.
    */
   readonly produces?: string;
   /** How long a public answer may be cached (`Cache-Control: public, max-age`), for what changes rarely. */
@@ -43,9 +44,12 @@ export interface RouteDefinition<
   readonly adapters: A;
 }
 
-/** What a route that `produces` a file returns: the bytes and the name the browser saves them under. */
+/**
+ * What a route that `produces` a file returns: the bytes and the name the browser saves them
+ * under; without a name the bytes are shown where they are read (a feed).
+ */
 export interface FileBody {
-  readonly fileName: string;
+  readonly fileName?: string;
   readonly bytes: Uint8Array;
 }
 

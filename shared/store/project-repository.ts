@@ -11,12 +11,14 @@ import {
   type StoredProject,
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
+import { publicListing } from '#shared/domain/public-register.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
+import { publicRegisterKeys } from './register-repository.ts';
 import { INDEXES } from './table-layout.ts';
 import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
@@ -57,9 +59,13 @@ export type CodeRecord = z.infer<typeof CodeRecordSchema>;
 
 const CarriedCodeSchema = z.object({ id: z.string(), code: z.string() });
 
-/** Index attributes: newest first by department (owner, and co-builders via member items), by stage, and all. */
+/**
+ * Index attributes: newest first by department (owner, and co-builders via member items), by stage,
+ * and all; on the public register from approval on, by the year and day of approval.
+ */
 const indexKeys = (project: Project) => {
   const recency = `${project.updatedAt}#${project.id}`;
+  const listing = publicListing(project);
   return {
     GSI1PK: `DEPT#${project.ownerDeptId}`,
     GSI1SK: recency,
@@ -67,6 +73,7 @@ const indexKeys = (project: Project) => {
     GSI2SK: recency,
     GSI6PK: 'PROJECT',
     GSI6SK: recency,
+    ...(listing ? publicRegisterKeys(listing.year, listing.approvedOn, project.code) : {}),
   };
 };
 

@@ -24,6 +24,30 @@ export const INDEXES = {
     sk: 'code',
     include: ['name', 'ownerDeptId', 'stage', 'category', 'totalInvestmentFen', 'approvedBudgetFen'],
   },
+  /**
+   * The public register (政务公开) of one year of approval: `PUBLIC#<year>`, sorted by the day of
+   * approval then the code. Sparse: a project carries the keys only from approval on (the stage
+   * table's `public` column), so a draft or a rejected project is never in it. It includes only the
+   * attributes the public projection reads (shared/domain/public-register.ts), so what the public
+   * route reads cannot carry a document, a person or a finding, whatever the project gains.
+   */
+  publicRegister: {
+    name: 'publicRegister',
+    pk: 'GSI7PK',
+    sk: 'GSI7SK',
+    include: [
+      'id',
+      'code',
+      'name',
+      'ownerDeptId',
+      'category',
+      'stage',
+      'totalInvestmentFen',
+      'approvedEstimateFen',
+      'approvedBudgetFen',
+      'acceptedOn',
+    ],
+  },
 } as const;
 
 export interface IndexLayout {

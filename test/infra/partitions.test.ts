@@ -150,3 +150,78 @@ describe.each([
     expect(stack.templateOptions.metadata?.cdk_nag).toBeUndefined();
   });
 });
+
+describe.each([
+  ['aws-cn', () => china],
+  ['aws', () => global],
+])('the public register in the %s synthesis (政务公开)', (partition, synthesized) => {
+  const PUBLIC_ROUTES = ['GET /public/v1/projects', 'GET /public/v1/projects.atom'];
+  const WRITES = [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:TransactWriteItems',
+    'dynamodb:BatchWriteItem',
+    's3:PutObject',
+  ];
+
+  const publicRoutes = () =>
+    (Object.values(synthesized().template.findResources('AWS::ApiGatewayV2::Route')) as CfnJson[]).filter((route) =>
+      PUBLIC_ROUTES.includes(route.Properties.RouteKey),
+    );
+
+  it('has no authorizer on its routes', () => {
+    const routes = publicRoutes();
+    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(PUBLIC_ROUTES);
+    for (const route of routes) {
+      expect(route.Properties.AuthorizationType, route.Properties.RouteKey).toBe('NONE');
+      expect(route.Properties.AuthorizerId, route.Properties.RouteKey).toBeUndefined();
+    }
+  });
+
+  it('is served by a function of its own that may read the table and write nothing', () => {
+    const all = synthesized().template.toJSON().Resources as Record<string, CfnJson>;
+    const integrations = new Set(
+      publicRoutes().map((route) => route.Properties.Target['Fn::Join'][1][1].Ref as string),
+    );
+    expect(integrations.size).toBe(1);
+    const [integration] = [...integrations];
+    const functionId = all[integration ?? ''].Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    const roleId = all[functionId].Properties.Role['Fn::GetAtt'][0] as string;
+    const statements = Object.values(all)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as CfnJson[]);
+    const actions = statements.flatMap((s) => [s.Action].flat() as string[]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
+    expect(actions.filter((action) => WRITES.includes(action) || action.endsWith('*'))).toEqual([]);
+    // Nothing of the documents, the workflows, the topic or the dossiers' keys either.
+    expect(actions.filter((action) => !action.startsWith('dynamodb:') && !action.startsWith('xray:'))).toEqual([]);
+  });
+
+  it('is cached five minutes at the edge, keyed on its query and never on a token', () => {
+    const config = distributionConfig(synthesized().template);
+    const behaviour = (config.CacheBehaviors as CfnJson[]).find((b) => b.PathPattern === '/public/*');
+    expect(behaviour).toBeDefined();
+    expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD']);
+    if (partition === 'aws-cn') {
+      // China's CloudFront has no cache policies: the same caching as legacy forwarded values.
+      expect(behaviour.CachePolicyId).toBeUndefined();
+      expect(behaviour.ForwardedValues).toEqual({
+        QueryString: true,
+        QueryStringCacheKeys: ['year', 'limit', 'cursor'],
+        Cookies: { Forward: 'none' },
+      });
+      expect([behaviour.MinTTL, behaviour.DefaultTTL, behaviour.MaxTTL]).toEqual([0, 300, 300]);
+      return;
+    }
+    const policyId = behaviour.CachePolicyId.Ref as string;
+    const policy = synthesized().template.toJSON().Resources[policyId].Properties.CachePolicyConfig;
+    expect([policy.MinTTL, policy.DefaultTTL, policy.MaxTTL]).toEqual([0, 300, 300]);
+    expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: 'whitelist', QueryStrings: ['year', 'limit', 'cursor'] },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      CookiesConfig: { CookieBehavior: 'none' },
+    });
+    expect(behaviour.OriginRequestPolicyId).toBeUndefined();
+  });
+});

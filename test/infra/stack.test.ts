@@ -88,7 +88,16 @@ describe('table', () => {
     expect(table?.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
     expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     expect(table?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName).sort()).toEqual(
-      ['byDepartment', 'byType', 'byStage', 'byYear', 'obligationsDue', 'openFindings', 'taskQueue'].sort(),
+      [
+        'byDepartment',
+        'byType',
+        'byStage',
+        'byYear',
+        'obligationsDue',
+        'openFindings',
+        'publicRegister',
+        'taskQueue',
+      ].sort(),
     );
     template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });

@@ -38,6 +38,7 @@ const project = (overrides: Partial<Project> = {}): Project => ({
   approvedBy: [],
   approvedEstimateFen: null,
   approvedBudgetFen: null,
+  approvedOn: null,
   constructionStartedAt: null,
   completedOn: null,
   acceptedOn: null,

@@ -15,5 +15,8 @@ export const SignInPage = ({ config }: { config: ConsoleConfig }) => (
         统一身份认证登录
       </button>
     </section>
+    <p>
+      <a href="/public-projects">公开项目</a>：全县已批复立项的政务数据项目，无需登录。
+    </p>
   </main>
 );

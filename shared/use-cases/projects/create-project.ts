@@ -43,6 +43,7 @@ export const createProject = async (
         approvedBy: [],
         approvedEstimateFen: null,
         approvedBudgetFen: null,
+        approvedOn: null,
         constructionStartedAt: null,
         completedOn: null,
         acceptedOn: null,

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { emergencyVoided } from '#shared/domain/emergency.ts';
 import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
@@ -87,6 +88,8 @@ export const concludeApproval: Conclusion = async (context, deps) => {
           approvedEstimateFen: project.totalInvestmentFen,
           approvedBudgetFen: round.approvedBudgetFen ?? project.approvedBudgetFen,
           approvedBy,
+          // The day of 立项, which the public register dates it by (a change re-approved later keeps it).
+          approvedOn: shanghaiDate(new Date(at)),
           ...(voided ? { constructionStartedAt: null } : {}),
         }
       : {}),
