@@ -10,11 +10,13 @@ import * as departments from './departments/routes.ts';
 import * as documents from './documents/routes.ts';
 import * as dossiers from './dossiers/routes.ts';
 import * as meta from './meta/routes.ts';
+import * as notifications from './notifications/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
+import * as reminders from './reminders/routes.ts';
 import * as reports from './reports/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
@@ -45,4 +47,6 @@ export const routes: readonly RouteDefinition[] = [
   policy,
   reports,
   dossiers,
+  reminders,
+  notifications,
 ].flatMap((module) => Object.values(module).filter(isRoute));
