@@ -16,7 +16,6 @@ import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
-import * as reminders from './reminders/routes.ts';
 import * as reports from './reports/routes.ts';
 import * as sweeps from './sweeps/routes.ts';
 import * as tasks from './tasks/routes.ts';
@@ -47,6 +46,5 @@ export const routes: readonly RouteDefinition[] = [
   policy,
   reports,
   dossiers,
-  reminders,
   notifications,
 ].flatMap((module) => Object.values(module).filter(isRoute));

@@ -59,7 +59,7 @@ const owing = async (prefix: string, dueDates: readonly string[]) => {
   const deps = await directDeps();
   const duties = dueDates.map((dueDate, i) =>
     newObligation({
-      project,
+      project: { id: project.id, ownerDeptId: dept },
       code: 'ART29-FILING',
       key: `filing-${i}`,
       basis: { from: today(), amount: 30, unit: 'working-days' },
