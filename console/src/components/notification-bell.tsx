@@ -38,7 +38,13 @@ export const NotificationBell = () => {
   const shown = `${count}${unread.data?.more ? '+' : ''}`;
   return (
     <Link href="/notifications" class="bell" aria-label={count > 0 ? `通知，${shown} 条未读` : '通知，无未读'}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: a government desktop may have no colour-emoji font. */}
+      <svg class="bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
       {count > 0 && (
         <span class="bell-count" data-testid="unread-count" aria-hidden="true">
           {shown}

@@ -56,30 +56,32 @@ export const NotificationsPage = () => {
                 </td>
                 <td>{n.dueDate}</td>
                 <td>{n.read ? '已读' : <span class="badge overdue">未读</span>}</td>
-                <td class="actions">
-                  <a
-                    href={whereDone(n)}
-                    onClick={async (event) => {
-                      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-                      event.preventDefault();
-                      if (!n.read) await markRead(n);
-                      navigate(whereDone(n));
-                    }}
-                  >
-                    去办理
-                  </a>
-                  {!n.read && (
-                    <button
-                      type="button"
-                      class="link"
-                      disabled={action.busy}
-                      onClick={async () => {
-                        if (await markRead(n)) list.reload();
+                <td>
+                  <div class="actions">
+                    <a
+                      href={whereDone(n)}
+                      onClick={async (event) => {
+                        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                        event.preventDefault();
+                        if (!n.read) await markRead(n);
+                        navigate(whereDone(n));
                       }}
                     >
-                      标为已读
-                    </button>
-                  )}
+                      去办理
+                    </a>
+                    {!n.read && (
+                      <button
+                        type="button"
+                        class="link"
+                        disabled={action.busy}
+                        onClick={async () => {
+                          if (await markRead(n)) list.reload();
+                        }}
+                      >
+                        标为已读
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
