@@ -9,7 +9,14 @@ import { directDeps } from './support/direct.ts';
 import { today } from './support/lifecycle.ts';
 import { createProject, openTask, people, readyProject, submit, uniqueDept } from './support/scenario.ts';
 
-type Summary = { asOf: string; workingDay: boolean; departments: number; duties: number; tasks: number };
+type Summary = {
+  asOf: string;
+  workingDay: boolean;
+  departments: number;
+  duties: number;
+  tasks: number;
+  waivers: number;
+};
 type Item = { id: string; kind: string; projectId: string; code: string; dueDate: string; read: boolean };
 type Notifications = { items: (Item & { key: string | null; taskId: string | null })[]; nextCursor: string | null };
 
@@ -207,5 +214,43 @@ describe('reminders before a duty falls due, on the local runtime', () => {
     expect((await listOf(await officer())).find((n) => n.id === id)?.read).toBe(false);
     const stranger = await call('POST', `/v1/notifications/${id}/read`, { token: await staff() });
     expect(stranger.status).toBe(404);
+  });
+
+  it('tells the Data Bureau once of a waiver proposal awaiting a second officer', async () => {
+    const dept = uniqueDept('waiver');
+    const project = await createProject(await people(dept).staff());
+    const deps = await directDeps();
+    const milestone = newObligation({
+      project: { id: project.id, ownerDeptId: dept },
+      code: 'ART20-BASELINE',
+      key: 'milestone-试运行',
+      basis: { from: today(), amount: 0, unit: 'days' },
+      due: { dueDate: await workingDaysAfter(today(), 40), provisional: false },
+      at: new Date().toISOString(),
+    });
+    await transact([deps.obligations.open(milestone)]);
+    seeded.push(milestone);
+    const proposer = await tokenFor({ roles: ['data-bureau'], dept: 'data-bureau-dept', sub: 'reminders-proposer' });
+    const proposed = await call(
+      'POST',
+      `/v1/projects/${project.id}/obligations/ART20-BASELINE.${milestone.key}/waiver`,
+      {
+        token: proposer,
+        body: { reason: '基线节点录入错误，见项目变更记录' },
+      },
+    );
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+
+    const morning = await workingDaysAfter(today(), 7);
+    expect((await remind(morning)).waivers).toBeGreaterThanOrEqual(1);
+    await remind(await workingDaysAfter(morning, 1));
+    const told = [morning, await workingDaysAfter(morning, 1)]
+      .flatMap((asOf) => digestsFor({ role: 'data-bureau' }, asOf))
+      .filter((n) => n.message.includes(project.id));
+    expect(told).toHaveLength(1);
+    const notification = (await listOf(await officer())).find(
+      (n) => n.projectId === project.id && n.kind === 'waiver-proposed',
+    );
+    expect(notification).toMatchObject({ code: 'ART20-BASELINE', key: milestone.key, dueDate: milestone.dueDate });
   });
 });
