@@ -28,6 +28,15 @@ export const TRIGGER_ADAPTERS = {
     tasks: 'read',
     workflows: 'repair',
   },
+  /** The working morning's reminders: the window of the due index and the queues, the waiver list; announcements written once; digests published. */
+  morningReminders: {
+    calendar: 'read',
+    digests: 'publish',
+    notifications: 'write',
+    obligations: 'read',
+    records: 'read',
+    tasks: 'read',
+  },
   /** Builds a dossier (ART33): reads the whole record and the documents, writes and signs the archive, settles the dossier. */
   dossierBuilder: {
     departments: 'read',

@@ -12,6 +12,7 @@ import { Documents } from './constructs/documents.ts';
 import { Dossiers } from './constructs/dossiers.ts';
 import { grantAdapters } from './constructs/grants.ts';
 import { HouseFunction } from './constructs/house-function.ts';
+import { Reminders } from './constructs/reminders.ts';
 import { Sweep } from './constructs/sweep.ts';
 import { TraceSampling } from './constructs/tracing.ts';
 import { Workflows } from './constructs/workflows.ts';
@@ -98,6 +99,9 @@ export class LingchuanStack extends Stack {
       },
     });
     const dossiers = new Dossiers(this, 'Dossiers', { environment: shared });
+    const reminders = new Reminders(this, 'Reminders', {
+      environment: { ...shared, ESCALATION_TOPIC_ARN: workflows.escalations.topicArn },
+    });
 
     const api = new Api(this, 'Api', {
       routes,
@@ -115,6 +119,7 @@ export class LingchuanStack extends Stack {
         DOSSIER_STATE_MACHINE_ARN: dossiers.machine.stateMachineArn,
         DOSSIER_KEY_ID: dossiers.signingKey.keyId,
         ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),
+        ESCALATION_TOPIC_ARN: workflows.escalations.topicArn,
       },
     });
     // Least privilege: each function is granted exactly what the adapters it declares need.
@@ -126,7 +131,7 @@ export class LingchuanStack extends Stack {
       dossierMachine: dossiers.machine,
       dossierKeys: dossiers.keys,
     };
-    for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn, dossiers.builder]) {
+    for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn, reminders.fn, dossiers.builder]) {
       grantAdapters(fn, fn.adapters, resources);
     }
 

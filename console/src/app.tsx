@@ -10,6 +10,7 @@ import {
   REVIEWERS,
   type Session,
 } from './auth/session.ts';
+import { NotificationBell } from './components/notification-bell.tsx';
 import { Loading } from './components/ui.tsx';
 import type { ConsoleConfig } from './config.ts';
 import { label, ROLES_ZH } from './i18n/zh.ts';
@@ -18,6 +19,7 @@ import { DepartmentsPage } from './pages/departments.tsx';
 import { DossiersPage } from './pages/dossiers.tsx';
 import { HomePage } from './pages/home.tsx';
 import { NewProjectPage } from './pages/new-project.tsx';
+import { NotificationsPage } from './pages/notifications.tsx';
 import { ProjectPage } from './pages/project.tsx';
 import { ProjectsPage } from './pages/projects.tsx';
 import { PublicRegisterPage, PublicRegisterShell } from './pages/public-register.tsx';
@@ -87,6 +89,7 @@ const Routes = ({ path, session }: { path: string; session: Session }) => {
   if (match('/dossiers', path)) return <DossiersPage />;
   if (match('/api-docs', path)) return <ApiReferencePage />;
   if (match(PUBLIC_REGISTER, path)) return <PublicRegisterPage />;
+  if (match('/notifications', path)) return <NotificationsPage />;
   return <p>页面不存在。</p>;
 };
 
@@ -131,6 +134,7 @@ export const App = ({ config }: { config: ConsoleConfig }) => {
         </div>
         <Nav session={session} />
         <div class="who">
+          <NotificationBell />
           <Who session={session} />
           <button type="button" class="link" onClick={signOut}>
             退出

@@ -10,6 +10,7 @@ import * as departments from './departments/routes.ts';
 import * as documents from './documents/routes.ts';
 import * as dossiers from './dossiers/routes.ts';
 import * as meta from './meta/routes.ts';
+import * as notifications from './notifications/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as operations from './operations/routes.ts';
 import * as policy from './policy/routes.ts';
@@ -47,4 +48,5 @@ export const routes: readonly RouteDefinition[] = [
   reports,
   dossiers,
   publicRegister,
+  notifications,
 ].flatMap((module) => Object.values(module).filter(isRoute));

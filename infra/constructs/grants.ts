@@ -125,7 +125,7 @@ export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources):
       );
     }
   }
-  if (adapters.notices) to.topic.grantPublish(fn);
+  if (adapters.notices || adapters.digests) to.topic.grantPublish(fn);
   if (adapters.dossierArchive === 'build') {
     fn.addToRolePolicy(
       new PolicyStatement({ actions: [...ACTIONS.readDocuments], resources: [to.bucket.arnForObjects('projects/*')] }),

@@ -35,6 +35,8 @@ export const apiEnvSchema = z.object({
   DOSSIER_STATE_MACHINE_ARN: z.string().min(1),
   DOSSIER_KEY_ID: z.string().min(1),
   DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
+  /** Where POST /v1/reminders publishes the morning's digests (the notification topic). */
+  ESCALATION_TOPIC_ARN: z.string().min(1).optional(),
 });
 
 export const workflowEnvSchema = z.object({
@@ -48,6 +50,11 @@ export const sweepEnvSchema = z.object({
   ...common,
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+});
+/** The morning's reminders publish their digests on the notification topic. */
+export const reminderEnvSchema = z.object({
+  ...common,
+  ESCALATION_TOPIC_ARN: z.string().min(1),
 });
 /** The dossier builder signs with the ES256 key and, where the partition offers one, the SM2 key. */
 export const dossierBuilderEnvSchema = z.object({

@@ -56,31 +56,47 @@ export interface WorkingDayCount {
  * skip weekends and statutory holidays and count make-up working days; in a year with no
  * calendar only weekends are skipped and the answer is provisional.
  */
-export const addWorkingDays = (from: string, workingDays: number, calendars: Calendars): WorkingDayCount => {
-  const sets = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
-  for (const [year, calendar] of calendars) {
-    sets.set(year, { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) });
-  }
+export const addWorkingDays = (from: string, workingDays: number, calendars: Calendars): WorkingDayCount =>
+  countWorkingDays(from, workingDays, 1, calendars);
+
+/**
+ * The N-th working day before `date`, counted as `addWorkingDays` counts forwards: how far back a
+ * job that runs on working mornings looks for what happened since its last run.
+ */
+export const subtractWorkingDays = (date: string, workingDays: number, calendars: Calendars): WorkingDayCount =>
+  countWorkingDays(date, workingDays, -1, calendars);
+
+const countWorkingDays = (from: string, workingDays: number, step: 1 | -1, calendars: Calendars): WorkingDayCount => {
+  const day = workingDayJudge(calendars);
   let date = from;
   let counted = 0;
   let provisional = false;
   while (counted < workingDays) {
-    date = addCalendarDays(date, 1);
-    const year = Number(date.slice(0, 4));
-    const calendar = sets.get(year);
-    const weekday = toDate(date).getUTCDay();
-    const weekend = weekday === 0 || weekday === 6;
-    let working: boolean;
-    if (!calendar) {
-      provisional = true;
-      working = !weekend;
-    } else {
-      working = calendar.workdays.has(date) || (!weekend && !calendar.holidays.has(date));
-    }
-    if (working) counted++;
+    date = addCalendarDays(date, step);
+    const judged = day(date);
+    provisional ||= judged.provisional;
+    if (judged.working) counted++;
   }
   return { due: date, provisional };
 };
+
+/** Whether each date is a working day: make-up days count, weekends and holidays do not; a year with no calendar skips weekends only. */
+const workingDayJudge = (calendars: Calendars) => {
+  const sets = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
+  for (const [year, calendar] of calendars) {
+    sets.set(year, { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) });
+  }
+  return (date: string): { working: boolean; provisional: boolean } => {
+    const calendar = sets.get(Number(date.slice(0, 4)));
+    const weekday = toDate(date).getUTCDay();
+    const weekend = weekday === 0 || weekday === 6;
+    if (!calendar) return { working: !weekend, provisional: true };
+    return { working: calendar.workdays.has(date) || (!weekend && !calendar.holidays.has(date)), provisional: false };
+  };
+};
+
+/** Whether `date` is a working day of the county calendar (an adjusted working Saturday is one; a holiday is not). */
+export const isWorkingDay = (date: string, calendars: Calendars): boolean => workingDayJudge(calendars)(date).working;
 
 /** Years a count from `from` may touch: enough calendars to load before counting. */
 export const yearsSpanned = (from: string, workingDays: number): number[] => {

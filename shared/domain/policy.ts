@@ -49,6 +49,12 @@ export const PolicySchema = z.object({
    */
   confirmationWorkingDays: z.number(),
   /**
+   * Working mornings ahead that a department is told of a duty falling due (and reviewers of a task
+   * in their queue): a policy choice, as ART04 (指导监督) asks the Data Bureau to supervise and
+   * sets no notice period.
+   */
+  reminderWorkingDays: z.number().int().min(1).max(30),
+  /**
    * A review re-opened this many times fails on the record instead: with the default timeout,
    * eleven escalations stay inside a standard execution's one-year limit.
    */
@@ -76,6 +82,7 @@ export const DEFAULT_POLICY: Policy = {
   emergencyProceduresWorkingDays: 30,
   emergencyDecisionWorkingDays: 3,
   confirmationWorkingDays: 5,
+  reminderWorkingDays: 5,
   maxEscalations: 11,
   maxDocumentBytes: 100 * 1024 * 1024,
 };
@@ -116,6 +123,11 @@ export const POLICY_CHOICES: Readonly<Partial<Record<keyof Policy, { article: nu
       article: 15,
       why: "The department's collective decision to build at once is on record within this period: article 15 sets none.",
       whyZh: '紧急建设“三重一大”集体决策在案的期限：第十五条未规定',
+    },
+    reminderWorkingDays: {
+      article: 4,
+      why: 'Departments and reviewers are told this many working days before a duty or a review falls due: article 4 (guidance and supervision) sets no notice period.',
+      whyZh: '期限届满前提前提醒的工作日数：第四条（指导监督）未规定提醒期限',
     },
     reviewDueWorkingDays: {
       article: 13,

@@ -192,6 +192,39 @@ export const obligationRepository = (tableName: string) => {
     },
 
     /**
+     * The open duties due from `from` through `through` (both inclusive), every shard read in
+     * parallel: a range of the due index, so a morning's reminders read the window and nothing of
+     * the county's other duties. Answers how many items the index returned beside them.
+     */
+    async dueBetween(from: string, through: string): Promise<{ items: Obligation[]; read: number }> {
+      const shards = await Promise.all(
+        Array.from({ length: OBLIGATION_SHARDS }, async (_, shard) => {
+          const items: Obligation[] = [];
+          let read = 0;
+          let start: Record<string, unknown> | undefined;
+          do {
+            const page = await dynamo().send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: INDEXES.obligationsDue.name,
+                KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :through',
+                ExpressionAttributeNames: { '#pk': INDEXES.obligationsDue.pk, '#sk': INDEXES.obligationsDue.sk },
+                // `dueDate#…`: every key of the last day sorts before `dueDate$`.
+                ExpressionAttributeValues: { ':pk': `DUE#${shard}`, ':from': from, ':through': `${through}$` },
+                ExclusiveStartKey: start,
+              }),
+            );
+            items.push(...(await readItems(page.Items, ObligationSchema, `due obligations ${shard}`)));
+            read += page.ScannedCount ?? 0;
+            start = page.LastEvaluatedKey;
+          } while (start);
+          return { items, read };
+        }),
+      );
+      return { items: shards.flatMap((s) => s.items), read: shards.reduce((sum, s) => sum + s.read, 0) };
+    },
+
+    /**
      * Marks a duty found whose finding already exists (opened before duties were marked, or
      * re-dated since): false when another sweep or a settlement got there first.
      */

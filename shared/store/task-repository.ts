@@ -133,6 +133,21 @@ export const taskRepository = (tableName: string) => {
       );
     },
 
+    /** The open tasks of a role's queue due from `from` through `through` (inclusive), earliest first. */
+    dueBetween(role: string, from: string, through: string): Promise<StoredTask[]> {
+      return queryAll(
+        {
+          TableName: tableName,
+          IndexName: INDEX,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :through',
+          ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+          // `dueDate#id`: every task of the last day sorts before `dueDate$`.
+          ExpressionAttributeValues: { ':pk': `QUEUE#${role}`, ':from': from, ':through': `${through}$` },
+        },
+        StoredTaskSchema,
+      );
+    },
+
     /** Decisions a reviewing bureau took on its own project (ART04), oldest first, for the Audit Bureau. */
     async conflictsOfInterest(limit: number, cursor?: string): Promise<Page<StoredTask>> {
       const result = await page(CONFLICTS, limit, decodeCursor(cursor, shape(CONFLICTS)));

@@ -19,6 +19,7 @@ const TABLE_ADAPTERS = [
   'records',
   'register',
   'dossiers',
+  'notifications',
 ] as const;
 export type TableAdapter = (typeof TABLE_ADAPTERS)[number];
 export const isTableAdapter = (name: string): name is TableAdapter =>
@@ -26,7 +27,8 @@ export const isTableAdapter = (name: string): name is TableAdapter =>
 
 /**
  * Documents' bytes (presigned), their inspection on arrival, the workflows, the escalation topic;
- * the dossiers' archives, their signing keys and their builds (ART33).
+ * the dossiers' archives, their signing keys and their builds (ART33); the morning's reminder
+ * digests (published to the same topic).
  */
 type ServiceAdapter =
   | 'objects'
@@ -35,7 +37,8 @@ type ServiceAdapter =
   | 'notices'
   | 'dossierArchive'
   | 'dossierSigner'
-  | 'dossierBuilds';
+  | 'dossierBuilds'
+  | 'digests';
 
 export type Adapter = TableAdapter | ServiceAdapter;
 

@@ -3,6 +3,7 @@ import {
   documentEventsEnvSchema,
   dossierBuilderEnvSchema,
   loadEnv,
+  reminderEnvSchema,
   sweepEnvSchema,
   workflowEnvSchema,
 } from '#shared/config/env.ts';
@@ -17,10 +18,12 @@ import type { DossierBuilds } from '#shared/store/dossier-builds.ts';
 import type { EscalationNotices } from '#shared/store/escalation-notices.ts';
 import type { FindingRepository } from '#shared/store/finding-repository.ts';
 import type { IdempotencyRepository } from '#shared/store/idempotency-repository.ts';
+import type { NotificationRepository } from '#shared/store/notification-repository.ts';
 import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
 import type { ProjectRepository } from '#shared/store/project-repository.ts';
 import type { RecordRepository } from '#shared/store/record-repository.ts';
 import type { RegisterRepository } from '#shared/store/register-repository.ts';
+import type { ReminderDigests } from '#shared/store/reminder-digests.ts';
 import type { TaskRepository } from '#shared/store/task-repository.ts';
 import type { WorkflowEngine } from '#shared/store/workflows.ts';
 import type { Adapter, Adapters } from './adapters.ts';
@@ -36,7 +39,7 @@ export interface DepsEnv {
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
   readonly EMERGENCY_STATE_MACHINE_ARN?: string;
   readonly FILING_STATE_MACHINE_ARN?: string;
-  /** Only the approval workflow's steps announce overdue reviews. */
+  /** The approval workflow's steps announce overdue reviews; the reminders publish their digests there too. */
   readonly ESCALATION_TOPIC_ARN?: string;
   /** The dossier builds (ART33): the API starts them; the builder and the key route sign or publish. */
   readonly DOSSIER_STATE_MACHINE_ARN?: string;
@@ -72,6 +75,8 @@ export interface Deps {
   readonly dossierArchive: DossierArchive;
   readonly dossierSigner: DossierSigner;
   readonly dossierBuilds: DossierBuilds;
+  readonly notifications: NotificationRepository;
+  readonly digests: ReminderDigests;
 }
 
 // Every adapter named in adapters.ts is a dependency here, and every dependency but the three
@@ -120,4 +125,5 @@ export const apiDeps = wire(() => loadEnv(apiEnvSchema));
 export const workflowDeps = wire(() => loadEnv(workflowEnvSchema));
 export const documentEventDeps = wire(() => loadEnv(documentEventsEnvSchema));
 export const sweepDeps = wire(() => loadEnv(sweepEnvSchema));
+export const reminderDeps = wire(() => loadEnv(reminderEnvSchema));
 export const dossierBuilderDeps = wire(() => loadEnv(dossierBuilderEnvSchema));

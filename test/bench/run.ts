@@ -6,6 +6,7 @@ import { benchConsoleSize, benchPortfolio } from './console.ts';
 import { benchCreateLoad } from './create-load.ts';
 import { benchDossier } from './dossier.ts';
 import { benchDataDir, benchHttpPath, removeBenchDir } from './http-path.ts';
+import { benchReminderScale } from './reminder-scale.ts';
 import { benchSweepScale } from './sweep-scale.ts';
 import { benchSweepWrite } from './sweep-write.ts';
 import { benchUploadMemory } from './upload-memory.ts';
@@ -13,7 +14,7 @@ import { benchUploadMemory } from './upload-memory.ts';
 /**
  * `npm run bench`: figures printed as ratios to a baseline measured in the same run, because
  * these machines are shared and noisy. Never part of `npm test`. `BENCH_ONLY=init,console,http,load,
- * upload,portfolio,life,dossier,sweep-write,sweep-scale,cold` runs only the sections named.
+ * upload,portfolio,life,dossier,sweep-write,sweep-scale,reminders,cold` runs only the sections named.
  */
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 const only = process.env.BENCH_ONLY?.split(',');
@@ -26,7 +27,17 @@ if (wanted('init')) await benchBundles();
 if (wanted('cold')) await benchColdStarts();
 if (wanted('console')) benchConsoleSize();
 
-const RUNTIME_SECTIONS = ['http', 'load', 'upload', 'portfolio', 'life', 'dossier', 'sweep-write', 'sweep-scale'];
+const RUNTIME_SECTIONS = [
+  'http',
+  'load',
+  'upload',
+  'portfolio',
+  'life',
+  'dossier',
+  'sweep-write',
+  'sweep-scale',
+  'reminders',
+];
 const dataDir = benchDataDir();
 const runtime = RUNTIME_SECTIONS.some(wanted)
   ? await startLocalRuntime({ dataDir, port: 0, schedules: false })
@@ -48,6 +59,7 @@ try {
     // The write path before the scale bench, whose 100,000 projects and due duties stay in the table.
     if (wanted('sweep-write')) await benchSweepWrite(runtime);
     if (wanted('sweep-scale')) await benchSweepScale(runtime);
+    if (wanted('reminders')) await benchReminderScale(runtime);
   }
 } finally {
   await runtime?.stop();

@@ -39,8 +39,8 @@ describe('bundles', () => {
       .findAll()
       .filter((c): c is HouseFunction<never> => c instanceof HouseFunction)
       .map((fn) => String((fn.node.defaultChild as CfnFunction).getMetadata(ENTRY_METADATA)));
-    // One per resource folder, and the workflow steps, the document verifier, the sweep and the dossier builder.
-    expect(entries).toHaveLength(new Set(routes.map(resourceOf)).size + 4);
+    // One per resource folder, and the workflow steps, the document verifier, the sweep, the morning reminders and the dossier builder.
+    expect(entries).toHaveLength(new Set(routes.map(resourceOf)).size + 5);
 
     const floorEntry = path.join(outdir, 'floor.mjs');
     writeFileSync(floorEntry, SDK_FLOOR);

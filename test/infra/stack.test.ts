@@ -5,6 +5,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as projectRoutes from '#functions/api/projects/routes.ts';
 import { routes } from '#functions/api/routes.ts';
+import { TRIGGER_ADAPTERS } from '#functions/trigger-adapters.ts';
 import { ACTIONS } from '#infra/constructs/grants.ts';
 import { HouseFunction } from '#infra/constructs/house-function.ts';
 import { RESOURCE_ENTRIES_DIR, writeResourceEntry } from '#infra/constructs/resource-entry.ts';
@@ -106,8 +107,8 @@ describe('table', () => {
 describe('functions', () => {
   it('run nodejs22.x or newer on arm64 with JSON logs and a log retention', () => {
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    // One per resource folder, plus the workflow steps, the document verifier, the sweep and the dossier builder.
-    expect(functions.length).toBe(resources.length + 4);
+    // One per resource folder, plus the workflow steps, the document verifier, the sweep, the morning reminders and the dossier builder.
+    expect(functions.length).toBe(resources.length + 5);
     for (const { Properties } of functions) {
       expect(Number(/^nodejs(\d+)\.x$/.exec(Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(Properties.Architectures).toEqual(['arm64']);
@@ -150,7 +151,9 @@ describe('functions', () => {
     const marginal = (perRoute.length + perFunction.length) / routes.length;
     expect(marginal).toBeLessThan(3);
     const total = Object.keys(all).length;
-    expect(total).toBeLessThanOrEqual(250);
+    // 250 until the reminders (#21) brought a scheduled function of their own (function, role, policy,
+    // log group, schedule and its invoking role and policy) and the notification centre's folder.
+    expect(total).toBeLessThanOrEqual(255);
     expect(total + Math.ceil(marginal * 100)).toBeLessThanOrEqual(500);
   });
 });
@@ -260,8 +263,47 @@ describe('sweep', () => {
   });
 });
 
+describe('reminders', () => {
+  const scheduleOf = (expression: string) =>
+    resourcesOf('AWS::Scheduler::Schedule').find((s) => s.Properties.ScheduleExpression === expression);
+
+  it("runs at 08:00 Asia/Shanghai every day (the function skips days off by the county calendar), invoking the reminders' function", () => {
+    const schedule = scheduleOf('cron(0 8 * * ? *)');
+    expect(schedule?.Properties).toMatchObject({
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+    });
+    const [target] = schedule?.Properties.Target.Arn['Fn::GetAtt'] ?? [];
+    const fn = template.findResources('AWS::Lambda::Function')[target];
+    expect(fn?.Metadata?.['lingchuan:entry']).toBe('functions/reminders/morning-reminders.handler.ts');
+    // The scheduler's role invokes that function and nothing else.
+    const invoker = schedule?.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const statements = resourcesOf('AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(invoker))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual([
+      expect.objectContaining({ Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [target, 'Arn'] } }),
+    ]);
+  });
+
+  it('grants the function its declared adapters: the table read and the announcements written, the topic published to, nothing else', () => {
+    const [id, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+      ([, f]) => f.Metadata?.['lingchuan:entry'] === 'functions/reminders/morning-reminders.handler.ts',
+    ) ?? [undefined, undefined];
+    expect(fn?.Metadata?.['lingchuan:adapters']).toEqual(TRIGGER_ADAPTERS.morningReminders);
+    const role = fn?.Properties.Role['Fn::GetAtt'][0];
+    const actions = resourcesOf('AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .flatMap((statement: CfnJson) => [statement.Action].flat())
+      .filter((action: string) => !action.startsWith('xray:'));
+    expect(new Set(actions)).toEqual(new Set([...ACTIONS.tableRead, ...ACTIONS.tableWrite, 'sns:Publish']));
+    expect(id).toBeDefined();
+  });
+});
+
 describe('escalation topic', () => {
-  it('is encrypted, accepts TLS only, and only the workflows’ step function may publish to it', () => {
+  it('is encrypted, accepts TLS only, and only the workflows’ step function and the reminders may publish to it', () => {
     const topics = resourcesOf('AWS::SNS::Topic');
     expect(topics).toHaveLength(1);
     expect(topics[0]?.Properties.KmsMasterKeyId).toBeDefined();
@@ -275,7 +317,10 @@ describe('escalation topic', () => {
     const publishers = resourcesOf('AWS::IAM::Policy').filter((policy) =>
       JSON.stringify(policy.Properties.PolicyDocument).includes('sns:Publish'),
     );
-    expect(publishers.map((policy) => JSON.stringify(policy.Properties.Roles))).toEqual([
+    expect(publishers.map((policy) => JSON.stringify(policy.Properties.Roles)).sort()).toEqual([
+      // POST /v1/reminders runs the morning on demand; the schedule's function runs it every morning.
+      expect.stringContaining('ApiSweeps'),
+      expect.stringContaining('MorningReminders'),
       expect.stringContaining('ReviewStep'),
     ]);
   });
@@ -433,14 +478,14 @@ describe('least privilege (issue #15: every API function held every permission)'
         : {}),
       ...(adapters.workflows ? { workflows: [...ACTIONS[adapters.workflows as 'start' | 'answer']] } : {}),
       ...(adapters.dossierBuilds ? { workflows: [...ACTIONS.start] } : {}),
-      ...(adapters.notices ? { topic: ['sns:Publish'] } : {}),
+      ...(adapters.notices || adapters.digests ? { topic: ['sns:Publish'] } : {}),
     };
   };
 
   it('grants every function exactly what its declared adapters need, with no wildcard action on the table or the bucket', () => {
     const policies = resourcesOf('AWS::IAM::Policy');
     const functions = resourcesOf('AWS::Lambda::Function').filter((f) => f.Metadata?.['lingchuan:entry']);
-    expect(functions.length).toBe(resources.length + 4);
+    expect(functions.length).toBe(resources.length + 5);
     for (const fn of functions) {
       const entry = String(fn.Metadata?.['lingchuan:entry']);
       const role = fn.Properties.Role['Fn::GetAtt'][0];

@@ -11,10 +11,12 @@ import { dossierSigner } from '#shared/store/dossier-signer.ts';
 import { notices } from '#shared/store/escalation-notices.ts';
 import { findings } from '#shared/store/finding-repository.ts';
 import { idempotency } from '#shared/store/idempotency-repository.ts';
+import { notifications } from '#shared/store/notification-repository.ts';
 import { obligations } from '#shared/store/obligation-repository.ts';
 import { projects } from '#shared/store/project-repository.ts';
 import { records } from '#shared/store/record-repository.ts';
 import { register } from '#shared/store/register-repository.ts';
+import { digests } from '#shared/store/reminder-digests.ts';
 import { tasks } from '#shared/store/task-repository.ts';
 import { workflows } from '#shared/store/workflows.ts';
 import { build, type Deps, type DepsEnv } from '#shared/use-cases/deps.ts';
@@ -41,4 +43,6 @@ export const allDeps = (env: DepsEnv): Deps =>
     dossierArchive: dossierArchiveOf,
     dossierSigner,
     dossierBuilds,
+    notifications,
+    digests,
   });

@@ -1,4 +1,5 @@
 import { STAGE_TABLE, STAGES } from '#shared/domain/lifecycle.ts';
+import { NOTIFICATION_KINDS } from '#shared/domain/reminders.ts';
 import { REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
 
 /**
@@ -164,6 +165,10 @@ export const OBLIGATION_STATUS_ZH: Labels = {
   cancelled: '已取消',
 };
 export const FINDING_STATUS_ZH: Labels = { open: '未整改', resolved: '已整改' };
+/** What a reminder announces (the catalogue's own Chinese). */
+export const NOTIFICATION_KINDS_ZH: Labels = Object.fromEntries(
+  Object.entries(NOTIFICATION_KINDS).map(([kind, row]) => [kind, row.zh]),
+);
 export const TASK_STATUS_ZH: Labels = { open: '待办', decided: '已办结', expired: '已逾期失效' };
 export const FUNDS_ZH: Labels = { construction: '建设资金', operations: '运维经费' };
 export const FUND_STATE_ZH: Labels = { allowed: '可拨付', held: '暂停拨付', closed: '不予拨付（所处阶段无资金）' };
