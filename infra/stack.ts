@@ -112,6 +112,7 @@ export class LingchuanStack extends Stack {
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
         EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
         FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
+        BUDGET_STATE_MACHINE_ARN: workflows.machines.budget.stateMachineArn,
         DOSSIER_STATE_MACHINE_ARN: dossiers.machine.stateMachineArn,
         DOSSIER_KEY_ID: dossiers.signingKey.keyId,
         ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),

@@ -20,6 +20,8 @@ export const apiEnvSchema = z.object({
   EMERGENCY_STATE_MACHINE_ARN: z.string().min(1),
   /** ART29, ART07: the Data Bureau's confirmation of a filing or a yearly O&M report. */
   FILING_STATE_MACHINE_ARN: z.string().min(1),
+  /** ART22: Finance's budget review of a filed change that raises the total above the approved budget. */
+  BUDGET_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
   /**

@@ -5,7 +5,7 @@ import type { Role } from './roles.ts';
 import { RULES, type RuleCode } from './rules/catalog.ts';
 
 /** The Step Functions workflows a project runs through, one execution per round (DESIGN.md § Shape). */
-export const WORKFLOW_KINDS = ['approval', 'acceptance', 'emergency', 'filing'] as const;
+export const WORKFLOW_KINDS = ['approval', 'acceptance', 'emergency', 'filing', 'budget'] as const;
 export const WorkflowKindSchema = z.enum(WORKFLOW_KINDS);
 export type WorkflowKind = z.infer<typeof WorkflowKindSchema>;
 
@@ -18,6 +18,7 @@ export const REVIEW_KINDS = [
   'emergency-confirmation',
   'filing-confirmation',
   'om-report-confirmation',
+  'budget-review',
 ] as const;
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
@@ -193,6 +194,23 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
       collaboratingAsDeclared: item('ART07-OM-FUNDING', '按申报业务协同', false),
     },
   },
+  /**
+   * ART22's last sentence (项目投资规模超出预算的，严格按照县财政局预算有关规定执行): a change filed
+   * within the estimate that raises the total above the approved budget waits for Finance alone,
+   * which approves the new budget (or refuses it); no technical review, no project approval.
+   */
+  'budget-review': {
+    workflow: 'budget',
+    role: 'finance',
+    rule: 'ART22-CHANGE-FILING',
+    zh: '变更预算评审',
+    opinion: 'budget-approval',
+    opens: null,
+    decisions: ['approve', 'reject'],
+    due: 'review',
+    checklist: {},
+    statesBudget: true,
+  },
 };
 
 /**
@@ -210,6 +228,7 @@ export const WORKFLOWS: Readonly<
   acceptance: { first: 'tech-acceptance', parallel: ['completion-acceptance'], zh: '项目验收' },
   emergency: { first: 'emergency-confirmation', parallel: [], zh: '紧急项目认定' },
   filing: { first: 'filing-confirmation', instead: ['om-report-confirmation'], parallel: [], zh: '备案与运维报告确认' },
+  budget: { first: 'budget-review', parallel: [], zh: '变更预算评审' },
 };
 
 /** The open reviews of other workflows, which a round of `workflow` starting or ending leaves open (an emergency's confirmation runs beside its approval). */
