@@ -82,7 +82,12 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
       resourceCatalogue: item('ART13-TECH-REVIEW', '政务信息资源目录'),
       dataSharing: item('ART13-TECH-REVIEW', '数据整合共享'),
       consolidation: item('ART13-TECH-REVIEW', '应用集约化建设'),
-      cloudMigration: item('ART13-TECH-REVIEW', '迁云上云（非政务云部署的例外由此认定，第二十六条）'),
+      // ART07 不再拨付运维经费 falls on systems 未按要求迁移: for an O&M project off the cloud the
+      // reviewer judges whether it migrates as required, by its plan's completeBy.
+      cloudMigration: item(
+        'ART13-TECH-REVIEW',
+        '迁云上云（非政务云部署的例外由此认定，第二十六条；运维项目须按要求迁移上云，审核迁移计划的完成日期 completeBy，第七条）',
+      ),
       commandCentreLinkage: item('ART13-TECH-REVIEW', '指挥中心联动'),
       noPolicyConflict: item('ART07-POLICY-CONFLICT', '不违背共享与集约化建设政策'),
       notDisguised: item('ART07-DISGUISED', '未变相包装或纳入其他项目'),

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
 import { call, tokenFor } from './support/client.ts';
 import { post, sweepAsOf, today, underConstruction, violationsOf } from './support/lifecycle.ts';
 import {
   bureau,
   decide,
+  openTask,
   people,
   projectBody,
   readyProject,
@@ -68,6 +70,38 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
     expect(refused.status).toBe(422);
     expect(violationsOf(refused.body).map(([code]) => code)).toContain('ART02-SCOPE-KIND');
     expect((await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'))).status).toBe(200);
+  });
+
+  it('ART26-GOV-CLOUD: an O&M project off the government cloud is submitted only when its migration plan states completeBy, which the technical review judges (ART07)', async () => {
+    const dept = uniqueDept('om-cloud');
+    const plan = '三年内迁入县政务云';
+    const { project, staff } = await readyProject(
+      { constructionType: 'operations', deployment: { target: 'public-cloud', migrationPlan: plan } },
+      dept,
+    );
+    // A plan as text alone, as declarations stored it before, reads back as it was and states no date.
+    expect(
+      (await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() })).body.deployment,
+    ).toMatchObject({ migrationPlan: plan });
+    const undated = await call('POST', `/v1/projects/${project.id}/submit`, { token: await staff() });
+    expect(undated.status).toBe(422);
+    expect(violationsOf(undated.body)).toEqual([['ART26-GOV-CLOUD', 'deployment.migrationPlan.completeBy']]);
+
+    const completeBy = addMonths(today(), 18);
+    const { project: dated, staff: datedStaff } = await readyProject(
+      {
+        constructionType: 'operations',
+        deployment: { target: 'on-premise', migrationPlan: { text: plan, completeBy } },
+      },
+      uniqueDept('om-cloud'),
+    );
+    expect((dated as Project).deployment.migrationPlan).toEqual({ text: plan, completeBy });
+    await submit(dated.id, await datedStaff());
+    const task = await openTask(dated.id, 1, 'tech-review', await bureau('data-bureau'));
+    const cloudMigration = (task as unknown as { checklist: { item: string; zh: string }[] }).checklist.find(
+      (entry) => entry.item === 'cloudMigration',
+    );
+    expect(cloudMigration?.zh).toContain('completeBy');
   });
 
   it('ART24-SECURITY, ART35-VALIDITY: GET /v1/policy names the drill period as a policy choice and the measures in force', async () => {
