@@ -113,5 +113,8 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
     expect(policy.status).toBe(200);
     expect(policy.body).toMatchObject({ drillWindowMonths: 12, measures: { inForce: '2024-09-20' } });
     expect(policy.body.choices).toContainEqual(expect.objectContaining({ setting: 'drillWindowMonths', article: 24 }));
+    expect(policy.body.choices).toContainEqual(
+      expect.objectContaining({ setting: 'confirmationWorkingDays', article: 4 }),
+    );
   });
 });
