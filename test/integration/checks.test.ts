@@ -3,7 +3,17 @@ import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { call, tokenFor } from './support/client.ts';
-import { post, sweepAsOf, today, underConstruction, violationsOf } from './support/lifecycle.ts';
+import {
+  approvedProject,
+  daysFromToday,
+  dutiesOf,
+  findingsOf,
+  post,
+  sweepAsOf,
+  today,
+  underConstruction,
+  violationsOf,
+} from './support/lifecycle.ts';
 import {
   bureau,
   decide,
@@ -102,6 +112,34 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
       (entry) => entry.item === 'cloudMigration',
     );
     expect(cloudMigration?.zh).toContain('completeBy');
+  });
+
+  it('ART07-OM-FUNDING: an O&M project approved off the government cloud whose completeBy passes unmigrated is found by the sweep, its O&M funds held', async () => {
+    const completeBy = daysFromToday(20);
+    const { project, staff } = await approvedProject({
+      constructionType: 'operations',
+      deployment: { target: 'public-cloud', migrationPlan: { text: '迁入县政务云', completeBy } },
+    });
+    const token = await staff();
+    const migration = (await dutiesOf(project.id, token)).find(
+      (d) => d.code === 'ART07-OM-FUNDING' && d.key === 'migration',
+    );
+    expect(migration).toMatchObject({ status: 'open', dueDate: completeBy });
+    const found = async () =>
+      (await findingsOf(project.id)).filter((f) => f.code === 'ART07-OM-FUNDING').map((f) => [f.key, f.status]);
+
+    await sweepAsOf(completeBy);
+    expect(await found()).toEqual([]);
+    await sweepAsOf(addCalendarDays(completeBy, 1));
+    expect(await found()).toEqual([['migration', 'open']]);
+    const funding = await call<{ construction: string; operations: string }>(
+      'GET',
+      `/v1/projects/${project.id}/funding`,
+      { token },
+    );
+    expect(funding.body).toMatchObject({ construction: 'allowed', operations: 'held' });
+    // One migration, not a yearly duty: finding it writes no successor.
+    expect((await dutiesOf(project.id, token)).filter((d) => d.code === 'ART07-OM-FUNDING')).toHaveLength(1);
   });
 
   it('ART24-SECURITY, ART35-VALIDITY: GET /v1/policy names the drill period as a policy choice and the measures in force', async () => {

@@ -5,11 +5,14 @@ import {
   decommissionViolations,
   disposalViolations,
   firstOmYear,
+  MIGRATION_DUTY_KEY,
+  migrationDeadline,
   omDueDate,
   operationsFindings,
 } from '#shared/domain/acceptance.ts';
+import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
-import { nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
+import { isYearly, nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 
 const codes = (found: { code: string }[]) => found.map((v) => v.code);
@@ -84,7 +87,7 @@ describe('filing, self-evaluation and O&M (ART29, ART30, ART07, ART26)', () => {
       key: 'om-2028',
       from: '2028-10-31',
     });
-    expect(OBLIGATIONS['ART07-OM-FUNDING']).toMatchObject({ yearly: true, cuts: ['operations'] });
+    expect(OBLIGATIONS['ART07-OM-FUNDING']).toMatchObject({ yearly: { keyPrefix: 'om-' }, cuts: ['operations'] });
   });
 
   it('finds ART07-OM-FUNDING in a report not on the cloud, not sharing or not collaborating, and ART26-GOV-CLOUD off the cloud', () => {
@@ -138,5 +141,35 @@ describe('decommissioning (ART32)', () => {
       ['ART32-DISPOSAL-REPORT', 'documentId'],
       ['ART32-DISPOSAL-REPORT', 'assets.0.registrationNo'],
     ]);
+  });
+});
+
+describe('an O&M project off the government cloud (ART07, ART26)', () => {
+  const completeBy = addMonths(shanghaiDate(new Date()), 6);
+  const plan = { text: '迁入县政务云', completeBy };
+
+  it('ART07-OM-FUNDING: owes one migration duty by its plan’s completeBy, never a yearly one', () => {
+    expect(
+      migrationDeadline({ constructionType: 'operations', deployment: { target: 'on-premise', migrationPlan: plan } }),
+    ).toEqual({
+      key: MIGRATION_DUTY_KEY,
+      from: completeBy,
+    });
+    expect(isYearly({ code: 'ART07-OM-FUNDING', key: MIGRATION_DUTY_KEY })).toBe(false);
+    expect(isYearly({ code: 'ART07-OM-FUNDING', key: 'om-2027' })).toBe(true);
+    expect(isYearly({ code: 'ART29-FILING', key: 'acceptance' })).toBe(false);
+  });
+
+  it('ART07-OM-FUNDING: no migration is owed on the cloud, by a new system, or by a plan stored without a date', () => {
+    expect(migrationDeadline({ constructionType: 'operations', deployment: { target: 'gov-cloud' } })).toBeNull();
+    expect(
+      migrationDeadline({ constructionType: 'new', deployment: { target: 'public-cloud', migrationPlan: plan } }),
+    ).toBeNull();
+    expect(
+      migrationDeadline({
+        constructionType: 'operations',
+        deployment: { target: 'public-cloud', migrationPlan: '迁入' },
+      }),
+    ).toBeNull();
   });
 });
