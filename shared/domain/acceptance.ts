@@ -179,12 +179,19 @@ export const firstOmYear = (acceptedOn: string, policy: { operationsReportDue: s
 /**
  * What a year's O&M report finds (ART07: not on the government cloud, not sharing data or not
  * collaborating as declared → no O&M funds; ART26: a system still off the government cloud).
+ * An O&M project still within its approved migration plan (`on` no later than its completeBy) is
+ * migrating as required: off the cloud it is an ART26 finding, not yet ART07's cut of its funds.
  */
 export const operationsFindings = (
   report: OperationsReportInput,
-  project: Pick<Project, 'deployment'>,
+  project: Pick<Project, 'deployment' | 'constructionType'>,
+  on: string,
 ): { code: 'ART07-OM-FUNDING' | 'ART26-GOV-CLOUD'; failed: string[] }[] => {
-  const failed = (['onGovCloud', 'dataSharedAsDeclared', 'collaboratingAsDeclared'] as const).filter((f) => !report[f]);
+  const deadline = migrationDeadline(project);
+  const migratingAsPlanned = deadline !== null && on <= deadline.from;
+  const failed = (['onGovCloud', 'dataSharedAsDeclared', 'collaboratingAsDeclared'] as const).filter(
+    (f) => !report[f] && !(f === 'onGovCloud' && migratingAsPlanned),
+  );
   return [
     ...(failed.length > 0 ? [{ code: 'ART07-OM-FUNDING' as const, failed }] : []),
     ...(!report.onGovCloud && project.deployment.target !== 'gov-cloud'

@@ -10,7 +10,7 @@ import {
   omDueDate,
   operationsFindings,
 } from '#shared/domain/acceptance.ts';
-import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
+import { addCalendarDays, addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { isYearly, nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
@@ -98,13 +98,14 @@ describe('filing, self-evaluation and O&M (ART29, ART30, ART07, ART26)', () => {
       collaboratingAsDeclared: true,
       evidenceDocumentId: 'e',
     };
-    const govCloud = { deployment: { target: 'gov-cloud' as const } };
-    const publicCloud = { deployment: { target: 'public-cloud' as const } };
-    expect(operationsFindings(report, govCloud)).toEqual([]);
-    expect(operationsFindings({ ...report, dataSharedAsDeclared: false }, govCloud)).toEqual([
+    const today = shanghaiDate(new Date());
+    const govCloud = { constructionType: 'new', deployment: { target: 'gov-cloud' as const } };
+    const publicCloud = { constructionType: 'new', deployment: { target: 'public-cloud' as const } };
+    expect(operationsFindings(report, govCloud, today)).toEqual([]);
+    expect(operationsFindings({ ...report, dataSharedAsDeclared: false }, govCloud, today)).toEqual([
       { code: 'ART07-OM-FUNDING', failed: ['dataSharedAsDeclared'] },
     ]);
-    expect(operationsFindings({ ...report, onGovCloud: false }, publicCloud).map((f) => f.code)).toEqual([
+    expect(operationsFindings({ ...report, onGovCloud: false }, publicCloud, today).map((f) => f.code)).toEqual([
       'ART07-OM-FUNDING',
       'ART26-GOV-CLOUD',
     ]);
@@ -158,6 +159,27 @@ describe('an O&M project off the government cloud (ART07, ART26)', () => {
     expect(isYearly({ code: 'ART07-OM-FUNDING', key: MIGRATION_DUTY_KEY })).toBe(false);
     expect(isYearly({ code: 'ART07-OM-FUNDING', key: 'om-2027' })).toBe(true);
     expect(isYearly({ code: 'ART29-FILING', key: 'acceptance' })).toBe(false);
+  });
+
+  it('ART07-OM-FUNDING: off the cloud within its plan an O&M project is migrating as required (ART26 only); past completeBy its report cuts O&M funds', () => {
+    const project = {
+      constructionType: 'operations',
+      deployment: { target: 'public-cloud' as const, migrationPlan: plan },
+    };
+    const report = {
+      year: 2027,
+      onGovCloud: false,
+      dataSharedAsDeclared: true,
+      collaboratingAsDeclared: true,
+      evidenceDocumentId: 'e',
+    };
+    expect(operationsFindings(report, project, completeBy)).toEqual([
+      { code: 'ART26-GOV-CLOUD', failed: ['onGovCloud'] },
+    ]);
+    expect(operationsFindings(report, project, addCalendarDays(completeBy, 1)).map((f) => f.code)).toEqual([
+      'ART07-OM-FUNDING',
+      'ART26-GOV-CLOUD',
+    ]);
   });
 
   it('ART07-OM-FUNDING: no migration is owed on the cloud, by a new system, or by a plan stored without a date', () => {
