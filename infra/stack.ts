@@ -95,6 +95,9 @@ export class LingchuanStack extends Stack {
         ...shared,
         APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
+        EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
+        FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
+        BUDGET_STATE_MACHINE_ARN: workflows.machines.budget.stateMachineArn,
       },
     });
     const dossiers = new Dossiers(this, 'Dossiers', { environment: shared });

@@ -48,8 +48,12 @@ export const documentEventsEnvSchema = z.object(common);
 /** The sweep repairs stranded reviews through the workflows (it starts a round a crash left unstarted). */
 export const sweepEnvSchema = z.object({
   ...common,
+  /** The sweep repairs stranded reviews of every workflow, so it may start a round of each. */
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+  EMERGENCY_STATE_MACHINE_ARN: z.string().min(1),
+  FILING_STATE_MACHINE_ARN: z.string().min(1),
+  BUDGET_STATE_MACHINE_ARN: z.string().min(1),
 });
 /** The dossier builder signs with the ES256 key and, where the partition offers one, the SM2 key. */
 export const dossierBuilderEnvSchema = z.object({
