@@ -96,6 +96,9 @@ export class LingchuanStack extends Stack {
         ...shared,
         APPROVAL_STATE_MACHINE_ARN: workflows.machines.approval.stateMachineArn,
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
+        EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
+        FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
+        BUDGET_STATE_MACHINE_ARN: workflows.machines.budget.stateMachineArn,
       },
     });
     const dossiers = new Dossiers(this, 'Dossiers', { environment: shared });
@@ -116,6 +119,7 @@ export class LingchuanStack extends Stack {
         ACCEPTANCE_STATE_MACHINE_ARN: workflows.machines.acceptance.stateMachineArn,
         EMERGENCY_STATE_MACHINE_ARN: workflows.machines.emergency.stateMachineArn,
         FILING_STATE_MACHINE_ARN: workflows.machines.filing.stateMachineArn,
+        BUDGET_STATE_MACHINE_ARN: workflows.machines.budget.stateMachineArn,
         DOSSIER_STATE_MACHINE_ARN: dossiers.machine.stateMachineArn,
         DOSSIER_KEY_ID: dossiers.signingKey.keyId,
         ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),

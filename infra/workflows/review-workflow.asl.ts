@@ -11,6 +11,7 @@
  *   acceptance: TechAcceptance  then CompletionAcceptance (drc)
  *   emergency:  EmergencyConfirmation (data-bureau), alone: approve ─▶ Approved, reject ─▶ Rejected
  *   filing:     Opening ─($.kind)─▶ FilingConfirmation | OmReportConfirmation (data-bureau), alone
+ *   budget:     BudgetReview (finance), alone: a filed change above the approved budget (ART22)
  *
  * A workflow with no parallel reviews concludes on its first review's decision (no Route step).
  * A workflow whose rounds open with one of several reviews (`instead` in the catalogue) starts

@@ -20,6 +20,8 @@ export const apiEnvSchema = z.object({
   EMERGENCY_STATE_MACHINE_ARN: z.string().min(1),
   /** ART29, ART07: the Data Bureau's confirmation of a filing or a yearly O&M report. */
   FILING_STATE_MACHINE_ARN: z.string().min(1),
+  /** ART22: Finance's budget review of a filed change that raises the total above the approved budget. */
+  BUDGET_STATE_MACHINE_ARN: z.string().min(1),
   /** Browsers upload from here; presigned URLs are only as good as the CORS that lets them through. */
   PORTAL_ORIGIN: z.string().min(1),
   /**
@@ -48,8 +50,12 @@ export const documentEventsEnvSchema = z.object(common);
 /** The sweep repairs stranded reviews through the workflows (it starts a round a crash left unstarted). */
 export const sweepEnvSchema = z.object({
   ...common,
+  /** The sweep repairs stranded reviews of every workflow, so it may start a round of each. */
   APPROVAL_STATE_MACHINE_ARN: z.string().min(1),
   ACCEPTANCE_STATE_MACHINE_ARN: z.string().min(1),
+  EMERGENCY_STATE_MACHINE_ARN: z.string().min(1),
+  FILING_STATE_MACHINE_ARN: z.string().min(1),
+  BUDGET_STATE_MACHINE_ARN: z.string().min(1),
 });
 /** The morning's reminders publish their digests on the notification topic. */
 export const reminderEnvSchema = z.object({

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
 import { type Assets, type SecurityDrill, type SecurityRecord, securityGate } from './construction.ts';
 import type { ProjectDocument } from './document.schema.ts';
-import type { Project } from './project.schema.ts';
+import { isOperationsProject, migrationPlanOf, type Project } from './project.schema.ts';
 import { Recorded } from './recorded.ts';
 import { multiLine, singleLine } from './text.ts';
 import { type Violation, violation } from './violation.ts';
@@ -146,8 +146,25 @@ export const OperationsReportSchema = OperationsReportInputSchema.extend({
 });
 
 /** The key of the yearly O&M report duty for a budget year, and of what its report may find. */
-export const omDutyKey = (year: number) => `om-${year}`;
+export const OM_DUTY_PREFIX = 'om-';
+export const omDutyKey = (year: number) => `${OM_DUTY_PREFIX}${year}`;
 export const omReportKey = (year: number) => `report-${year}`;
+
+/**
+ * ART07 (未按要求进行迁移上云…不再拨付运维经费): an O&M project approved off the government cloud
+ * owes its migration by the date its plan states (ART26); a duty under ART07 keyed `migration`,
+ * due that day, found late by the sweep with an O&M hold, met when the Data Bureau confirms an O&M
+ * report saying the system is on the government cloud. None for a project on the cloud, one that
+ * is not an O&M project, or a plan without a date (a declaration from before the rule).
+ */
+export const MIGRATION_DUTY_KEY = 'migration';
+export const migrationDeadline = (
+  project: Pick<Project, 'constructionType' | 'deployment'>,
+): { key: string; from: string } | null => {
+  if (!isOperationsProject(project) || project.deployment.target === 'gov-cloud') return null;
+  const { completeBy } = migrationPlanOf(project.deployment);
+  return completeBy === null ? null : { key: MIGRATION_DUTY_KEY, from: completeBy };
+};
 
 /** The O&M report owed for a budget year is due on the policy date of that year (a policy choice). */
 export const omDueDate = (year: number, policy: { operationsReportDue: string }) =>
@@ -162,12 +179,19 @@ export const firstOmYear = (acceptedOn: string, policy: { operationsReportDue: s
 /**
  * What a year's O&M report finds (ART07: not on the government cloud, not sharing data or not
  * collaborating as declared → no O&M funds; ART26: a system still off the government cloud).
+ * An O&M project still within its approved migration plan (`on` no later than its completeBy) is
+ * migrating as required: off the cloud it is an ART26 finding, not yet ART07's cut of its funds.
  */
 export const operationsFindings = (
   report: OperationsReportInput,
-  project: Pick<Project, 'deployment'>,
+  project: Pick<Project, 'deployment' | 'constructionType'>,
+  on: string,
 ): { code: 'ART07-OM-FUNDING' | 'ART26-GOV-CLOUD'; failed: string[] }[] => {
-  const failed = (['onGovCloud', 'dataSharedAsDeclared', 'collaboratingAsDeclared'] as const).filter((f) => !report[f]);
+  const deadline = migrationDeadline(project);
+  const migratingAsPlanned = deadline !== null && on <= deadline.from;
+  const failed = (['onGovCloud', 'dataSharedAsDeclared', 'collaboratingAsDeclared'] as const).filter(
+    (f) => !report[f] && !(f === 'onGovCloud' && migratingAsPlanned),
+  );
   return [
     ...(failed.length > 0 ? [{ code: 'ART07-OM-FUNDING' as const, failed }] : []),
     ...(!report.onGovCloud && project.deployment.target !== 'gov-cloud'

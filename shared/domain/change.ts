@@ -46,6 +46,14 @@ export const ChangeSchema = ChangeInputSchema.extend({
   round: z.number().int().positive().nullable(),
   /** A finance review of its round approves this budget; it applies with the change. */
   approvedBudgetFen: FenSchema.nullable(),
+  /**
+   * ART22's last sentence: a filed change that raises the total above the approved budget (预算)
+   * needs Finance's budget review before it applies (`required`); null when it does not. Changes
+   * recorded before this rule read as null.
+   */
+  budgetReview: z.enum(['required']).nullable().default(null),
+  /** Where that review stands: open while Finance decides, then approved or rejected. */
+  budgetReviewStatus: z.enum(['open', 'approved', 'rejected']).nullable().default(null),
   ...Recorded,
   decidedAt: z.string().nullable(),
 });
@@ -68,6 +76,26 @@ export const countedAdjustedFen = (changes: readonly Pick<Change, 'seq' | 'statu
 };
 
 /**
+ * ART22's last sentence (项目投资规模超出预算的，严格按照县财政局预算有关规定执行): a change that
+ * would be filed but raises the total above the budget Finance approved waits for Finance to
+ * approve a new budget. A project without a Finance budget (below the ART14 threshold) has none to
+ * exceed; a change that does not raise the total asks Finance for nothing.
+ */
+export const needsBudgetReview = (
+  newTotalInvestmentFen: number,
+  project: Pick<Project, 'approvedBudgetFen' | 'totalInvestmentFen'>,
+) =>
+  project.approvedBudgetFen !== null &&
+  newTotalInvestmentFen > project.approvedBudgetFen &&
+  newTotalInvestmentFen > project.totalInvestmentFen;
+
+/** The workflow whose round decides a change before it applies: approval for a re-approval, Finance's budget review for a filing above the budget, none otherwise. */
+export const changeWorkflow = (change: Pick<Change, 'route' | 'budgetReview'>): 'approval' | 'budget' | null => {
+  if (change.route === 'reapproval') return 'approval';
+  return change.budgetReview === 'required' ? 'budget' : null;
+};
+
+/**
  * ART22: a change is filed with the Data Bureau when it stays within the approved estimate, keeps
  * the goal, has one of the three listed reasons, and its adjusted amount with those counted since
  * the last approval stays within 10% of the estimate (10% itself included). Anything else is
@@ -76,7 +104,7 @@ export const countedAdjustedFen = (changes: readonly Pick<Change, 'seq' | 'statu
  */
 export const classifyChange = (
   input: ChangeInput,
-  project: Pick<Project, 'approvedEstimateFen' | 'totalInvestmentFen'>,
+  project: Pick<Project, 'approvedEstimateFen' | 'totalInvestmentFen' | 'approvedBudgetFen'>,
   changes: readonly Pick<Change, 'seq' | 'status' | 'adjustedAmountFen'>[],
   policy: Pick<Policy, 'changeFilingMaxPercent'>,
 ) => {
@@ -108,8 +136,11 @@ export const classifyChange = (
         ]
       : []),
   ];
+  const route = reapprovalReasons.length === 0 ? ('filing' as const) : ('reapproval' as const);
   return {
-    route: reapprovalReasons.length === 0 ? ('filing' as const) : ('reapproval' as const),
+    route,
+    budgetReview:
+      route === 'filing' && needsBudgetReview(input.newTotalInvestmentFen, project) ? ('required' as const) : null,
     estimateFen,
     previousTotalFen,
     limitFen,

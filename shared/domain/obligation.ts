@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OM_DUTY_PREFIX } from './acceptance.ts';
 import { addCalendarDays, addMonths, addWorkingDays, type Calendars } from './calendar.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
@@ -21,8 +22,11 @@ interface ObligationKind {
   readonly cuts: readonly Fund[];
   /** Whether the hold starts with the duty itself (ART29: 未备案的不得拨付) or only once it is late. */
   readonly holdsFromStart: boolean;
-  /** A yearly duty: fulfilling or finding one year's writes the next year's, so no project drops out (ART07). */
-  readonly yearly: boolean;
+  /**
+   * Yearly duties, named by their key's prefix (`false`: none): fulfilling or finding one year's
+   * writes the next year's, so no project drops out (ART07's reports; not its one migration duty).
+   */
+  readonly yearly: false | { readonly keyPrefix: string };
   /** Duties of this rule with a period of their own, by key (ART15: the collective decision is due sooner than the procedures). */
   readonly periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
   /**
@@ -41,7 +45,7 @@ const duty = (
   more: {
     cuts?: readonly Fund[];
     holdsFromStart?: boolean;
-    yearly?: boolean;
+    yearly?: ObligationKind['yearly'];
     periodByKey?: Readonly<Record<string, (policy: Policy) => number>>;
     waivable?: ObligationKind['waivable'];
   } = {},
@@ -106,9 +110,9 @@ export const OBLIGATIONS: Readonly<Partial<Record<RuleCode, ObligationKind>>> = 
   'ART07-OM-FUNDING': duty(
     'days',
     () => 0,
-    '按年度报告运维情况（迁移上云、数据共享、业务协同）',
-    'report the year of operations (government cloud, data sharing, collaboration)',
-    { cuts: ['operations'], yearly: true },
+    '按年度报告运维情况（迁移上云、数据共享、业务协同）；运维项目按迁移计划完成迁移上云',
+    'report the year of operations (government cloud, data sharing, collaboration); an O&M project migrates to the government cloud by its plan',
+    { cuts: ['operations'], yearly: { keyPrefix: OM_DUTY_PREFIX } },
   ),
   'ART32-DISPOSAL-REPORT': duty(
     'days',
@@ -122,6 +126,12 @@ export const obligationKind = (code: RuleCode): ObligationKind => {
   const kind = OBLIGATIONS[code];
   if (!kind) throw new Error(`${code} starts no clock`);
   return kind;
+};
+
+/** The catalogue's `yearly` column: whether meeting or finding this duty writes next year's. */
+export const isYearly = (duty: Pick<Obligation, 'code' | 'key'>): boolean => {
+  const yearly = OBLIGATIONS[duty.code]?.yearly ?? false;
+  return yearly !== false && duty.key.startsWith(yearly.keyPrefix);
 };
 
 /** The catalogue's `waivable` column; a duty no clock row names (a department's ART24 drill) is never waivable. */

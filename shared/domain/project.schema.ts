@@ -31,6 +31,24 @@ export const EMERGENCY_EVENT_TYPES = ['natural-disaster', 'accident', 'public-he
 export const EMERGENCY_EVENT_KINDS = [...EMERGENCY_EVENT_TYPES, 'other'] as const;
 export const DEPLOYMENT_TARGETS = ['gov-cloud', 'public-cloud', 'on-premise'] as const;
 
+/** ART26's migration plan: what moves to the government cloud, and the date it is done by. */
+export const MigrationPlanSchema = z
+  .object({ text: multiLine(4000, { empty: 'allowed' }), completeBy: DateSchema.nullish() })
+  .strict();
+
+/** An operations and maintenance (运维) project: ART07 withholds its O&M funds where it is not migrated to the cloud as required. */
+export const isOperationsProject = (project: { constructionType: string }) => project.constructionType === 'operations';
+
+/** A migration plan as the rules read it, whichever form it was stored in. */
+export const migrationPlanOf = (deployment: {
+  migrationPlan?: string | z.infer<typeof MigrationPlanSchema> | null | undefined;
+}): { text: string; completeBy: string | null } => {
+  const plan = deployment.migrationPlan;
+  if (plan === null || plan === undefined) return { text: '', completeBy: null };
+  if (typeof plan === 'string') return { text: plan, completeBy: null };
+  return { text: plan.text, completeBy: plan.completeBy ?? null };
+};
+
 /** What the department declares of the emergency it builds for (ART15). */
 export const EmergencyDeclarationSchema = z.object({
   eventType: z
@@ -105,7 +123,12 @@ export const ProjectFieldsSchema = z.object({
     .object({
       target: z.enum(DEPLOYMENT_TARGETS),
       riskAssessmentDocumentId: z.string().max(64).nullish(),
-      migrationPlan: multiLine(4000, { empty: 'allowed' }).nullish(),
+      /**
+       * ART26: how and by when a system off the government cloud migrates to it. An O&M project
+       * states `completeBy` (ART07: a project not migrated as required gets no O&M funds); a plan
+       * given as text alone (as declarations before this rule stored it) reads as one without a date.
+       */
+      migrationPlan: z.union([multiLine(4000, { empty: 'allowed' }), MigrationPlanSchema]).nullish(),
     })
     .default({ target: 'gov-cloud' }),
   /** ART06: the item of the county's annual plan this project carries out, if any. */

@@ -5,7 +5,7 @@ import type { Role } from './roles.ts';
 import { RULES, type RuleCode } from './rules/catalog.ts';
 
 /** The Step Functions workflows a project runs through, one execution per round (DESIGN.md § Shape). */
-export const WORKFLOW_KINDS = ['approval', 'acceptance', 'emergency', 'filing'] as const;
+export const WORKFLOW_KINDS = ['approval', 'acceptance', 'emergency', 'filing', 'budget'] as const;
 export const WorkflowKindSchema = z.enum(WORKFLOW_KINDS);
 export type WorkflowKind = z.infer<typeof WorkflowKindSchema>;
 
@@ -18,6 +18,7 @@ export const REVIEW_KINDS = [
   'emergency-confirmation',
   'filing-confirmation',
   'om-report-confirmation',
+  'budget-review',
 ] as const;
 export const ReviewKindSchema = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKindSchema>;
@@ -81,7 +82,12 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
       resourceCatalogue: item('ART13-TECH-REVIEW', '政务信息资源目录'),
       dataSharing: item('ART13-TECH-REVIEW', '数据整合共享'),
       consolidation: item('ART13-TECH-REVIEW', '应用集约化建设'),
-      cloudMigration: item('ART13-TECH-REVIEW', '迁云上云（非政务云部署的例外由此认定，第二十六条）'),
+      // ART07 不再拨付运维经费 falls on systems 未按要求迁移: for an O&M project off the cloud the
+      // reviewer judges whether it migrates as required, by its plan's completeBy.
+      cloudMigration: item(
+        'ART13-TECH-REVIEW',
+        '迁云上云（非政务云部署的例外由此认定，第二十六条；运维项目须按要求迁移上云，审核迁移计划的完成日期 completeBy，第七条）',
+      ),
       commandCentreLinkage: item('ART13-TECH-REVIEW', '指挥中心联动'),
       noPolicyConflict: item('ART07-POLICY-CONFLICT', '不违背共享与集约化建设政策'),
       notDisguised: item('ART07-DISGUISED', '未变相包装或纳入其他项目'),
@@ -193,6 +199,23 @@ export const REVIEWS: Readonly<Record<ReviewKind, Review>> = {
       collaboratingAsDeclared: item('ART07-OM-FUNDING', '按申报业务协同', false),
     },
   },
+  /**
+   * ART22's last sentence (项目投资规模超出预算的，严格按照县财政局预算有关规定执行): a change filed
+   * within the estimate that raises the total above the approved budget waits for Finance alone,
+   * which approves the new budget (or refuses it); no technical review, no project approval.
+   */
+  'budget-review': {
+    workflow: 'budget',
+    role: 'finance',
+    rule: 'ART22-CHANGE-FILING',
+    zh: '变更预算评审',
+    opinion: 'budget-approval',
+    opens: null,
+    decisions: ['approve', 'reject'],
+    due: 'review',
+    checklist: {},
+    statesBudget: true,
+  },
 };
 
 /**
@@ -210,6 +233,7 @@ export const WORKFLOWS: Readonly<
   acceptance: { first: 'tech-acceptance', parallel: ['completion-acceptance'], zh: '项目验收' },
   emergency: { first: 'emergency-confirmation', parallel: [], zh: '紧急项目认定' },
   filing: { first: 'filing-confirmation', instead: ['om-report-confirmation'], parallel: [], zh: '备案与运维报告确认' },
+  budget: { first: 'budget-review', parallel: [], zh: '变更预算评审' },
 };
 
 /** The open reviews of other workflows, which a round of `workflow` starting or ending leaves open (an emergency's confirmation runs beside its approval). */

@@ -124,6 +124,7 @@ export const routing = (
       case 'emergency-confirmation':
       case 'filing-confirmation':
       case 'om-report-confirmation':
+      case 'budget-review':
         return false;
       default:
         return assertNever(kind);

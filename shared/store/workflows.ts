@@ -99,10 +99,12 @@ export const workflows = (env: {
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
   readonly EMERGENCY_STATE_MACHINE_ARN?: string;
   readonly FILING_STATE_MACHINE_ARN?: string;
+  readonly BUDGET_STATE_MACHINE_ARN?: string;
 }) =>
   workflowEngine({
     ...(env.APPROVAL_STATE_MACHINE_ARN ? { approval: env.APPROVAL_STATE_MACHINE_ARN } : {}),
     ...(env.ACCEPTANCE_STATE_MACHINE_ARN ? { acceptance: env.ACCEPTANCE_STATE_MACHINE_ARN } : {}),
     ...(env.EMERGENCY_STATE_MACHINE_ARN ? { emergency: env.EMERGENCY_STATE_MACHINE_ARN } : {}),
     ...(env.FILING_STATE_MACHINE_ARN ? { filing: env.FILING_STATE_MACHINE_ARN } : {}),
+    ...(env.BUDGET_STATE_MACHINE_ARN ? { budget: env.BUDGET_STATE_MACHINE_ARN } : {}),
   });

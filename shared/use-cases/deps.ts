@@ -39,6 +39,7 @@ export interface DepsEnv {
   readonly ACCEPTANCE_STATE_MACHINE_ARN?: string;
   readonly EMERGENCY_STATE_MACHINE_ARN?: string;
   readonly FILING_STATE_MACHINE_ARN?: string;
+  readonly BUDGET_STATE_MACHINE_ARN?: string;
   /** The approval workflow's steps announce overdue reviews; the reminders publish their digests there too. */
   readonly ESCALATION_TOPIC_ARN?: string;
   /** The dossier builds (ART33): the API starts them; the builder and the key route sign or publish. */

@@ -207,6 +207,7 @@ describe('bundling', () => {
         ACCEPTANCE_STATE_MACHINE_ARN: 'a',
         EMERGENCY_STATE_MACHINE_ARN: 'a',
         FILING_STATE_MACHINE_ARN: 'a',
+        BUDGET_STATE_MACHINE_ARN: 'a',
         PORTAL_ORIGIN: 'o',
         DOSSIER_STATE_MACHINE_ARN: 'd',
         DOSSIER_KEY_ID: 'k',

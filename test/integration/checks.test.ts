@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import type { Project } from '#shared/domain/project.schema.ts';
 import { call, tokenFor } from './support/client.ts';
-import { post, sweepAsOf, today, underConstruction, violationsOf } from './support/lifecycle.ts';
+import {
+  approvedProject,
+  daysFromToday,
+  dutiesOf,
+  findingsOf,
+  post,
+  sweepAsOf,
+  today,
+  underConstruction,
+  violationsOf,
+} from './support/lifecycle.ts';
 import {
   bureau,
   decide,
+  openTask,
   people,
   projectBody,
   readyProject,
@@ -70,6 +82,66 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
     expect((await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'))).status).toBe(200);
   });
 
+  it('ART26-GOV-CLOUD: an O&M project off the government cloud is submitted only when its migration plan states completeBy, which the technical review judges (ART07)', async () => {
+    const dept = uniqueDept('om-cloud');
+    const plan = '三年内迁入县政务云';
+    const { project, staff } = await readyProject(
+      { constructionType: 'operations', deployment: { target: 'public-cloud', migrationPlan: plan } },
+      dept,
+    );
+    // A plan as text alone, as declarations stored it before, reads back as it was and states no date.
+    expect(
+      (await call<Project>('GET', `/v1/projects/${project.id}`, { token: await staff() })).body.deployment,
+    ).toMatchObject({ migrationPlan: plan });
+    const undated = await call('POST', `/v1/projects/${project.id}/submit`, { token: await staff() });
+    expect(undated.status).toBe(422);
+    expect(violationsOf(undated.body)).toEqual([['ART26-GOV-CLOUD', 'deployment.migrationPlan.completeBy']]);
+
+    const completeBy = addMonths(today(), 18);
+    const { project: dated, staff: datedStaff } = await readyProject(
+      {
+        constructionType: 'operations',
+        deployment: { target: 'on-premise', migrationPlan: { text: plan, completeBy } },
+      },
+      uniqueDept('om-cloud'),
+    );
+    expect((dated as Project).deployment.migrationPlan).toEqual({ text: plan, completeBy });
+    await submit(dated.id, await datedStaff());
+    const task = await openTask(dated.id, 1, 'tech-review', await bureau('data-bureau'));
+    const cloudMigration = (task as unknown as { checklist: { item: string; zh: string }[] }).checklist.find(
+      (entry) => entry.item === 'cloudMigration',
+    );
+    expect(cloudMigration?.zh).toContain('completeBy');
+  });
+
+  it('ART07-OM-FUNDING: an O&M project approved off the government cloud whose completeBy passes unmigrated is found by the sweep, its O&M funds held', async () => {
+    const completeBy = daysFromToday(20);
+    const { project, staff } = await approvedProject({
+      constructionType: 'operations',
+      deployment: { target: 'public-cloud', migrationPlan: { text: '迁入县政务云', completeBy } },
+    });
+    const token = await staff();
+    const migration = (await dutiesOf(project.id, token)).find(
+      (d) => d.code === 'ART07-OM-FUNDING' && d.key === 'migration',
+    );
+    expect(migration).toMatchObject({ status: 'open', dueDate: completeBy });
+    const found = async () =>
+      (await findingsOf(project.id)).filter((f) => f.code === 'ART07-OM-FUNDING').map((f) => [f.key, f.status]);
+
+    await sweepAsOf(completeBy);
+    expect(await found()).toEqual([]);
+    await sweepAsOf(addCalendarDays(completeBy, 1));
+    expect(await found()).toEqual([['migration', 'open']]);
+    const funding = await call<{ construction: string; operations: string }>(
+      'GET',
+      `/v1/projects/${project.id}/funding`,
+      { token },
+    );
+    expect(funding.body).toMatchObject({ construction: 'allowed', operations: 'held' });
+    // One migration, not a yearly duty: finding it writes no successor.
+    expect((await dutiesOf(project.id, token)).filter((d) => d.code === 'ART07-OM-FUNDING')).toHaveLength(1);
+  });
+
   it('ART24-SECURITY, ART35-VALIDITY: GET /v1/policy names the drill period as a policy choice and the measures in force', async () => {
     const policy = await call<{
       drillWindowMonths: number;
@@ -79,5 +151,8 @@ describe('checks the measures ask more than once (ART24, ART35)', () => {
     expect(policy.status).toBe(200);
     expect(policy.body).toMatchObject({ drillWindowMonths: 12, measures: { inForce: '2024-09-20' } });
     expect(policy.body.choices).toContainEqual(expect.objectContaining({ setting: 'drillWindowMonths', article: 24 }));
+    expect(policy.body.choices).toContainEqual(
+      expect.objectContaining({ setting: 'confirmationWorkingDays', article: 4 }),
+    );
   });
 });

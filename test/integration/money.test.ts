@@ -5,6 +5,7 @@ import {
   BASELINE,
   contractBody,
   doc,
+  dutiesOf,
   findingsOf,
   IMPLEMENTATION,
   planned,
@@ -61,7 +62,112 @@ const reapproved = async (
   });
 };
 
+type ChangeView = {
+  id: string;
+  status: string;
+  route: string;
+  round: number | null;
+  budgetReview: string | null;
+  budgetReviewStatus: string | null;
+  approvedBudgetFen: number | null;
+};
+
 describe('money stays within what was approved (ART14, ART17, ART20, ART22)', () => {
+  it('ART22-CHANGE-FILING: a filed change above the approved budget applies only once a round of Finance alone approves the new budget; a refused one never applies', async () => {
+    // Estimate 100,000,000; Finance approved a budget of 96,000,000.
+    const { project, staff } = await approvedProject({ totalInvestmentFen: 100_000_000 }, undefined, {
+      approvedBudgetFen: 96_000_000,
+    });
+    const token = await staff();
+    await planned(project.id, token, 90_000_000);
+    const path = (tail = '') => `/v1/projects/${project.id}/changes${tail}`;
+    const change = async (newTotalInvestmentFen: number, adjustedAmountFen: number) =>
+      post<ChangeView>(
+        path(),
+        token,
+        {
+          reason: 'optimization',
+          goalUnchanged: true,
+          description: '优化技术方案',
+          descriptionDocumentId: await doc(project.id, token, 'change-description'),
+          adjustedAmountFen,
+          newTotalInvestmentFen,
+        },
+        201,
+      );
+    const decided = (id: string, status: string) =>
+      eventually(async () => {
+        const read = await call<ChangeView>('GET', path(`/${id}`), { token });
+        return read.body.status === status ? read.body : undefined;
+      });
+
+    // Down to 95,000,000: within the budget, filed and applied at once.
+    expect(await change(95_000_000, 5_000_000)).toMatchObject({ status: 'filed', budgetReview: null });
+    // Up to 99,000,000: within the estimate and the 10% (9,000,000 in all), but above the budget.
+    const above = await change(99_000_000, 4_000_000);
+    expect(above).toMatchObject({
+      route: 'filing',
+      status: 'pending',
+      budgetReview: 'required',
+      budgetReviewStatus: 'open',
+      round: 1,
+    });
+    expect((await call<ChangeView>('GET', path(`/${above.id}`), { token })).body).toMatchObject({
+      budgetReview: 'required',
+      budgetReviewStatus: 'open',
+    });
+    // Nothing applies yet, and no technical review or project approval is asked: Finance alone.
+    const waiting = await projectOf(project.id, token);
+    expect(waiting).toMatchObject({ totalInvestmentFen: 95_000_000, approvedBudgetFen: 96_000_000 });
+    expect(waiting.rounds).toMatchObject({ approval: { round: 1 }, budget: { round: 1, status: 'running' } });
+    // One pending change at a time, whichever round decides it.
+    const meanwhile = await call('POST', path(), {
+      token,
+      body: {
+        reason: 'optimization',
+        goalUnchanged: true,
+        description: '再次调整',
+        descriptionDocumentId: await doc(project.id, token, 'change-description'),
+        adjustedAmountFen: 1,
+        newTotalInvestmentFen: 95_000_000,
+      },
+    });
+    expect(meanwhile.status).toBe(409);
+    const finance = await bureau('finance');
+    const approval = await decide(project.id, 1, 'budget-review', 'approve', finance, {
+      approvedBudgetFen: 99_000_000,
+    });
+    expect(approval.status, JSON.stringify(approval.body)).toBe(200);
+    expect(await decided(above.id, 'filed')).toMatchObject({
+      budgetReviewStatus: 'approved',
+      approvedBudgetFen: 99_000_000,
+    });
+    expect(await projectOf(project.id, token)).toMatchObject({
+      totalInvestmentFen: 99_000_000,
+      approvedBudgetFen: 99_000_000,
+      approvedEstimateFen: 100_000_000,
+    });
+    // ART14: the new budget approval is filed with the Data Bureau like the first.
+    expect((await dutiesOf(project.id, token)).map((d) => [d.code, d.key, d.status])).toContainEqual([
+      'ART14-BUDGET-FILING',
+      'budget-1',
+      'open',
+    ]);
+
+    // Up to 100,000,000 (10,000,000 in all, the 10% itself): Finance refuses; the change never applies.
+    const refused = await change(100_000_000, 1_000_000);
+    expect(refused).toMatchObject({ status: 'pending', budgetReview: 'required', round: 2 });
+    expect((await decide(project.id, 2, 'budget-review', 'reject', finance)).status).toBe(200);
+    expect(await decided(refused.id, 'rejected')).toMatchObject({
+      budgetReviewStatus: 'rejected',
+      approvedBudgetFen: null,
+    });
+    expect(await projectOf(project.id, token)).toMatchObject({
+      totalInvestmentFen: 99_000_000,
+      approvedBudgetFen: 99_000_000,
+    });
+  });
+
   it('ART17-WITHIN-BUDGET: a finance budget below the contracts signed is accepted, opens a finding naming the contracted sum, and caps the next contract', async () => {
     // Contracts of 63,000,000 fen signed under a budget of 100,000,000 (the plan's: 95,000,000).
     const ready = await underConstruction();

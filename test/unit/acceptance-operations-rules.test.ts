@@ -5,11 +5,14 @@ import {
   decommissionViolations,
   disposalViolations,
   firstOmYear,
+  MIGRATION_DUTY_KEY,
+  migrationDeadline,
   omDueDate,
   operationsFindings,
 } from '#shared/domain/acceptance.ts';
+import { addCalendarDays, addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
-import { nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
+import { isYearly, nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 
 const codes = (found: { code: string }[]) => found.map((v) => v.code);
@@ -84,7 +87,7 @@ describe('filing, self-evaluation and O&M (ART29, ART30, ART07, ART26)', () => {
       key: 'om-2028',
       from: '2028-10-31',
     });
-    expect(OBLIGATIONS['ART07-OM-FUNDING']).toMatchObject({ yearly: true, cuts: ['operations'] });
+    expect(OBLIGATIONS['ART07-OM-FUNDING']).toMatchObject({ yearly: { keyPrefix: 'om-' }, cuts: ['operations'] });
   });
 
   it('finds ART07-OM-FUNDING in a report not on the cloud, not sharing or not collaborating, and ART26-GOV-CLOUD off the cloud', () => {
@@ -95,13 +98,14 @@ describe('filing, self-evaluation and O&M (ART29, ART30, ART07, ART26)', () => {
       collaboratingAsDeclared: true,
       evidenceDocumentId: 'e',
     };
-    const govCloud = { deployment: { target: 'gov-cloud' as const } };
-    const publicCloud = { deployment: { target: 'public-cloud' as const } };
-    expect(operationsFindings(report, govCloud)).toEqual([]);
-    expect(operationsFindings({ ...report, dataSharedAsDeclared: false }, govCloud)).toEqual([
+    const today = shanghaiDate(new Date());
+    const govCloud = { constructionType: 'new', deployment: { target: 'gov-cloud' as const } };
+    const publicCloud = { constructionType: 'new', deployment: { target: 'public-cloud' as const } };
+    expect(operationsFindings(report, govCloud, today)).toEqual([]);
+    expect(operationsFindings({ ...report, dataSharedAsDeclared: false }, govCloud, today)).toEqual([
       { code: 'ART07-OM-FUNDING', failed: ['dataSharedAsDeclared'] },
     ]);
-    expect(operationsFindings({ ...report, onGovCloud: false }, publicCloud).map((f) => f.code)).toEqual([
+    expect(operationsFindings({ ...report, onGovCloud: false }, publicCloud, today).map((f) => f.code)).toEqual([
       'ART07-OM-FUNDING',
       'ART26-GOV-CLOUD',
     ]);
@@ -138,5 +142,56 @@ describe('decommissioning (ART32)', () => {
       ['ART32-DISPOSAL-REPORT', 'documentId'],
       ['ART32-DISPOSAL-REPORT', 'assets.0.registrationNo'],
     ]);
+  });
+});
+
+describe('an O&M project off the government cloud (ART07, ART26)', () => {
+  const completeBy = addMonths(shanghaiDate(new Date()), 6);
+  const plan = { text: '迁入县政务云', completeBy };
+
+  it('ART07-OM-FUNDING: owes one migration duty by its plan’s completeBy, never a yearly one', () => {
+    expect(
+      migrationDeadline({ constructionType: 'operations', deployment: { target: 'on-premise', migrationPlan: plan } }),
+    ).toEqual({
+      key: MIGRATION_DUTY_KEY,
+      from: completeBy,
+    });
+    expect(isYearly({ code: 'ART07-OM-FUNDING', key: MIGRATION_DUTY_KEY })).toBe(false);
+    expect(isYearly({ code: 'ART07-OM-FUNDING', key: 'om-2027' })).toBe(true);
+    expect(isYearly({ code: 'ART29-FILING', key: 'acceptance' })).toBe(false);
+  });
+
+  it('ART07-OM-FUNDING: off the cloud within its plan an O&M project is migrating as required (ART26 only); past completeBy its report cuts O&M funds', () => {
+    const project = {
+      constructionType: 'operations',
+      deployment: { target: 'public-cloud' as const, migrationPlan: plan },
+    };
+    const report = {
+      year: 2027,
+      onGovCloud: false,
+      dataSharedAsDeclared: true,
+      collaboratingAsDeclared: true,
+      evidenceDocumentId: 'e',
+    };
+    expect(operationsFindings(report, project, completeBy)).toEqual([
+      { code: 'ART26-GOV-CLOUD', failed: ['onGovCloud'] },
+    ]);
+    expect(operationsFindings(report, project, addCalendarDays(completeBy, 1)).map((f) => f.code)).toEqual([
+      'ART07-OM-FUNDING',
+      'ART26-GOV-CLOUD',
+    ]);
+  });
+
+  it('ART07-OM-FUNDING: no migration is owed on the cloud, by a new system, or by a plan stored without a date', () => {
+    expect(migrationDeadline({ constructionType: 'operations', deployment: { target: 'gov-cloud' } })).toBeNull();
+    expect(
+      migrationDeadline({ constructionType: 'new', deployment: { target: 'public-cloud', migrationPlan: plan } }),
+    ).toBeNull();
+    expect(
+      migrationDeadline({
+        constructionType: 'operations',
+        deployment: { target: 'public-cloud', migrationPlan: '迁入' },
+      }),
+    ).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { Department } from '#shared/domain/department.schema.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { DEFAULT_POLICY, measuresValidity, validityWarnings } from '#shared/domain/policy.ts';
-import { type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
+import { migrationPlanOf, type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
 import { annualPlanWarnings, declarationViolations, scopeViolations } from '#shared/domain/rules/declaration.ts';
 
 const input = (overrides: Record<string, unknown> = {}) =>
@@ -200,6 +201,38 @@ describe('completeness rules (checked at submit)', () => {
     expect(
       declarationViolations(cured, { department, documents: [...complete, doc('risk-assessment', 'verified', 'ra')] }),
     ).toEqual([]);
+  });
+
+  it('ART26-GOV-CLOUD: an O&M project off the government cloud states the date its migration is complete by (ART07)', () => {
+    const documents = [...complete, doc('risk-assessment', 'verified', 'ra')];
+    const paths = (deployment: Project['deployment']) =>
+      declarationViolations(project({ constructionType: 'operations', deployment }), { department, documents }).map(
+        (v) => [v.code, v.path],
+      );
+    // A plan as text alone (as stored before the rule) says no date.
+    expect(paths({ target: 'public-cloud', riskAssessmentDocumentId: 'ra', migrationPlan: '迁入县政务云' })).toEqual([
+      ['ART26-GOV-CLOUD', 'deployment.migrationPlan.completeBy'],
+    ]);
+    expect(
+      paths({ target: 'on-premise', riskAssessmentDocumentId: 'ra', migrationPlan: { text: '迁入县政务云' } }),
+    ).toEqual([['ART26-GOV-CLOUD', 'deployment.migrationPlan.completeBy']]);
+    const completeBy = addMonths(shanghaiDate(new Date()), 6);
+    expect(
+      paths({
+        target: 'on-premise',
+        riskAssessmentDocumentId: 'ra',
+        migrationPlan: { text: '迁入县政务云', completeBy },
+      }),
+    ).toEqual([]);
+    // On the government cloud there is nothing to migrate; a new system's plan needs no date.
+    expect(paths({ target: 'gov-cloud' })).toEqual([]);
+    expect(
+      declarationViolations(
+        project({ deployment: { target: 'public-cloud', riskAssessmentDocumentId: 'ra', migrationPlan: '迁入' } }),
+        { department, documents },
+      ),
+    ).toEqual([]);
+    expect(migrationPlanOf({ migrationPlan: '迁入' })).toEqual({ text: '迁入', completeBy: null });
   });
 
   it('requires a verified risk assessment and a migration plan for public cloud under ART26-GOV-CLOUD', () => {

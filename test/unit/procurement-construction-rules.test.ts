@@ -5,7 +5,9 @@ import {
   type ChangeInput,
   changeLimitFen,
   changeViolations,
+  changeWorkflow,
   classifyChange,
+  needsBudgetReview,
 } from '#shared/domain/change.ts';
 import {
   assetViolations,
@@ -304,7 +306,11 @@ describe('milestones, assets and security (ART20, ART21, ART24)', () => {
 });
 
 describe('a change (ART22)', () => {
-  const project = { approvedEstimateFen: 100_000_000, totalInvestmentFen: 100_000_000 };
+  const project = {
+    approvedEstimateFen: 100_000_000,
+    totalInvestmentFen: 100_000_000,
+    approvedBudgetFen: null as number | null,
+  };
   const input = (overrides: Partial<ChangeInput> = {}): ChangeInput => ({
     reason: 'optimization',
     goalUnchanged: true,
@@ -349,6 +355,31 @@ describe('a change (ART22)', () => {
     expect(route(input({ reason: 'other', adjustedAmountFen: 1 }))).toBe('reapproval');
     expect(route(input({ goalUnchanged: false, adjustedAmountFen: 1 }))).toBe('reapproval');
     expect(route(input({ newTotalInvestmentFen: 100_000_001, adjustedAmountFen: 1 }))).toBe('reapproval');
+  });
+
+  it('ART22-CHANGE-FILING: a filed change that raises the total above the approved budget waits for Finance (budgetReview required)', () => {
+    // Estimate 100,000,000; Finance approved 96,000,000; the total stands at 95,000,000.
+    const underBudget = { ...project, totalInvestmentFen: 95_000_000, approvedBudgetFen: 96_000_000 as number | null };
+    const judged = (newTotalInvestmentFen: number, on = underBudget) =>
+      classifyChange(input({ newTotalInvestmentFen, adjustedAmountFen: 4_000_000 }), on, [], DEFAULT_POLICY);
+    expect(judged(99_000_000)).toMatchObject({ route: 'filing', budgetReview: 'required' });
+    expect(changeWorkflow({ route: 'filing', budgetReview: 'required' })).toBe('budget');
+    // Up to the budget itself, or a total that falls, asks Finance for nothing.
+    expect(judged(96_000_000)).toMatchObject({ route: 'filing', budgetReview: null });
+    expect(judged(92_000_000, { ...underBudget, approvedBudgetFen: 90_000_000 })).toMatchObject({
+      budgetReview: null,
+    });
+    // A project below the finance threshold has no budget to exceed.
+    expect(judged(99_000_000, { ...underBudget, approvedBudgetFen: null })).toMatchObject({ budgetReview: null });
+    expect(needsBudgetReview(96_000_001, underBudget)).toBe(true);
+    // A re-approval's own rounds decide the budget (ART22-REAPPROVAL): no second review is asked.
+    const aboveEstimate = input({ newTotalInvestmentFen: 100_000_001, adjustedAmountFen: 5_000_001 });
+    expect(classifyChange(aboveEstimate, underBudget, [], DEFAULT_POLICY)).toMatchObject({
+      route: 'reapproval',
+      budgetReview: null,
+    });
+    expect(changeWorkflow({ route: 'reapproval', budgetReview: null })).toBe('approval');
+    expect(changeWorkflow({ route: 'filing', budgetReview: null })).toBeNull();
   });
 
   it('refuses an adjusted amount below the change it makes to the total (400)', () => {

@@ -1,4 +1,4 @@
-import type { Project } from '#shared/domain/project.schema.ts';
+import { migrationPlanOf, type Project } from '#shared/domain/project.schema.ts';
 import { parseYuan, yuanInput } from '../i18n/format.ts';
 
 /** The declaration form's state: what people type, before it becomes the API's body. */
@@ -30,6 +30,8 @@ export interface Draft {
   businessCollaboration: string;
   target: string;
   migrationPlan: string;
+  /** ART26/ART07: the date an O&M project's system is on the government cloud by. */
+  migrationCompleteBy: string;
   riskAssessmentDocumentId: string;
   annualPlanItemId: string;
 }
@@ -62,6 +64,7 @@ export const emptyDraft = (): Draft => ({
   businessCollaboration: '',
   target: 'gov-cloud',
   migrationPlan: '',
+  migrationCompleteBy: '',
   riskAssessmentDocumentId: '',
   annualPlanItemId: '',
 });
@@ -93,7 +96,8 @@ export const draftOf = (p: Project): Draft => ({
   dataSharing: p.interop.dataSharing,
   businessCollaboration: p.interop.businessCollaboration,
   target: p.deployment.target,
-  migrationPlan: p.deployment.migrationPlan ?? '',
+  migrationPlan: migrationPlanOf(p.deployment).text,
+  migrationCompleteBy: migrationPlanOf(p.deployment).completeBy ?? '',
   riskAssessmentDocumentId: p.deployment.riskAssessmentDocumentId ?? '',
   annualPlanItemId: p.annualPlanItemId ?? '',
 });
@@ -141,7 +145,14 @@ export const toBody = (d: Draft) => {
         ? { target: d.target }
         : {
             target: d.target,
-            ...(d.migrationPlan.trim() ? { migrationPlan: d.migrationPlan.trim() } : {}),
+            ...(d.migrationPlan.trim() || d.migrationCompleteBy.trim()
+              ? {
+                  migrationPlan: {
+                    text: d.migrationPlan.trim(),
+                    ...(d.migrationCompleteBy.trim() ? { completeBy: d.migrationCompleteBy.trim() } : {}),
+                  },
+                }
+              : {}),
             ...(d.riskAssessmentDocumentId ? { riskAssessmentDocumentId: d.riskAssessmentDocumentId } : {}),
           },
     ...(d.annualPlanItemId.trim() ? { annualPlanItemId: d.annualPlanItemId.trim() } : {}),

@@ -249,6 +249,13 @@ export const ProjectForm = (props: {
               onValue={set('migrationPlan')}
               error={errors['deployment.migrationPlan']}
             />
+            <TextField
+              id="deployment.migrationPlan.completeBy"
+              label="迁移完成日期（YYYY-MM-DD；运维项目必填，第七条）"
+              value={draft.migrationCompleteBy}
+              onValue={set('migrationCompleteBy')}
+              error={errors['deployment.migrationPlan.completeBy']}
+            />
             <SelectField
               id="deployment.riskAssessmentDocumentId"
               label={label(DOCUMENT_KINDS_ZH, 'risk-assessment')}

@@ -209,6 +209,7 @@ export const FIELDS_ZH: Labels = {
   'interop.businessCollaboration': '业务协同',
   'deployment.target': '部署方式',
   'deployment.migrationPlan': '迁移上云计划',
+  'deployment.migrationPlan.completeBy': '迁移完成日期',
   'deployment.riskAssessmentDocumentId': '安全风险评估报告',
   annualPlanItemId: '年度计划项目编号',
   documents: '申报材料',

@@ -1,7 +1,15 @@
 import type { AnnualPlan } from '../annual-plan.schema.ts';
 import type { Department } from '../department.schema.ts';
 import type { ProjectDocument } from '../document.schema.ts';
-import { CATEGORIES, CONSTRUCTION_TYPES, FUNDING_MODES, type Project, type ProjectInput } from '../project.schema.ts';
+import {
+  CATEGORIES,
+  CONSTRUCTION_TYPES,
+  FUNDING_MODES,
+  isOperationsProject,
+  migrationPlanOf,
+  type Project,
+  type ProjectInput,
+} from '../project.schema.ts';
 import { type Violation, violation } from '../violation.ts';
 
 type Fields = Pick<
@@ -101,7 +109,19 @@ export const declarationViolations = (project: Project, context: DeclarationCont
     if (!verified(context, 'risk-assessment', project.deployment.riskAssessmentDocumentId ?? '')) {
       found.push(violation('ART26-GOV-CLOUD', 'deployment.riskAssessmentDocumentId'));
     }
-    if (!project.deployment.migrationPlan?.trim()) found.push(violation('ART26-GOV-CLOUD', 'deployment.migrationPlan'));
+    const plan = migrationPlanOf(project.deployment);
+    if (!plan.text.trim()) found.push(violation('ART26-GOV-CLOUD', 'deployment.migrationPlan'));
+    // ART07 不再拨付运维经费 applies to systems 未按要求迁移: an O&M project's plan says by when, and
+    // the technical review's cloudMigration item judges that date.
+    if (isOperationsProject(project) && plan.completeBy === null) {
+      found.push(
+        violation(
+          'ART26-GOV-CLOUD',
+          'deployment.migrationPlan.completeBy',
+          'An O&M project off the government cloud states the date its migration is complete by (ART07: no O&M funds for a system not migrated as required).',
+        ),
+      );
+    }
   }
   return found;
 };

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type Change, type ChangeInput, changeViolations, classifyChange } from '#shared/domain/change.ts';
+import {
+  type Change,
+  type ChangeInput,
+  changeViolations,
+  changeWorkflow,
+  classifyChange,
+} from '#shared/domain/change.ts';
 import { refuseUnsoundBaseline } from '#shared/domain/construction.ts';
 import { ConflictError, refuseIfAny, ValidationError } from '#shared/domain/errors.ts';
 import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
@@ -23,7 +29,9 @@ type ChangeDeps = Pick<
  * ART22: a change during procurement or construction. Within the approved estimate, goal
  * unchanged, for a listed reason and within 10% of the estimate counted since the last approval,
  * it is filed with the Data Bureau and applies at once (new total, new baseline; the estimate
- * stays). Anything else is declared again: posted by the department head with a verified
+ * stays) — unless it raises the total above the budget Finance approved: then a round of
+ * Finance's budget review decides it, and it applies only if the new budget is approved (ART22's
+ * last sentence). Anything else is declared again: posted by the department head with a verified
  * collective decision and expert opinion for it, it goes through a new round of the approval
  * workflow and applies only if approved; without them it is refused and nothing is recorded. One
  * pending change at a time.
@@ -42,8 +50,9 @@ export const proposeChange = (
       const pending = changes.find((c) => c.status === 'pending');
       if (pending) {
         // Its round's workflow is started (idempotent) in case the start after its transaction failed.
-        if (pending.round)
-          await deps.workflows.start({ workflow: 'approval', projectId: project.id, round: pending.round });
+        const workflow = changeWorkflow(pending);
+        if (pending.round && workflow)
+          await deps.workflows.start({ workflow, projectId: project.id, round: pending.round });
         throw new ConflictError('A change already awaits re-approval; one pending change at a time.');
       }
       if (body.baseline && !(await deps.records.get('baseline', project.id, SINGLE))) {
@@ -58,9 +67,10 @@ export const proposeChange = (
       const judged = classifyChange(body, project, changes, deps.policy);
       // ART20: a new baseline plans within what is approved — a filed change within the budget as
       // it stands, a re-approval within the total it asks approval for.
+      const workflow = changeWorkflow(judged);
       if (body.baseline) {
         const ceiling =
-          judged.route === 'filing'
+          workflow === null
             ? spendCeiling(project)
             : { fen: body.newTotalInvestmentFen, of: 'new total', zh: '变更后总投资' };
         refuseIfAny(baselineSpendViolations(body.baseline, ceiling));
@@ -77,8 +87,9 @@ export const proposeChange = (
       refuseIfAny(changeViolations(body, judged.route, actor, forTheChange));
 
       const at = deps.now().toISOString();
-      const filing = judged.route === 'filing';
-      const round = filing ? null : (project.rounds.approval?.round ?? 0) + 1;
+      // Filed and applied at once, unless a round (re-approval, or Finance's budget review) decides it first.
+      const filing = workflow === null;
+      const round = workflow === null ? null : (project.rounds[workflow]?.round ?? 0) + 1;
       const change: Change = {
         ...body,
         ...judged,
@@ -88,17 +99,14 @@ export const proposeChange = (
         status: filing ? 'filed' : 'pending',
         round,
         approvedBudgetFen: null,
+        budgetReviewStatus: workflow === 'budget' ? 'open' : null,
         ...recorded(actor, at),
         decidedAt: filing ? at : null,
       };
-      const set: Partial<Project> = filing
-        ? { totalInvestmentFen: body.newTotalInvestmentFen }
-        : {
-            rounds: {
-              ...project.rounds,
-              approval: runningRound(round ?? 1, change.id),
-            },
-          };
+      const set: Partial<Project> =
+        workflow === null
+          ? { totalInvestmentFen: body.newTotalInvestmentFen }
+          : { rounds: { ...project.rounds, [workflow]: runningRound(round ?? 1, change.id) } };
       const applied: TransactItem[] =
         filing && body.baseline
           ? [
@@ -114,7 +122,7 @@ export const proposeChange = (
         project,
         at,
         actor,
-        action: filing ? 'change.filed' : 'change.declared',
+        action: change.route === 'filing' ? 'change.filed' : 'change.declared',
         set,
         details: {
           changeId: change.id,
@@ -124,11 +132,12 @@ export const proposeChange = (
           newTotalInvestmentFen: change.newTotalInvestmentFen,
           cumulativeAdjustedFen: change.cumulativeAdjustedFen,
           limitFen: change.limitFen,
-          ...(filing ? {} : { round, reapprovalReasons: change.reapprovalReasons }),
+          ...(change.route === 'filing' ? {} : { round, reapprovalReasons: change.reapprovalReasons }),
+          ...(workflow === 'budget' ? { budgetReview: change.budgetReview, round } : {}),
         },
         with: [deps.records.put('change', change, 'new'), ...applied, ...remember(change)],
       });
-      if (!filing && round) await deps.workflows.start({ workflow: 'approval', projectId: project.id, round });
+      if (workflow && round) await deps.workflows.start({ workflow, projectId: project.id, round });
       return change;
     },
   );

@@ -1,4 +1,5 @@
 import { type OperationsReportInput, omDueDate, omReportKey, operationsFindings } from '#shared/domain/acceptance.ts';
+import { shanghaiDate } from '#shared/domain/calendar.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -16,7 +17,7 @@ const CODES = ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] as const;
  */
 export const omFindings = async (
   input: {
-    project: Pick<Project, 'id' | 'ownerDeptId' | 'deployment'>;
+    project: Pick<Project, 'id' | 'ownerDeptId' | 'deployment' | 'constructionType'>;
     report: OperationsReportInput;
     at: string;
     cure: boolean;
@@ -24,7 +25,7 @@ export const omFindings = async (
   deps: Pick<Deps, 'findings' | 'policy'>,
 ): Promise<{ items: TransactItem[]; outcomes: Record<string, string> }> => {
   const { project, report, at } = input;
-  const found = operationsFindings(report, project);
+  const found = operationsFindings(report, project, shanghaiDate(new Date(at)));
   const key = omReportKey(report.year);
   const earlierFindings = await deps.findings.getMany(
     project.id,

@@ -1,3 +1,4 @@
+import { NotFoundError } from '#shared/domain/errors.ts';
 import type { PhaseRecord, RecordKind } from '#shared/domain/phase-records.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { Page } from '#shared/store/paged-query.ts';
@@ -12,6 +13,18 @@ export const listRecords = async <K extends RecordKind>(
 ): Promise<Page<PhaseRecord<K>>> => {
   await loadVisible(input.id, input.actor, deps);
   return deps.records.page(kind, input.id, input);
+};
+
+/** One phase record of a project (a change by its id), for whoever can see the project; 404 otherwise. */
+export const getRecord = async <K extends RecordKind>(
+  kind: K,
+  input: { id: string; recordId: string; actor: Actor },
+  deps: Pick<Deps, 'projects' | 'records'>,
+): Promise<PhaseRecord<K>> => {
+  await loadVisible(input.id, input.actor, deps);
+  const record = await deps.records.get(kind, input.id, input.recordId);
+  if (!record) throw new NotFoundError(`No such ${kind}.`);
+  return record;
 };
 
 /** Every phase record of a project, by kind, in one read: where its procurement, construction and changes stand. */

@@ -1,6 +1,6 @@
 import { ConcurrentModificationError, ConflictError } from '#shared/domain/errors.ts';
 import type { Finding, SweepSummary } from '#shared/domain/finding.schema.ts';
-import { isLate, nextYearDuty, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
+import { isLate, isYearly, nextYearDuty, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
@@ -77,7 +77,7 @@ const openFinding = (
     const finding = findingOf(obligation, at);
     const kind = obligationKind(obligation.code);
     // A yearly duty found late writes the next year's, so no project drops out of tracking (ART07).
-    const next = kind.yearly ? nextYearDuty(obligation) : undefined;
+    const next = isYearly(obligation) ? nextYearDuty(obligation) : undefined;
     const successor =
       next && (optimistic || !(await deps.obligations.get(obligation.projectId, obligation.code, next.key)))
         ? await startClock(

@@ -1,3 +1,4 @@
+import { migrationDeadline } from '#shared/domain/acceptance.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { emergencyVoided } from '#shared/domain/emergency.ts';
 import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
@@ -9,6 +10,7 @@ import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
 import { cureBuiltWithoutApproval, recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
+import { openDuty, startClock } from '../obligations/start-clock.ts';
 import { budgetCoverage } from './budget-coverage.ts';
 import type { Conclusion } from './conclude-round.ts';
 
@@ -24,7 +26,8 @@ const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'ret
  * estimate (the 10% count starts again), its baseline and budget take effect; the project keeps
  * its stage. Rejected or returned, nothing of the round applies, and the budget filing a parallel
  * finance approval opened is cancelled (ART14). A budget approved below the contracts already
- * signed applies (it is Finance's) and opens an ART17-WITHIN-BUDGET finding.
+ * signed applies (it is Finance's) and opens an ART17-WITHIN-BUDGET finding. An O&M project
+ * approved off the government cloud starts owing its migration by its plan's date (ART07).
  */
 export const concludeApproval: Conclusion = async (context, deps) => {
   const { project, round, outcome, actor, at } = context;
@@ -104,6 +107,14 @@ export const concludeApproval: Conclusion = async (context, deps) => {
     ? { items: [], cancelled: [] }
     : await reconcileEmergencyDuties(after, actor, at, deps);
   const cured = approved && voided ? await cureBuiltWithoutApproval(project, at, deps) : [];
+  // ART07: an O&M project approved off the government cloud owes its migration by its plan's date.
+  const migration = approved ? migrationDeadline(project) : null;
+  const migrationDuty = migration
+    ? await startClock(
+        { project, code: 'ART07-OM-FUNDING', ...migration, detail: `迁移上云完成日期 ${migration.from}`, at },
+        deps,
+      )
+    : undefined;
   return {
     set,
     with: [
@@ -112,6 +123,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
       ...emergency.items,
       ...cured,
       ...(rejectedAfterBuilding?.items ?? []),
+      ...(migrationDuty ? openDuty(migrationDuty, deps) : []),
     ],
     details: {
       ...(approved ? { approvedEstimateFen: set.approvedEstimateFen } : {}),
@@ -119,6 +131,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
       ...budget.details,
       ...(emergency.cancelled.length > 0 ? { emergencyDutiesCancelled: emergency.cancelled } : {}),
       ...(cured.length > 0 ? { resolved: 'ART07-NO-BUILD-BEFORE-APPROVAL' } : {}),
+      ...(migrationDuty ? { migrationDue: migrationDuty.dueDate } : {}),
       ...rejectedAfterBuilding?.details,
     },
   };

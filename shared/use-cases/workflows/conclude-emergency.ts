@@ -1,4 +1,5 @@
 import { onApprovalTrack } from '#shared/domain/lifecycle.ts';
+import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { taskId } from '#shared/domain/workflow.ts';
 import { recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import type { Conclusion } from './conclude-round.ts';
@@ -12,7 +13,7 @@ import type { Conclusion } from './conclude-round.ts';
  */
 export const concludeEmergency: Conclusion = async ({ project, round, outcome, actor, at }, deps) => {
   if (!project.emergency || outcome === 'returned') return { set: {}, with: [], details: {} };
-  const task = await deps.tasks.get(taskId(project.id, 'emergency', round.round, 'emergency-confirmation'));
+  const task = await deps.tasks.get(taskId(project.id, 'emergency', round.round, WORKFLOWS.emergency.first));
   const confirmation = {
     status: outcome === 'approved' ? ('confirmed' as const) : ('voided' as const),
     by: task?.decision?.decidedBy ?? null,

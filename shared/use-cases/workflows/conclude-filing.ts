@@ -1,4 +1,4 @@
-import { omDutyKey } from '#shared/domain/acceptance.ts';
+import { MIGRATION_DUTY_KEY, omDutyKey } from '#shared/domain/acceptance.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
 import { taskId } from '#shared/domain/workflow.ts';
@@ -13,7 +13,7 @@ import type { Conclusion } from './conclude-round.ts';
  * judged by that day) and the construction and O&M funds are released. A yearly O&M report
  * approved fulfils its year's ART07 duty; its findings are cured, and the O&M hold lifted, only
  * when the report and the bureau's every item say so (an item the bureau finds not ok is found at
- * once). Returned, the duty stays owed as it was before it was answered, its hold with it.
+ * once); one confirmed on the government cloud meets an O&M project's migration duty. Returned, the duty stays owed as it was before it was answered, its hold with it.
  */
 export const concludeFiling: Conclusion = async ({ project, round, outcome, actor, at }, deps) => {
   if (!round.kind || !round.subjectId) return { set: {}, with: [], details: {} };
@@ -21,9 +21,10 @@ export const concludeFiling: Conclusion = async ({ project, round, outcome, acto
   const duties = await deps.obligations.ofProject(project.id);
   // The duty the confirmation fulfils is its review's rule: ART29's filing, or ART07's yearly report.
   const code = REVIEWS[round.kind].rule;
-  const report = obligationKind(code).yearly
-    ? await deps.records.get('operations-report', project.id, round.subjectId)
-    : undefined;
+  const report =
+    obligationKind(code).yearly !== false
+      ? await deps.records.get('operations-report', project.id, round.subjectId)
+      : undefined;
   const duty = duties.find(
     (o) => o.code === code && o.status === 'open' && (!report || o.key === omDutyKey(report.year)),
   );
@@ -53,9 +54,14 @@ export const concludeFiling: Conclusion = async ({ project, round, outcome, acto
     collaboratingAsDeclared: checked('collaboratingAsDeclared'),
   };
   const found = await omFindings({ project, report: confirmed, at, cure: true }, deps);
+  // ART07: a system confirmed on the government cloud has migrated as its plan required (the sweep
+  // then resolves a migration found late and lifts its hold).
+  const migrated = confirmed.onGovCloud
+    ? await fulfil(project, code, [MIGRATION_DUTY_KEY], actor, at, deps, duties)
+    : { items: [] };
   return {
     set: {},
-    with: [...filed.items, ...found.items],
+    with: [...filed.items, ...found.items, ...migrated.items],
     details: { confirmation: round.kind, year: report.year, findings: found.outcomes },
   };
 };

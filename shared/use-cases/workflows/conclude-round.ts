@@ -8,6 +8,7 @@ import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { concludeAcceptance } from './conclude-acceptance.ts';
 import { concludeApproval } from './conclude-approval.ts';
+import { concludeBudget } from './conclude-budget.ts';
 import { concludeEmergency } from './conclude-emergency.ts';
 import { concludeFiling } from './conclude-filing.ts';
 import { workflowActor } from './workflow-actor.ts';
@@ -28,6 +29,7 @@ const CONCLUSIONS: Record<WorkflowKind, Conclusion> = {
   acceptance: concludeAcceptance,
   emergency: concludeEmergency,
   filing: concludeFiling,
+  budget: concludeBudget,
 };
 
 /**

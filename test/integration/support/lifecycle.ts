@@ -22,12 +22,13 @@ export const thisYear = () => Number(today().slice(0, 4));
 
 /**
  * A project approved through the real workflow; with finance review when its total is 600,000 CNY
- * or more, and then its budget filed (ART14) unless `fileBudget` is false.
+ * or more (approving `approvedBudgetFen`, the total unless told), and then its budget filed (ART14)
+ * unless `fileBudget` is false.
  */
 export const approvedProject = async (
   overrides: Record<string, unknown> = {},
   dept?: string,
-  { fileBudget = true }: { fileBudget?: boolean } = {},
+  { fileBudget = true, approvedBudgetFen }: { fileBudget?: boolean; approvedBudgetFen?: number } = {},
 ) => {
   const ready = await readyProject(overrides, dept);
   const { project, staff } = ready;
@@ -36,7 +37,7 @@ export const approvedProject = async (
   const total = Number(overrides.totalInvestmentFen ?? project.totalInvestmentFen);
   if (total >= 60_000_000) {
     const finance = await decide(project.id, 1, 'finance-review', 'approve', await bureau('finance'), {
-      approvedBudgetFen: total,
+      approvedBudgetFen: approvedBudgetFen ?? total,
     });
     expect(finance.status, JSON.stringify(finance.body)).toBe(200);
   }
