@@ -55,7 +55,6 @@ while (databaseKills.size < 3) databaseKills.add(1 + Math.floor(random() * (KILL
 
 const dataDir = separateDataDir('crash');
 const databaseDir = path.join(dataDir, 'database');
-const templateFile = path.join(dataDir, 'template.json');
 const started: SeparateRuntime[] = [];
 let database: DynamoDbLocal | undefined;
 
@@ -72,7 +71,6 @@ const killDatabase = () => {
 
 const startRuntime = async () => {
   const runtime = await startSeparate(dataDir, {
-    LINGCHUAN_TEMPLATE_FILE: templateFile,
     LINGCHUAN_DYNAMODB_ENDPOINT: database?.endpoint ?? '',
   });
   started.push(runtime);
