@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import { RESOURCE_ENTRIES_DIR } from '../constructs/resource-entry.ts';
 import { ENTRY_METADATA } from '../constructs/template-metadata.ts';
-import { PROJECT_ROOT } from '../project-root.ts';
+import { LOCAL_CACHE_DIR, PROJECT_ROOT } from '../project-root.ts';
 
 export type CfnValue = unknown;
 export interface CfnResource {
@@ -30,8 +30,8 @@ export interface CfnTemplate {
 const SYNTH_INPUTS = ['infra', 'functions', 'shared', 'console', 'package-lock.json'];
 /** Inside those, what a synthesis never reads: the console's build output and installed packages. */
 const NOT_INPUTS = new Set(['dist', 'node_modules']);
-/** Where templates are kept, one file per hash of the inputs (git-ignored, as `.local-*` is). */
-export const TEMPLATE_CACHE_DIR = path.join(PROJECT_ROOT, '.local-cache', 'templates');
+/** Where templates are kept, one file per hash of the inputs. */
+export const TEMPLATE_CACHE_DIR = path.join(LOCAL_CACHE_DIR, 'templates');
 /** A kept template unused this long is someone's old branch: removed when another is written. */
 const CACHE_KEPT_MS = 7 * 24 * 3600_000;
 

@@ -62,7 +62,7 @@ process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
 
 const startDatabase = async () => {
-  database = await startDynamoDbLocal(databaseDir, { region: 'cn-north-1' });
+  database = await startDynamoDbLocal(databaseDir, { region: 'cn-north-1', quickStart: true });
 };
 const killDatabase = () => {
   const pid = Number(readFileSync(path.join(databaseDir, 'dynamodb.pid'), 'utf8'));
