@@ -115,6 +115,7 @@ export class LingchuanStack extends Stack {
         DOSSIER_STATE_MACHINE_ARN: dossiers.machine.stateMachineArn,
         DOSSIER_KEY_ID: dossiers.signingKey.keyId,
         ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),
+        ...(dossiers.retiredKeyArns.length > 0 ? { DOSSIER_RETIRED_KEY_IDS: dossiers.retiredKeyArns.join(',') } : {}),
       },
     });
     // Least privilege: each function is granted exactly what the adapters it declares need.
@@ -125,6 +126,7 @@ export class LingchuanStack extends Stack {
       topic: workflows.escalations,
       dossierMachine: dossiers.machine,
       dossierKeys: dossiers.keys,
+      retiredDossierKeyArns: dossiers.retiredKeyArns,
     };
     for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn, dossiers.builder]) {
       grantAdapters(fn, fn.adapters, resources);

@@ -8,7 +8,7 @@ import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
 import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
 import { jwksVerifier, readProviderSettings } from './issuer.ts';
-import { startKmsLocal } from './kms-local.ts';
+import { retiredLocalKeyIds, startKmsLocal } from './kms-local.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort, portIsFree } from './ports.ts';
@@ -90,8 +90,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const port = options.port || (await portForIssuer(dataDir));
   const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
   const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
-  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
-  const model = readLocalModel(options.template ?? (await localTemplate({ sm2Signing: true, ...options.context })), {
+  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here; keys a
+  // rotation moved under kms/retired/ are listed as a stack lists its previous keys' ARNs.
+  const retired = retiredLocalKeyIds(dataDir);
+  const context = {
+    sm2Signing: true,
+    ...(retired.length > 0 ? { retiredDossierKeys: retired } : {}),
+    ...options.context,
+  };
+  const model = readLocalModel(options.template ?? (await localTemplate(context)), {
     region: REGION,
     parameters: {
       JwtIssuer: identity.settings.issuer,

@@ -35,6 +35,8 @@ export const apiEnvSchema = z.object({
   DOSSIER_STATE_MACHINE_ARN: z.string().min(1),
   DOSSIER_KEY_ID: z.string().min(1),
   DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
+  /** Keys a rotation retired, comma-separated: still published, so the dossiers they signed verify. */
+  DOSSIER_RETIRED_KEY_IDS: z.string().min(1).optional(),
 });
 
 export const workflowEnvSchema = z.object({
