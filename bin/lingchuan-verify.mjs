@@ -384,7 +384,8 @@ const loadJwks = async (where) => {
   return JSON.parse(readFileSync(where, 'utf8'));
 };
 
-const checkEs256 = (jws, manifestBytes, jwks) => {
+/** The ES256 detached JWS of manifest.json, against a key set (exported for the key rotation's test). */
+export const checkEs256 = (jws, manifestBytes, jwks) => {
   const [protectedHeader, payload, signature, ...more] = jws.trim().split('.');
   if (more.length > 0 || payload !== '' || !protectedHeader || !signature) {
     return { ok: false, detail: 'manifest.sig is not a detached compact JWS' };
@@ -401,7 +402,8 @@ const checkEs256 = (jws, manifestBytes, jwks) => {
     : { ok: false, detail: `ES256 signature by ${header.kid} does not match manifest.json` };
 };
 
-const checkSm2 = (sigJson, manifestBytes, jwks) => {
+/** manifest.sm2.sig (SM2DSA over SM3) of manifest.json, against a key set. */
+export const checkSm2 = (sigJson, manifestBytes, jwks) => {
   const sig = JSON.parse(sigJson.toString('utf8'));
   if (sig.alg !== 'SM2DSA') return { ok: false, detail: `alg ${sig.alg}, expected SM2DSA` };
   const jwk = jwks.keys.find((key) => key.kid === sig.kid && key.crv === 'SM2');

@@ -124,6 +124,7 @@ export class LingchuanStack extends Stack {
         DOSSIER_KEY_ID: dossiers.signingKey.keyId,
         ...(dossiers.sm2Key ? { DOSSIER_SM2_KEY_ID: dossiers.sm2Key.keyId } : {}),
         ESCALATION_TOPIC_ARN: workflows.escalations.topicArn,
+        ...(dossiers.retiredKeyArns.length > 0 ? { DOSSIER_RETIRED_KEY_IDS: dossiers.retiredKeyArns.join(',') } : {}),
       },
     });
     // Least privilege: each function is granted exactly what the adapters it declares need.
@@ -134,6 +135,7 @@ export class LingchuanStack extends Stack {
       topic: workflows.escalations,
       dossierMachine: dossiers.machine,
       dossierKeys: dossiers.keys,
+      retiredDossierKeyArns: dossiers.retiredKeyArns,
     };
     for (const fn of [...api.functions, workflows.step, arrivals, sweep.fn, reminders.fn, dossiers.builder]) {
       grantAdapters(fn, fn.adapters, resources);

@@ -55,12 +55,23 @@ export class Dossiers extends Construct {
   readonly machine: StateMachine;
   readonly signingKey: Key;
   readonly sm2Key: Key | undefined;
+  /**
+   * Keys a rotation retired (context `retiredDossierKeys`: their ARNs, a list or comma-separated).
+   * A rotation gives the key construct a new id, so CloudFormation makes a new key and retains the
+   * old one (RETAIN); listing the old key's ARN here keeps it in GET /v1/dossier-keys, so that the
+   * dossiers it signed stay verifiable. Nothing signs with it any more.
+   */
+  readonly retiredKeyArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: DossiersProps) {
     super(scope, id);
     // Locally both keys exist, so both signatures are tested (the local runtime sets the context).
     const asked = this.node.tryGetContext('sm2Signing');
     const sm2 = asked === undefined ? partitionFeatures(this).sm2Signing : asked === true || asked === 'true';
+    const retired: unknown = this.node.tryGetContext('retiredDossierKeys') ?? [];
+    this.retiredKeyArns = (typeof retired === 'string' ? retired.split(',') : (retired as string[]))
+      .map((arn) => arn.trim())
+      .filter((arn) => arn !== '');
     const key = (name: string, keySpec: KeySpec, description: string) =>
       new Key(this, name, {
         keySpec,

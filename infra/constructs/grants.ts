@@ -18,6 +18,8 @@ export interface Resources {
   readonly topic: Topic;
   readonly dossierMachine: StateMachine;
   readonly dossierKeys: readonly IKey[];
+  /** Keys a rotation retired: their public halves are still published, and nothing signs with them. */
+  readonly retiredDossierKeyArns: readonly string[];
 }
 
 /** Every action a function may be granted, by what it does; never a wildcard action. */
@@ -160,7 +162,10 @@ export const grantAdapters = (fn: IFunction, adapters: Adapters, to: Resources):
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: [...(adapters.dossierSigner === 'sign' ? ACTIONS.sign : ACTIONS.publishKeys)],
-        resources: to.dossierKeys.map((key) => key.keyArn),
+        resources: [
+          ...to.dossierKeys.map((key) => key.keyArn),
+          ...(adapters.dossierSigner === 'sign' ? [] : to.retiredDossierKeyArns),
+        ],
       }),
     );
   }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -10,17 +9,14 @@ import type { z } from 'zod';
 import type { EnvSchema } from '#shared/config/env.ts';
 import type { Adapters } from '#shared/use-cases/adapters.ts';
 import { BASIC_EXECUTION_ROLE } from '../nag-suppressions.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { partitionFeatures } from './partition.ts';
+import { ADAPTERS_METADATA, ENTRY_METADATA } from './template-metadata.ts';
 
 // cdk-nag is CommonJS with re-exports Node cannot see statically.
 const { NagSuppressions } = cdkNag;
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Template metadata key naming a function's source entry; the local runtime loads handlers from it. */
-export const ENTRY_METADATA = 'lingchuan:entry';
-/** Template metadata key listing the adapters a function declares: its grants must be exactly theirs. */
-export const ADAPTERS_METADATA = 'lingchuan:adapters';
+export { ADAPTERS_METADATA, ENTRY_METADATA, PROJECT_ROOT };
 
 /**
  * How every function is bundled: one ESM file, minified, for the nodejs22.x runtime, with the SDK

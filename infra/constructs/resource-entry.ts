@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type RouteDefinition, routeKey } from '#shared/http/route.ts';
-import { PROJECT_ROOT } from './house-function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Where the resource functions' entries are written at synth (git-ignored: derived, never edited). */
 export const RESOURCE_ENTRIES_DIR = '.build/api';

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import Provider, { type AccessToken, errors, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ClaimNames } from '#shared/http/claims.schema.ts';
-import { PROJECT_ROOT } from '../constructs/house-function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { accountStore, fileAdapter } from './identity-store.ts';
 import {
   claimsAsIssued,

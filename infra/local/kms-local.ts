@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { p256 } from '@noble/curves/nist.js';
@@ -39,6 +39,21 @@ const newKey = (keySpec: LocalKey['keySpec']): StoredKey => {
 };
 
 /**
+ * Keys retired by a rotation: a key file moved from `<dataDir>/kms/` into `<dataDir>/kms/retired/`
+ * (any name) leaves its place to a new key on the next start, and is still served by its file's
+ * name, for GetPublicKey only, so the dossiers it signed stay verifiable (the runtime lists these
+ * ids in the JWKS, as a stack lists its previous keys' ARNs: infra/constructs/dossiers.ts).
+ */
+export const retiredLocalKeyIds = (dataDir: string): string[] => {
+  const dir = path.join(dataDir, 'kms', 'retired');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+};
+
+/**
  * The template's KMS signing keys on one machine, behind the KMS JSON protocol (GetPublicKey,
  * Sign) so that the functions use the real @aws-sdk/client-kms and their DER-to-JWS conversion is
  * what runs in AWS. Each key is made on first start and kept under `<dataDir>/kms/`, so dossiers
@@ -53,6 +68,10 @@ export const startKmsLocal = async (dataDir: string, keys: readonly LocalKey[], 
     const file = path.join(dir, `${key.id}.json`);
     if (!existsSync(file)) writeFileSync(file, JSON.stringify(newKey(key.keySpec)), { mode: 0o600 });
     stored.set(key.id, JSON.parse(readFileSync(file, 'utf8')) as StoredKey);
+  }
+  const retired = new Set(retiredLocalKeyIds(dataDir));
+  for (const id of retired) {
+    stored.set(id, JSON.parse(readFileSync(path.join(dir, 'retired', `${id}.json`), 'utf8')) as StoredKey);
   }
 
   const sign = (key: StoredKey, message: Buffer, digest: boolean): Buffer => {
@@ -91,6 +110,8 @@ export const startKmsLocal = async (dataDir: string, keys: readonly LocalKey[], 
             PublicKey: Buffer.from(`${SPKI_PREFIX[key.keySpec]}${key.point}`, 'hex').toString('base64'),
           });
         case 'Sign': {
+          // A retired key is disabled for signing, as an operator disables a rotated KMS key.
+          if (retired.has(keyId)) return fail('DisabledException', `Key '${keyId}' is retired`);
           if (input.SigningAlgorithm !== SIGNING_ALGORITHM[key.keySpec]) {
             return fail('InvalidKeyUsageException', `${input.SigningAlgorithm} is not an algorithm of this key`);
           }

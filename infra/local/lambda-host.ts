@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { PROJECT_ROOT } from '../constructs/house-function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import type { LocalFunction } from './local-model.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;

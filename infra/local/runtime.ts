@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ClaimNames, ClaimNamesSchema } from '#shared/http/claims.schema.ts';
-import { PROJECT_ROOT } from '../constructs/house-function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { consoleSite } from './console-site.ts';
 import { ensureTables, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startGateway } from './gateway.ts';
 import { API_AUDIENCE, CONSOLE_CLIENT_ID, createIdentityProvider, IDENTITY_MOUNT } from './identity-provider.ts';
 import { jwksVerifier, readProviderSettings } from './issuer.ts';
-import { startKmsLocal } from './kms-local.ts';
+import { retiredLocalKeyIds, startKmsLocal } from './kms-local.ts';
 import { LambdaHost } from './lambda-host.ts';
 import { readLocalModel } from './local-model.ts';
 import { freePort, portIsFree } from './ports.ts';
@@ -16,7 +16,7 @@ import { startS3Local } from './s3-local.ts';
 import { startSchedules } from './schedules.ts';
 import { type LocalNotice, startSnsLocal } from './sns-local.ts';
 import { StepFunctionsLocal, startStepFunctionsEndpoint } from './stepfunctions-local.ts';
-import { type CfnTemplate, synthesizeTemplate } from './template.ts';
+import { type CfnTemplate, localTemplate } from './template.ts';
 
 export interface LocalRuntimeOptions {
   /** Where state lives across restarts (`.local/` for `npm start`). */
@@ -28,7 +28,7 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** CDK context for the synthesis, e.g. a shortened `reviewTimeoutSeconds`. */
   readonly context?: Record<string, unknown>;
-  /** A template synthesized before (by an earlier start), instead of synthesizing again. */
+  /** A template synthesized before, instead of the kept or fresh synthesis of the sources (`localTemplate`). */
   readonly template?: CfnTemplate;
   /**
    * A DynamoDB Local that outlives this runtime (as DynamoDB outlives a Lambda crash): the restart
@@ -90,8 +90,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const port = options.port || (await portForIssuer(dataDir));
   const claimNames = ClaimNamesSchema.parse(options.claims ?? {});
   const identity = await createIdentityProvider({ dataDir, origin: `http://127.0.0.1:${port}`, claimNames });
-  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here.
-  const model = readLocalModel(options.template ?? synthesizeTemplate({ sm2Signing: true, ...options.context }), {
+  // Locally both dossier keys exist (ES256 and SM2), so both signatures are tested here; keys a
+  // rotation moved under kms/retired/ are listed as a stack lists its previous keys' ARNs.
+  const retired = retiredLocalKeyIds(dataDir);
+  const context = {
+    sm2Signing: true,
+    ...(retired.length > 0 ? { retiredDossierKeys: retired } : {}),
+    ...options.context,
+  };
+  const model = readLocalModel(options.template ?? (await localTemplate(context)), {
     region: REGION,
     parameters: {
       JwtIssuer: identity.settings.issuer,

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { startLocalRuntime } from './runtime.ts';
 import { seedDepartments } from './seed.ts';
-import { type CfnTemplate, synthesizeTemplate } from './template.ts';
 
 /** `npm start`: the whole system on this machine, state under .local/, until Ctrl-C. */
 const port = Number(process.env.PORT ?? 3000);
@@ -20,19 +18,11 @@ const claims = Object.fromEntries(
 );
 // Locally both dossier keys exist (ES256 and SM2), as in the runtime's own synthesis.
 const context = { sm2Signing: true, ...(reviewTimeout ? { reviewTimeoutSeconds: Number(reviewTimeout) } : {}) };
-// LINGCHUAN_TEMPLATE_FILE keeps the synthesized template between starts (synthesis takes seconds;
-// the restart test starts the runtime some twenty times): read when it exists, else written.
-// A developer leaves it unset, so every start runs the code as it is now.
-const templateFile = process.env.LINGCHUAN_TEMPLATE_FILE;
-const cached: CfnTemplate | undefined =
-  templateFile && existsSync(templateFile) ? JSON.parse(readFileSync(templateFile, 'utf8')) : undefined;
-const template = cached ?? synthesizeTemplate(context);
-if (templateFile && !cached) writeFileSync(templateFile, JSON.stringify(template));
 const runtime = await startLocalRuntime({
   dataDir: process.env.LINGCHUAN_DATA_DIR ?? '.local',
   port,
+  // The template is synthesized once for the sources as they are and kept (template.ts: localTemplate).
   context,
-  template,
   claims,
   // LINGCHUAN_DYNAMODB_ENDPOINT: a DynamoDB Local started apart, which a kill of this process leaves running.
   ...(process.env.LINGCHUAN_DYNAMODB_ENDPOINT ? { dynamodbEndpoint: process.env.LINGCHUAN_DYNAMODB_ENDPOINT } : {}),

@@ -1,8 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ExecutionAbortedError, StateMachine } from 'aws-local-stepfunctions';
+import { LOCAL_CACHE_DIR } from '../project-root.ts';
 
 type JSONValue = Parameters<StateMachine['run']>[0];
 
@@ -100,6 +102,35 @@ const clampTimeouts = (states: Record<string, AslState & { TimeoutSeconds?: numb
   return states;
 };
 
+/** Definitions the engine's validator passed before, one empty file per hash of definition and engine version. */
+const VALIDATED_DIR = path.join(LOCAL_CACHE_DIR, 'asl-validated');
+/** Its package does not export package.json: read beside the entry it resolves to. */
+const ENGINE_VERSION = (
+  JSON.parse(
+    readFileSync(
+      path.join(path.dirname(createRequire(import.meta.url).resolve('aws-local-stepfunctions')), '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+
+/**
+ * The engine for one definition, validated (ARNs and paths checked) the first time this engine
+ * version meets these bytes and trusted afterwards: the validator compiles its JSON schemas for
+ * every machine, seconds of every start on this machine, and the bytes it passed do not change.
+ */
+const engineFor = (definition: ConstructorParameters<typeof StateMachine>[0]): StateMachine => {
+  const marker = path.join(
+    VALIDATED_DIR,
+    createHash('sha256').update(ENGINE_VERSION).update(JSON.stringify(definition)).digest('hex'),
+  );
+  if (existsSync(marker)) return new StateMachine(definition, { validationOptions: { noValidate: true } });
+  const sm = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+  mkdirSync(VALIDATED_DIR, { recursive: true });
+  writeFileSync(marker, '');
+  return sm;
+};
+
 export class StepFunctionsLocal {
   private readonly machines = new Map<string, { machine: LocalStateMachine; sm: StateMachine }>();
   private readonly executions = new Map<string, ExecutionRecord>();
@@ -121,7 +152,7 @@ export class StepFunctionsLocal {
       clampTimeouts(definition.States);
       this.machines.set(machine.arn, {
         machine,
-        sm: new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } }),
+        sm: engineFor(definition),
       });
     }
   }

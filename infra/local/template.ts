@@ -1,9 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { ENTRY_METADATA } from '../constructs/house-function.ts';
-import { LingchuanStack } from '../stack.ts';
+import { RESOURCE_ENTRIES_DIR } from '../constructs/resource-entry.ts';
+import { ENTRY_METADATA } from '../constructs/template-metadata.ts';
+import { LOCAL_CACHE_DIR, PROJECT_ROOT } from '../project-root.ts';
 
 export type CfnValue = unknown;
 export interface CfnResource {
@@ -16,19 +26,90 @@ export interface CfnTemplate {
   readonly Parameters?: Record<string, { readonly Default?: string }>;
 }
 
-/**
- * The template that `cdk deploy` would deploy, synthesized in-process with bundling skipped:
- * the local runtime starts exactly the resources it contains.
- */
-export const synthesizeTemplate = (context: Record<string, unknown> = {}): CfnTemplate => {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'lingchuan-synth-'));
-  try {
-    const app = new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-    const stack = new LingchuanStack(app, 'Lingchuan');
-    return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
+/** What a synthesis reads: the stack's code, the functions and shared code it names, the console, the lockfile. */
+const SYNTH_INPUTS = ['infra', 'functions', 'shared', 'console', 'package-lock.json'];
+/** Inside those, what a synthesis never reads: the console's build output and installed packages. */
+const NOT_INPUTS = new Set(['dist', 'node_modules']);
+/** Where templates are kept, one file per hash of the inputs. */
+export const TEMPLATE_CACHE_DIR = path.join(LOCAL_CACHE_DIR, 'templates');
+/** A kept template unused this long is someone's old branch: removed when another is written. */
+const CACHE_KEPT_MS = 7 * 24 * 3600_000;
+
+/** SHA-256 over every input file's path and bytes, in a fixed order, and the synthesis context. */
+export const synthInputsHash = (context: Record<string, unknown>): string => {
+  const hash = createHash('sha256');
+  const visit = (relative: string) => {
+    const absolute = path.join(PROJECT_ROOT, relative);
+    if (!existsSync(absolute)) return;
+    if (statSync(absolute).isDirectory()) {
+      for (const name of readdirSync(absolute).sort()) {
+        if (!NOT_INPUTS.has(name)) visit(path.join(relative, name));
+      }
+      return;
+    }
+    hash.update(`${relative}\0`).update(readFileSync(absolute)).update('\0');
+  };
+  for (const input of SYNTH_INPUTS) visit(input);
+  const keys = Object.keys(context).sort();
+  hash.update(JSON.stringify(keys.map((key) => [key, context[key]])));
+  return hash.digest('hex');
+};
+
+/** A kept synthesis: the template and the resource functions' entries it wrote under `.build/`. */
+interface KeptSynthesis {
+  readonly template: CfnTemplate;
+  readonly entries: Record<string, string>;
+}
+
+/** Writes a file through a rename, and only when it differs, so that concurrent starts never read half of one. */
+const writeWhole = (file: string, content: string) => {
+  if (existsSync(file) && readFileSync(file, 'utf8') === content) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, content);
+  renameSync(partial, file);
+};
+
+const pruneOldTemplates = () => {
+  for (const name of readdirSync(TEMPLATE_CACHE_DIR)) {
+    const file = path.join(TEMPLATE_CACHE_DIR, name);
+    if (Date.now() - statSync(file).mtimeMs > CACHE_KEPT_MS) unlinkSync(file);
   }
+};
+
+/**
+ * The template `synthesizeTemplate` would give for the sources as they are now. A synthesis loads
+ * aws-cdk-lib and builds the whole stack (seconds, some twenty times in the crash test alone), so
+ * its template is kept under a hash of everything it reads and of its context, together with the
+ * resource functions' entries it writes under `.build/` (written again on a hit, so a kept
+ * template never names an entry another synthesis changed). An edit anywhere in the inputs makes
+ * a new hash: a start never runs a template older than the code.
+ */
+export const localTemplate = async (context: Record<string, unknown> = {}): Promise<CfnTemplate> => {
+  const file = path.join(TEMPLATE_CACHE_DIR, `${synthInputsHash(context)}.json`);
+  if (existsSync(file)) {
+    try {
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptSynthesis;
+      for (const [entry, source] of Object.entries(kept.entries)) writeWhole(path.join(PROJECT_ROOT, entry), source);
+      const now = new Date();
+      utimesSync(file, now, now);
+      return kept.template;
+    } catch {
+      // unreadable (a disk filled mid-write): synthesize again below
+    }
+  }
+  const { synthesizeTemplate } = await import('./synthesize.ts');
+  const template = synthesizeTemplate(context);
+  const entries: Record<string, string> = {};
+  for (const resource of Object.values(template.Resources)) {
+    const entry = entryOf(resource);
+    if (entry?.startsWith(`${RESOURCE_ENTRIES_DIR}/`)) {
+      entries[entry] = readFileSync(path.join(PROJECT_ROOT, entry), 'utf8');
+    }
+  }
+  writeWhole(file, JSON.stringify({ template, entries } satisfies KeptSynthesis));
+  pruneOldTemplates();
+  return template;
 };
 
 /** Local stand-ins for what CloudFormation would resolve at deploy time. */

@@ -39,6 +39,8 @@ export const apiEnvSchema = z.object({
   DOSSIER_SM2_KEY_ID: z.string().min(1).optional(),
   /** Where POST /v1/reminders publishes the morning's digests (the notification topic). */
   ESCALATION_TOPIC_ARN: z.string().min(1).optional(),
+  /** Keys a rotation retired, comma-separated: still published, so the dossiers they signed verify. */
+  DOSSIER_RETIRED_KEY_IDS: z.string().min(1).optional(),
 });
 
 export const workflowEnvSchema = z.object({

@@ -52,14 +52,21 @@ interface KeyInfo {
  * e = SM3(Z_A ‖ M) of GB/T 32918 with the standard user id, which KMS asks callers to compute
  * themselves in DIGEST mode.
  */
-export const kmsDossierSigner = (keys: { es256: string; sm2?: string | undefined }): DossierSigner => {
+export const kmsDossierSigner = (keys: {
+  es256: string;
+  sm2?: string | undefined;
+  /** Keys a rotation retired: published beside the current ones, never signed with. */
+  retired?: readonly string[] | undefined;
+}): DossierSigner => {
   const infos = new Map<string, Promise<KeyInfo>>();
-  const info = (keyId: string, crv: 'P-256' | 'SM2') => {
+  const info = (keyId: string) => {
     if (!keyId) return Promise.reject(new Error('This function has no dossier signing key.'));
     let known = infos.get(keyId);
     if (!known) {
-      known = kms.send(new GetPublicKeyCommand({ KeyId: keyId })).then(({ PublicKey }) => {
+      known = kms.send(new GetPublicKeyCommand({ KeyId: keyId })).then(({ PublicKey, KeySpec }) => {
         if (!PublicKey) throw new Error(`KMS returned no public key for ${keyId}`);
+        // The curve is the key's own: a retired key is named by its ARN alone.
+        const crv = KeySpec === 'SM2' ? 'SM2' : 'P-256';
         const { x, y } = pointOf(PublicKey);
         const [xs, ys] = [x.toString('base64url'), y.toString('base64url')];
         return {
@@ -91,7 +98,7 @@ export const kmsDossierSigner = (keys: { es256: string; sm2?: string | undefined
   return {
     sm2: keys.sm2 !== undefined,
     async signJws(payload) {
-      const { jwk } = await info(keys.es256, 'P-256');
+      const { jwk } = await info(keys.es256);
       const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: jwk.kid })).toString('base64url');
       const input = `${header}.${Buffer.from(payload).toString('base64url')}`;
       const signature = await sign(keys.es256, createHash('sha256').update(input, 'ascii').digest(), 'ECDSA_SHA_256');
@@ -99,20 +106,26 @@ export const kmsDossierSigner = (keys: { es256: string; sm2?: string | undefined
     },
     async signSm2(message) {
       if (!keys.sm2) throw new Error('No SM2 key signs in this deployment.');
-      const { jwk, publicHex } = await info(keys.sm2, 'SM2');
+      const { jwk, publicHex } = await info(keys.sm2);
       const e = Buffer.from(sm2Lib.getHash(message, publicHex, SM2_USER_ID), 'hex');
       const signature = await sign(keys.sm2, e, 'SM2DSA');
       return `${JSON.stringify({ alg: 'SM2DSA', hash: 'SM3', kid: jwk.kid, userId: SM2_USER_ID, signature: signature.toString('base64url') }, null, 2)}\n`;
     },
     async publicKeys() {
-      return Promise.all([
-        info(keys.es256, 'P-256').then((key) => key.jwk),
-        ...(keys.sm2 ? [info(keys.sm2, 'SM2').then((key) => key.jwk)] : []),
-      ]);
+      const published = [keys.es256, ...(keys.sm2 ? [keys.sm2] : []), ...(keys.retired ?? [])];
+      return Promise.all(published.map((keyId) => info(keyId).then((key) => key.jwk)));
     },
   };
 };
 
 /** The `dossierSigner` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
-export const dossierSigner = (env: { readonly DOSSIER_KEY_ID?: string; readonly DOSSIER_SM2_KEY_ID?: string }) =>
-  kmsDossierSigner({ es256: env.DOSSIER_KEY_ID ?? '', sm2: env.DOSSIER_SM2_KEY_ID });
+export const dossierSigner = (env: {
+  readonly DOSSIER_KEY_ID?: string;
+  readonly DOSSIER_SM2_KEY_ID?: string;
+  readonly DOSSIER_RETIRED_KEY_IDS?: string;
+}) =>
+  kmsDossierSigner({
+    es256: env.DOSSIER_KEY_ID ?? '',
+    sm2: env.DOSSIER_SM2_KEY_ID,
+    retired: env.DOSSIER_RETIRED_KEY_IDS?.split(',').filter((id) => id !== ''),
+  });

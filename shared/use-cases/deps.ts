@@ -47,6 +47,8 @@ export interface DepsEnv {
   readonly DOSSIER_KEY_ID?: string;
   /** Only where an SM2 key signs too (aws-cn, and locally). */
   readonly DOSSIER_SM2_KEY_ID?: string;
+  /** Keys a rotation retired, comma-separated (the key route publishes them). */
+  readonly DOSSIER_RETIRED_KEY_IDS?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { routes } from '#functions/api/routes.ts';
 import type { LocalRuntime } from '#infra/local/runtime.ts';
-import { synthesizeTemplate } from '#infra/local/template.ts';
+import { localTemplate } from '#infra/local/template.ts';
 import { REVIEWER_ROLES } from '#shared/domain/review-catalogue.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { OBLIGATION_SHARDS } from '#shared/store/obligation-repository.ts';
@@ -107,7 +107,7 @@ const theRest = async (projectId: string, dept: string, partner: string) => {
  */
 export const measureLife = async (runtime: LocalRuntime): Promise<LifeMeasures> => {
   useRuntime({ url: runtime.url, dataDir: runtime.dataDir });
-  const template = synthesizeTemplate();
+  const template = await localTemplate({ sm2Signing: true });
   const functions = new Map<string, { entry: string; memoryMb: number }>();
   for (const [id, resource] of Object.entries(template.Resources)) {
     const entry = resource.Metadata?.['lingchuan:entry'];

@@ -12,11 +12,14 @@ const synthesize = (context: Record<string, string>) => {
   return Template.fromStack(new LingchuanStack(app, 'Lingchuan'));
 };
 
+/** A key a rotation retired (its ARN listed in the context of the China synthesis, as an operator would). */
+const RETIRED_KEY = 'arn:aws-cn:kms:cn-north-1:111122223333:key/0b7c2f9e-retired';
+
 let global: Template;
 let china: Template;
 beforeAll(() => {
   global = synthesize({});
-  china = synthesize({ partition: 'aws-cn' });
+  china = synthesize({ partition: 'aws-cn', retiredDossierKeys: RETIRED_KEY });
 });
 
 const keysOf = (template: Template) => Object.entries(template.findResources('AWS::KMS::Key')) as [string, CfnJson][];
@@ -86,6 +89,21 @@ describe('the dossier signing keys (ART33-RECORDS)', () => {
       (fn) => fn.Metadata?.[ENTRY_METADATA] === 'functions/workflow/build-dossier.handler.ts',
     );
     expect(Object.keys(builder.Properties.Environment.Variables)).toContain('DOSSIER_SM2_KEY_ID');
+  });
+
+  it('keeps a retired key published: the key route reads its public half (DOSSIER_RETIRED_KEY_IDS), and nothing may sign with it', () => {
+    const functions = Object.values(china.findResources('AWS::Lambda::Function')) as CfnJson[];
+    const keyRoute = functions.filter(
+      (fn) => fn.Properties.Environment?.Variables?.DOSSIER_RETIRED_KEY_IDS === RETIRED_KEY,
+    );
+    expect(keyRoute.length).toBeGreaterThan(0);
+    expect(JSON.stringify(global.toJSON())).not.toContain('DOSSIER_RETIRED_KEY_IDS');
+    const statements = (Object.values(china.findResources('AWS::IAM::Policy')) as CfnJson[]).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as CfnJson[],
+    );
+    const naming = statements.filter((s) => [s.Resource].flat().includes(RETIRED_KEY));
+    expect(naming.length).toBeGreaterThan(0);
+    for (const statement of naming) expect(actionsOf(statement)).toEqual(['kms:GetPublicKey']);
   });
 
   it('builds in a standard state machine of one task, retried and caught, writing only under dossiers/ of the retained documents bucket', () => {

@@ -1,8 +1,10 @@
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { firstOmYear, omDueDate, omDutyKey, omReportKey } from '#shared/domain/acceptance.ts';
 import { addCalendarDays, addMonths } from '#shared/domain/calendar.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { call, tokenFor } from './support/client.ts';
+import { failures, offlineVerifier, takeDossier } from './support/dossier.ts';
 import {
   daysFromToday,
   doc,
@@ -12,7 +14,6 @@ import {
   projectOf,
   put,
   sweepAsOf,
-  thisYear,
   today,
   underConstruction,
   violationsOf,
@@ -24,6 +25,8 @@ const ASSETS = [
   { name: '应用服务器', kind: 'fixed', valueFen: 3_000_000, registrationNo: 'LC-GZ-2026-0101' },
   { name: '指挥平台软件著作权', kind: 'intangible', valueFen: 5_000_000, registrationNo: 'LC-WX-2026-0102' },
 ];
+/** The first year a project accepted today owes an O&M report for: this year until its due date, then the next. */
+const firstReportYear = () => firstOmYear(today(), DEFAULT_POLICY);
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** A project built and completed today, its acceptance clock running. */
@@ -96,7 +99,7 @@ const decideAcceptance = (
 ) => decide(projectId, round, kind, decision, token, { checklist: kind === 'tech-acceptance' ? TECH_ACCEPTANCE : {} });
 
 describe('acceptance, filing, operations and decommissioning (ART24, ART27–30, ART32–34) through the HTTP API', () => {
-  it('takes a key project from construction to decommissioned: technical then DRC completion acceptance (ART27-ACCEPTANCE-ORDER), the ART29-FILING hold and late finding, ART30-SELF-EVALUATION, ART07-OM-FUNDING reports, ART32-DECOMMISSION and ART32-DISPOSAL-REPORT', async () => {
+  it('takes a key project from construction to decommissioned: technical then DRC completion acceptance (ART27-ACCEPTANCE-ORDER), the ART29-FILING hold and late finding, ART30-SELF-EVALUATION, ART07-OM-FUNDING reports, ART32-DECOMMISSION and ART32-DISPOSAL-REPORT; its whole life taken as a dossier passes lingchuan-verify and fails it with an event removed (ART33-RECORDS)', async () => {
     const { project, staff, head, dept } = await completed({ totalInvestmentFen: 100_000_000, keyProject: true });
     const token = await staff();
     const path = (tail: string) => `/v1/projects/${project.id}${tail}`;
@@ -179,7 +182,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         .map((d) => [d.code, d.key])
         .sort(),
     ).toEqual([
-      ['ART07-OM-FUNDING', `om-${thisYear() + 1}`],
+      ['ART07-OM-FUNDING', `om-${firstReportYear()}`],
       ['ART29-FILING', 'acceptance'],
       ['ART30-SELF-EVALUATION', 'acceptance'],
     ]);
@@ -237,7 +240,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         path('/operations-reports'),
         token,
         {
-          year: thisYear() + 1,
+          year: firstReportYear(),
           onGovCloud,
           dataSharedAsDeclared: true,
           collaboratingAsDeclared: true,
@@ -258,9 +261,9 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
     expect(await funding()).toMatchObject({ operations: 'allowed', holds: [] });
     expect((await findingsOf(project.id)).find((f) => f.code === 'ART07-OM-FUNDING')?.status).toBe('resolved');
     // Next year's report wrote the year after's duty; none by its 31 October → a finding, an O&M hold, and the next duty.
-    await sweepAsOf(`${thisYear() + 2}-11-01`);
+    await sweepAsOf(`${firstReportYear() + 1}-11-01`);
     expect(await funding()).toMatchObject({ operations: 'held', holds: [{ code: 'ART07-OM-FUNDING' }] });
-    expect((await dutiesOf(project.id, token)).map((d) => d.key)).toContain(`om-${thisYear() + 3}`);
+    expect((await dutiesOf(project.id, token)).map((d) => d.key)).toContain(`om-${firstReportYear() + 2}`);
 
     // ART32: expert opinion, then the collective decision, by the head; then the disposal of every asset.
     const decisionFirst = await doc(project.id, token, 'decommission-decision');
@@ -281,7 +284,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
       (await dutiesOf(project.id, token))
         .filter((d) => d.code === 'ART07-OM-FUNDING' && d.status === 'open')
         .map((d) => d.key),
-    ).toEqual([`om-${thisYear() + 2}`]);
+    ).toEqual([`om-${firstReportYear() + 1}`]);
     expect(await funding()).toMatchObject({ construction: 'closed', operations: 'held' });
     const disposalDocument = await doc(project.id, token, 'disposal-report');
     const partial = await call('POST', path('/disposal-report'), {
@@ -380,7 +383,40 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
 
     const verdict = await call<{ valid: boolean }>('GET', path('/events/verify'), { token });
     expect(verdict.body.valid).toBe(true);
-  });
+
+    // ART33-RECORDS: the Audit Bureau takes the whole life away as one dossier, which lingchuan-verify
+    // passes offline; with one event of the life removed it fails, naming the audit chain (the
+    // other tamperings are test/integration/dossier.test.ts's, on a project under construction).
+    const offline = offlineVerifier();
+    try {
+      await offline.fetchKeys();
+      const { bytes } = await takeDossier(project.id, audit);
+      const files = unzipSync(bytes);
+      const events = Buffer.from(files['events.jsonl'] as Uint8Array).toString('utf8');
+      for (const action of [
+        'project.submitted',
+        'acceptance.filed',
+        'operations.decommissioned',
+        'accountability.recorded',
+      ]) {
+        expect(events, action).toContain(`"action":"${action}"`);
+      }
+      const intact = await offline.verify(bytes, 'whole-life');
+      expect(failures(intact.lines)).toEqual([]);
+      expect(intact.lines).toContain('dossier verified');
+      expect(intact.code).toBe(0);
+      const lines = events.trimEnd().split('\n');
+      lines.splice(Math.floor(lines.length / 2), 1);
+      files['events.jsonl'] = Buffer.from(`${lines.join('\n')}\n`);
+      const tampered = await offline.verify(zipSync(files, { level: 0 }), 'whole-life-event-removed');
+      expect(tampered.code).toBe(1);
+      expect(failures(tampered.lines)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^FAIL audit chain: event \d+ has seq \d+/)]),
+      );
+    } finally {
+      offline.remove();
+    }
+  }, 300_000);
 
   it('accepts a project without ART13 project approval after the technical acceptance alone; a return and a rejection send it back (ART27-ACCEPTANCE-ORDER); its public cloud is found in its O&M report (ART26-GOV-CLOUD)', async () => {
     const { project, staff, head, dept } = await completed({
@@ -427,7 +463,7 @@ describe('acceptance, filing, operations and decommissioning (ART24, ART27–30,
         `/v1/projects/${project.id}/operations-reports`,
         token,
         {
-          year: thisYear() + 1,
+          year: firstReportYear(),
           onGovCloud,
           dataSharedAsDeclared: true,
           collaboratingAsDeclared: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, validityWarnings } from '#shared/domain/policy.ts';
 import { call, tokenFor } from './support/client.ts';
-import { BASELINE } from './support/lifecycle.ts';
+import { BASELINE, thisYear, today } from './support/lifecycle.ts';
 import {
   bureau,
   decide,
@@ -101,13 +102,16 @@ describe('the approval phase read against the measures', () => {
   });
 
   it('warns under ART06-ANNUAL-PLAN when the year has no approved plan, and records the inAnnualPlan answer without blocking', async () => {
-    const { project, staff } = await readyProject({ year: 2031 });
+    const year = thisYear() + 5;
+    const { project, staff } = await readyProject({ year });
     const submitted = await submit(project.id, await staff());
-    expect((submitted.warnings as { code: string; path: string }[]).map((w) => [w.code, w.path])).toEqual([
-      ['ART06-ANNUAL-PLAN', 'year'],
-    ]);
+    // As the measures end (ART35), every submission carries their validity warning beside it.
+    const validity = validityWarnings(DEFAULT_POLICY, today()).map((w) => [w.code, w.path]);
+    expect((submitted.warnings as { code: string; path: string }[]).map((w) => [w.code, w.path]).sort()).toEqual(
+      [['ART06-ANNUAL-PLAN', 'year'], ...validity].sort(),
+    );
     const decided = await decide(project.id, 1, 'tech-review', 'approve', await bureau('data-bureau'), {
-      checklist: { ...TECH_CHECKLIST, inAnnualPlan: { ok: false, note: '未列入2031年度计划' } },
+      checklist: { ...TECH_CHECKLIST, inAnnualPlan: { ok: false, note: `未列入${year}年度计划` } },
     });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     await waitForStage(project.id, await staff(), 'approved');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from './support/client.ts';
+import { thisYear } from './support/lifecycle.ts';
 import {
   bureau,
   decide,
@@ -224,7 +225,7 @@ describe('the approval workflow (real ASL) against the local runtime', () => {
         token,
         body: {
           name: `批量 ${i}`,
-          year: 2026,
+          year: thisYear(),
           category: 'application-system',
           constructionType: 'new',
           fundingMode: 'government-invested',

@@ -55,7 +55,6 @@ while (databaseKills.size < 3) databaseKills.add(1 + Math.floor(random() * (KILL
 
 const dataDir = separateDataDir('crash');
 const databaseDir = path.join(dataDir, 'database');
-const templateFile = path.join(dataDir, 'template.json');
 const started: SeparateRuntime[] = [];
 let database: DynamoDbLocal | undefined;
 
@@ -63,7 +62,7 @@ process.env.AWS_ACCESS_KEY_ID ??= LOCAL_CREDENTIALS.accessKeyId;
 process.env.AWS_SECRET_ACCESS_KEY ??= LOCAL_CREDENTIALS.secretAccessKey;
 
 const startDatabase = async () => {
-  database = await startDynamoDbLocal(databaseDir, { region: 'cn-north-1' });
+  database = await startDynamoDbLocal(databaseDir, { region: 'cn-north-1', quickStart: true });
 };
 const killDatabase = () => {
   const pid = Number(readFileSync(path.join(databaseDir, 'dynamodb.pid'), 'utf8'));
@@ -72,7 +71,6 @@ const killDatabase = () => {
 
 const startRuntime = async () => {
   const runtime = await startSeparate(dataDir, {
-    LINGCHUAN_TEMPLATE_FILE: templateFile,
     LINGCHUAN_DYNAMODB_ENDPOINT: database?.endpoint ?? '',
   });
   started.push(runtime);

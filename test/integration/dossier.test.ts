@@ -1,64 +1,17 @@
-import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { sm2, sm3 } from 'sm-crypto-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, tokenFor } from './support/client.ts';
+import { type DossierView, failures, offlineVerifier, takeDossier } from './support/dossier.ts';
 import { underConstruction } from './support/lifecycle.ts';
-import { createProject, eventually, people, registerDepartment, uniqueDept } from './support/scenario.ts';
+import { createProject, people, registerDepartment, uniqueDept } from './support/scenario.ts';
 
-const run = promisify(execFile);
-
-type DossierView = {
-  dossierId: string;
-  status: string;
-  sha256?: string;
-  sizeBytes?: number;
-  download?: { url: string };
-};
 type Jwk = { kty: string; crv: string; x: string; y: string; kid: string; alg: string };
 
-/** A scratch folder outside the repository: the verifier runs there with Node alone, no node_modules near it. */
-const scratch = mkdtempSync(path.join(tmpdir(), 'lingchuan-dossier-'));
-const verifier = path.join(scratch, 'lingchuan-verify.mjs');
-copyFileSync(path.join(process.cwd(), 'bin', 'lingchuan-verify.mjs'), verifier);
-const jwksFile = path.join(scratch, 'dossier-keys.json');
-
-/** Runs `node lingchuan-verify.mjs <zip> --jwks <file>`: its exit code and its lines. */
-const verify = async (archive: Uint8Array, name: string) => {
-  const file = path.join(scratch, `${name}.zip`);
-  writeFileSync(file, archive);
-  try {
-    const { stdout } = await run(process.execPath, [verifier, file, '--jwks', jwksFile], { cwd: scratch });
-    return { code: 0, lines: stdout.trim().split('\n') };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string };
-    return { code: failed.code, lines: failed.stdout.trim().split('\n') };
-  }
-};
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const failures = (lines: readonly string[]) => lines.filter((line) => line.startsWith('FAIL'));
-
-/** Takes a dossier as `token`, waits for its build, downloads the archive. */
-const takeDossier = async (projectId: string, token: string) => {
-  const requested = await call<{ dossierId: string }>('POST', `/v1/projects/${projectId}/dossiers`, { token });
-  expect(requested.status, JSON.stringify(requested.body)).toBe(202);
-  const { dossierId } = requested.body;
-  const ready = await eventually(async () => {
-    const read = await call<DossierView>('GET', `/v1/projects/${projectId}/dossiers/${dossierId}`, { token });
-    expect(read.body.status).not.toBe('failed');
-    return read.body.status === 'ready' ? read.body : undefined;
-  }, 60_000);
-  const download = await fetch(String(ready.download?.url));
-  expect(download.status).toBe(200);
-  const bytes = new Uint8Array(await download.arrayBuffer());
-  return { dossierId, ready, bytes };
-};
+const offline = offlineVerifier();
+const verify = offline.verify;
+afterAll(() => offline.remove());
 
 /** The archive with `change` applied to its files, written again. */
 const rewrite = (archive: Uint8Array, change: (files: Record<string, Uint8Array>) => void) => {
@@ -76,10 +29,7 @@ describe('the audit dossier (ART33-RECORDS)', () => {
   let keys: Jwk[];
 
   beforeAll(async () => {
-    const keysAnswer = await call<{ keys: Jwk[] }>('GET', '/v1/dossier-keys');
-    expect(keysAnswer.status).toBe(200);
-    keys = keysAnswer.body.keys;
-    writeFileSync(jwksFile, JSON.stringify(keysAnswer.body));
+    keys = await offline.fetchKeys<Jwk>();
     const built = await underConstruction();
     projectId = built.project.id;
     archive = (await takeDossier(projectId, await tokenFor({ roles: ['audit'], sub: 'auditor-1', name: '审计员' })))

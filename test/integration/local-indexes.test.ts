@@ -2,13 +2,13 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand } from
 import { describe, expect, it } from 'vitest';
 import { ensureTables } from '#infra/local/dynamodb-local.ts';
 import { readLocalModel } from '#infra/local/local-model.ts';
-import { synthesizeTemplate } from '#infra/local/template.ts';
+import { localTemplate } from '#infra/local/template.ts';
 import { INDEXES } from '#shared/store/table-layout.ts';
 import { runtime } from './support/client.ts';
 
 describe('the local runtime on a table from before an index existed', () => {
   it('adds the missing index to the existing table, and DynamoDB fills it from the stored projects', async () => {
-    const [template] = readLocalModel(synthesizeTemplate(), {
+    const [template] = readLocalModel(await localTemplate({ sm2Signing: true }), {
       region: 'cn-north-1',
       parameters: { JwtIssuer: 'x', JwtAudience: 'x', ConsoleClientId: 'x', PortalOrigin: 'x' },
     }).tables;

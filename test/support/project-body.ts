@@ -1,7 +1,12 @@
+import { addCalendarDays, shanghaiDate } from '#shared/domain/calendar.ts';
+
+/** Today in Lingchuan: bodies never name a date or a year a moving today could overtake (issue #22 item 8). */
+const lingchuanToday = () => shanghaiDate(new Date());
+
 /** A declaration that breaks no rule, for tests and benches; `overrides` change what a case is about. */
 export const projectBody = (overrides: Record<string, unknown> = {}) => ({
   name: '县社会治理综合指挥平台',
-  year: 2026,
+  year: Number(lingchuanToday().slice(0, 4)),
   category: 'application-system',
   constructionType: 'new',
   fundingMode: 'government-invested',
@@ -24,11 +29,11 @@ export const projectBody = (overrides: Record<string, unknown> = {}) => ({
 
 /**
  * A declared emergency (ART15): the kind of sudden event, the event itself, why it cannot wait.
- * `occurredOn` defaults to a fixed past day: the declaration only requires a date.
+ * `occurredOn` defaults to ten days before today: the declaration only requires a date.
  */
 export const emergencyBody = (overrides: Record<string, unknown> = {}) => ({
   eventType: 'natural-disaster',
-  event: { name: '特大暴雨', occurredOn: '2026-07-20' },
+  event: { name: '特大暴雨', occurredOn: addCalendarDays(lingchuanToday(), -10) },
   justification: '暴雨灾后应急指挥系统',
   ...overrides,
 });
