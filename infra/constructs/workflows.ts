@@ -1,4 +1,5 @@
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -50,14 +51,30 @@ export class Workflows extends Construct {
       environment: { ...props.environment, ESCALATION_TOPIC_ARN: this.escalations.topicArn },
       adapters: TRIGGER_ADAPTERS.reviewStep,
     });
+    // One role and one log group serve every review workflow: they run the same step with the same
+    // rights, and each machine of its own would spend four of the stack's 500 resources (#19).
+    const logs = new LogGroup(this, 'ReviewLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const role = new Role(this, 'ReviewRole', { assumedBy: new ServicePrincipal('states.amazonaws.com') });
+    this.step.grantInvoke(role);
+    NagSuppressions.addResourceSuppressions(
+      role,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            "The state machines' log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray (xray:Put*, GetSampling*) actions take no resource ARN; <step>:* is the step function's own versions, from grantInvoke.",
+          appliesTo: ['Resource::*', { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/g' }],
+        },
+      ],
+      true,
+    );
     const machine = (workflow: WorkflowKind) => {
-      const name = pascal(workflow);
-      const logs = new LogGroup(this, `${name}Logs`, {
-        retention: RetentionDays.ONE_YEAR,
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-      const stateMachine = new StateMachine(this, name, {
+      const stateMachine = new StateMachine(this, pascal(workflow), {
         stateMachineType: StateMachineType.STANDARD,
+        role,
         definitionBody: DefinitionBody.fromString(
           JSON.stringify(reviewWorkflowDefinition(workflow, { reviewTimeoutSeconds: props.reviewTimeoutSeconds })),
         ),
@@ -66,19 +83,6 @@ export class Workflows extends Construct {
         // Execution data stays out of the logs: it names projects and people; the audit trail has it.
         logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
       });
-      this.step.grantInvoke(stateMachine);
-      NagSuppressions.addResourceSuppressions(
-        stateMachine,
-        [
-          {
-            id: 'AwsSolutions-IAM5',
-            reason:
-              "The state machine's log delivery (logs:*LogDelivery, PutResourcePolicy, Describe*) and X-Ray (xray:Put*, GetSampling*) actions take no resource ARN; <step>:* is the step function's own versions, from grantInvoke.",
-            appliesTo: ['Resource::*', { regex: '/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/g' }],
-          },
-        ],
-        true,
-      );
       return stateMachine;
     };
     this.machines = Object.fromEntries(WORKFLOW_KINDS.map((kind) => [kind, machine(kind)])) as Record<
