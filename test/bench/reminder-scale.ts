@@ -65,7 +65,12 @@ export const benchReminderScale = async (runtime: LocalRuntime) => {
     new DynamoDBClient({ endpoint: runtime.endpoints.dynamodb, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS }),
   );
   const table = runtime.tableName;
-  const deps = allDeps({ TABLE_NAME: table, BUCKET_NAME: runtime.bucketName });
+  // The digests go to the runtime's SNS stand-in, whose topic the runtime put in the shared environment.
+  const deps = allDeps({
+    TABLE_NAME: table,
+    BUCKET_NAME: runtime.bucketName,
+    ESCALATION_TOPIC_ARN: process.env.ESCALATION_TOPIC_ARN,
+  });
   const calendars = new Map([[2026, officialYear(2026) as CalendarYear]]);
   const window = reminderWindow(AS_OF, DEFAULT_POLICY, calendars);
   // From the last day already late before this morning's look-back through the window's end.
