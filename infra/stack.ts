@@ -103,6 +103,7 @@ export class LingchuanStack extends Stack {
     });
     const dossiers = new Dossiers(this, 'Dossiers', { environment: shared });
     const reminders = new Reminders(this, 'Reminders', {
+      scheduler: sweep.scheduler,
       environment: { ...shared, ESCALATION_TOPIC_ARN: workflows.escalations.topicArn },
     });
 

@@ -13,7 +13,6 @@ import * as meta from './meta/routes.ts';
 import * as notifications from './notifications/routes.ts';
 import * as obligations from './obligations/routes.ts';
 import * as operations from './operations/routes.ts';
-import * as policy from './policy/routes.ts';
 import * as procurement from './procurement/routes.ts';
 import * as projects from './projects/routes.ts';
 import * as publicRegister from './public/routes.ts';
@@ -44,7 +43,6 @@ export const routes: readonly RouteDefinition[] = [
   obligations,
   sweeps,
   annualPlans,
-  policy,
   reports,
   dossiers,
   publicRegister,

@@ -18,6 +18,8 @@ export interface SweepProps {
  */
 export class Sweep extends Construct {
   readonly fn: HouseFunction<typeof sweepEnvSchema>;
+  /** EventBridge Scheduler's role for the county's scheduled jobs: the sweep, and the reminders beside it. */
+  readonly scheduler: Role;
 
   constructor(scope: Construct, id: string, props: SweepProps) {
     super(scope, id);
@@ -31,6 +33,7 @@ export class Sweep extends Construct {
       adapters: TRIGGER_ADAPTERS.nightlySweep,
     });
     const invoker = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    this.scheduler = invoker;
     invoker.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

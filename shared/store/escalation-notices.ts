@@ -1,8 +1,7 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { traced } from '#shared/observability/tracer.ts';
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { topicClient } from './topic-client.ts';
 
-/** Only the workflow step announces escalations: no other function imports this module or its SDK. */
-const client = traced(new SNSClient({}));
+const client = topicClient;
 
 export interface EscalationNotice {
   readonly projectId: string;

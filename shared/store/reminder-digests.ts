@@ -1,8 +1,8 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand } from '@aws-sdk/client-sns';
 import { type Audience, NOTIFICATION_KINDS, type Notification } from '#shared/domain/reminders.ts';
-import { traced } from '#shared/observability/tracer.ts';
+import { topicClient } from './topic-client.ts';
 
-const client = traced(new SNSClient({}));
+const client = topicClient;
 
 export interface Digest {
   readonly audience: Audience;
