@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
 import { call, runtime, tokenFor } from './support/client.ts';
+import { thisYear } from './support/lifecycle.ts';
 import {
   createProject,
   type Project,
@@ -113,7 +114,8 @@ describe('projects over HTTP against the local runtime', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     const codes = new Set(responses.map((r) => r.body.code));
     expect(codes.size).toBe(50);
-    for (const code of codes) expect(code).toMatch(/^LC-2026-\d{4}$/);
+    // The code carries the declared year, which is this year in Lingchuan (project-body.ts).
+    for (const code of codes) expect(code).toMatch(new RegExp(`^LC-${thisYear()}-\\d{4}$`));
   });
 
   it('lets exactly one of 20 concurrent PATCHes with the same If-Match win; the rest are 409 and the trail has one event for it', async () => {
