@@ -93,9 +93,13 @@ afterAll(async () => {
 const dataBureau = () => bureau('data-bureau', 'crash-reviewer');
 
 /** One request, fired without waiting: answers whether (and how) it was answered before the kill. */
-const fire = (method: string, url: string, token: string, body: unknown) => {
+/**
+ * One attempt of an action, as a portal sends it: with an Idempotency-Key, which its retry repeats,
+ * so a retry of what had landed is answered as the first was (where the route takes the key).
+ */
+const fire = (method: string, url: string, token: string, body: unknown, idempotencyKey: string) => {
   let answer: { status: number; body: unknown } | undefined;
-  const done = call(method, url, { token, body }).then(
+  const done = call(method, url, { token, body, headers: { 'idempotency-key': idempotencyKey } }).then(
     (response) => {
       answer = { status: response.status, body: response.body };
     },
@@ -165,13 +169,14 @@ describe(`a crash never strands a review (issue #22, seed ${SEED}: RESTART_SEED=
     for (let kill = 0; kill < KILLS; kill++) {
       const kind: Kind = KINDS[kill % KINDS.length] as Kind;
       const slot = Math.floor(kill / KINDS.length);
+      const idempotencyKey = `crash-${SEED}-${kill}`;
       // Prepared before the window: documents verified, the task open. Only the action is in flight when the kill lands.
       let action: () => ReturnType<typeof fire>;
       let reached: () => Promise<unknown>;
       if (kind === 'submit') {
         const subject = declarations[slot] as (typeof declarations)[number];
         const token = await subject.staff();
-        action = () => fire('POST', `/v1/projects/${subject.project.id}/submit`, token, undefined);
+        action = () => fire('POST', `/v1/projects/${subject.project.id}/submit`, token, undefined, idempotencyKey);
         reached = () => openTask(subject.project.id, 1, 'tech-review', token);
         submitted.push(subject);
       } else if (kind === 'decision') {
@@ -180,12 +185,18 @@ describe(`a crash never strands a review (issue #22, seed ${SEED}: RESTART_SEED=
         await openTask(subject.project.id, 1, 'tech-review', reviewer);
         const opinion = await doc(subject.project.id, reviewer, 'tech-review-opinion');
         action = () =>
-          fire('POST', `/v1/tasks/${taskIdOf(subject.project.id, 1, 'tech-review')}/decision`, reviewer, {
-            decision: 'approve',
-            opinion: '技术审查通过',
-            opinionDocumentId: opinion,
-            checklist: TECH_CHECKLIST,
-          });
+          fire(
+            'POST',
+            `/v1/tasks/${taskIdOf(subject.project.id, 1, 'tech-review')}/decision`,
+            reviewer,
+            {
+              decision: 'approve',
+              opinion: '技术审查通过',
+              opinionDocumentId: opinion,
+              checklist: TECH_CHECKLIST,
+            },
+            idempotencyKey,
+          );
         reached = () =>
           eventually(
             async () => ((await projectOf(subject.project.id)).stage === 'approved' ? true : undefined),
@@ -205,7 +216,7 @@ describe(`a crash never strands a review (issue #22, seed ${SEED}: RESTART_SEED=
         };
         acceptanceRound++;
         const round = acceptanceRound;
-        action = () => fire('POST', `/v1/projects/${id}/preliminary-acceptance`, token, body);
+        action = () => fire('POST', `/v1/projects/${id}/preliminary-acceptance`, token, body, idempotencyKey);
         reached = () => openTask(id, round, 'tech-acceptance', token);
       } else {
         const token = await changing.staff();
@@ -223,7 +234,7 @@ describe(`a crash never strands a review (issue #22, seed ${SEED}: RESTART_SEED=
         };
         changeRound++;
         const round = changeRound;
-        action = () => fire('POST', `/v1/projects/${id}/changes`, head, body);
+        action = () => fire('POST', `/v1/projects/${id}/changes`, head, body, idempotencyKey);
         reached = () => openTask(id, round, 'tech-review', token);
       }
 
@@ -242,7 +253,8 @@ describe(`a crash never strands a review (issue #22, seed ${SEED}: RESTART_SEED=
         // Acknowledged: it reached its next state, with no client retry.
         expect(answer.status, `kill ${kill} (${kind}): ${JSON.stringify(answer.body)}`).toBeLessThan(300);
       } else {
-        // Never answered: the client retries; a retry of what had landed is refused as a duplicate (409).
+        // Never answered: the client retries with the same Idempotency-Key; a retry of what had landed is
+        // answered as the first was, or refused as a duplicate (409) where the route takes no key.
         const retried = action();
         await retried.done;
         expect([200, 201, 202, 409], `kill ${kill} (${kind}) retried: ${JSON.stringify(retried.answered())}`).toContain(
