@@ -1,23 +1,11 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { traced } from '#shared/observability/tracer.ts';
+import type { EscalationNotice, EscalationNotices } from '#shared/use-cases/ports.ts';
+
+export type { EscalationNotice };
 
 /** Only the workflow step announces escalations: no other function imports this module or its SDK. */
 const client = traced(new SNSClient({}));
-
-export interface EscalationNotice {
-  readonly projectId: string;
-  readonly projectCode: string;
-  readonly projectName: string;
-  readonly taskId: string;
-  /** The reviewing body whose queue the task waits in. */
-  readonly role: string;
-  readonly code: string;
-  readonly article: number;
-  readonly dueDate: string;
-  readonly escalation: number;
-  /** `opened`: announced when the task opens (an emergency building meanwhile, ART15), not because it is overdue. */
-  readonly reason?: 'overdue' | 'opened';
-}
 
 /**
  * The escalation topic: the heads of the reviewing bureaus subscribe (e-mail, SMS, the portal's
@@ -50,7 +38,8 @@ export const escalationNotices = (topicArn: string | undefined) => ({
     );
   },
 });
-export type EscalationNotices = ReturnType<typeof escalationNotices>;
+// The store is what its port asks for (the compiler holds the two together).
+escalationNotices satisfies (topicArn: string | undefined) => EscalationNotices;
 
 /** A task that must be looked at now: an emergency project started building and waits on the bureau's confirmation. */
 const openedMessage = (topicArn: string, notice: EscalationNotice) => ({

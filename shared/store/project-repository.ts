@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
+import { GENESIS_HASH, sealEvent } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
@@ -9,14 +9,14 @@ import {
   type StoredProject,
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
-import type { Actor } from '#shared/domain/roles.ts';
+import type { CodeRegister, EventInput, ProjectChange, ProjectStore } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
 import { codeOf, projectCodeRegister } from './project-code-register.ts';
 import { INDEXES } from './table-layout.ts';
-import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
+import { itemsOf, lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 const projectKey = (id: string) => ({ PK: `PROJECT#${id}`, SK: 'META' });
 const eventKey = (id: string, seq: number) => ({ PK: `PROJECT#${id}`, SK: `EVENT#${String(seq).padStart(10, '0')}` });
@@ -34,28 +34,13 @@ const indexKeys = (project: Project) => {
   };
 };
 
-export type EventInput = Omit<UnsealedEvent, 'seq'>;
-
-/** One change to a project, as use cases state it: who did what, which fields it set, why. */
-export interface ProjectChange {
-  readonly project: StoredProject;
-  readonly actor: Actor;
-  readonly action: string;
-  readonly at: string;
-  /** The project's fields this change sets; the version and `updatedAt` follow by themselves. */
-  readonly set?: Partial<Project>;
-  readonly details: Record<string, unknown>;
-  /** Items that change together with the project (obligations, tasks, documents, findings). */
-  readonly with?: ChangeInput['with'];
-}
-
 interface ChangeInput {
   /** The project as read (its version is the condition), or null when creating it. */
   readonly before: StoredProject | null;
   readonly after: Project;
   readonly event: EventInput;
-  /** Items that change together with the project (obligations, tasks, idempotency records). */
-  readonly with?: readonly TransactItem[] | ((stored: StoredProject) => readonly TransactItem[]);
+  /** What changes together with the project (obligations, tasks, idempotency records). */
+  readonly with?: ProjectChange['with'];
 }
 
 export const projectRepository = (tableName: string) => {
@@ -125,7 +110,7 @@ export const projectRepository = (tableName: string) => {
         items.push({ Delete: { TableName: tableName, Key: memberKey(after.id, deptId) } });
       }
     }
-    items.push(...(typeof change.with === 'function' ? change.with(stored) : (change.with ?? [])));
+    items.push(...itemsOf(typeof change.with === 'function' ? change.with(stored) : change.with));
     return { items, stored, event };
   };
 
@@ -293,7 +278,8 @@ export const projectRepository = (tableName: string) => {
     },
   };
 };
-export type ProjectRepository = ReturnType<typeof projectRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+projectRepository satisfies (tableName: string) => ProjectStore & CodeRegister;
 
 /** Why a creation did not use its number, in words an auditor reads beside the gap. */
 const whyUnused = (error: unknown, recordAt: number): string => {

@@ -52,8 +52,11 @@ export interface ProjectChange {
   /** The project's fields this change sets; the version and `updatedAt` follow by themselves. */
   readonly set?: Partial<Project>;
   readonly details: Record<string, unknown>;
-  /** Writes that change together with the project (obligations, tasks, documents, findings). */
-  readonly with?: readonly PendingWrite[];
+  /**
+   * Writes that change together with the project (obligations, tasks, documents, findings), or
+   * made from the project as it will be stored (the response an idempotency record keeps).
+   */
+  readonly with?: readonly PendingWrite[] | ((stored: StoredProject) => readonly PendingWrite[]);
 }
 
 /** A new project: its first version and event, and what is written with it (made from what was stored). */
@@ -82,6 +85,8 @@ export interface ProjectStore {
 
 /** The register of the project codes each year's counter gave out (ART33: every gap explained). */
 export interface CodeRegister {
+  /** The next number of a year's counter: one atomic increment, never refused for contention. */
+  allocateCode(year: number): Promise<number>;
   codeYears(): Promise<number[]>;
   register(year: number): Promise<{
     allocated: number;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
-import type { EscalationNotice } from '#shared/store/escalation-notices.ts';
-import type { ProjectChange } from '#shared/store/project-repository.ts';
+import type { EscalationNotice, ProjectChange } from '#shared/use-cases/ports.ts';
 import { escalateReview } from '#shared/use-cases/workflows/escalate-review.ts';
 
 /** In-memory stand-ins for what the step touches: this tests the step's decision only. */

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
-import type { ProjectChange } from '#shared/store/project-repository.ts';
+import type { ProjectChange } from '#shared/use-cases/ports.ts';
 import { recordWorkflowFailure } from '#shared/use-cases/workflows/conclude-round.ts';
 
 /** In-memory stand-ins for what closing a round touches: this tests the step's decision only. */

@@ -2,8 +2,8 @@ import type * as z from 'zod';
 import type { AccountabilityInputSchema, AccountabilityRecord } from '#shared/domain/acceptance.ts';
 import { PHASES } from '#shared/domain/phases.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 import { type PhaseDeps, type PhaseStep, recordPhase } from '../projects/record-phase.ts';
 
 type Input = z.infer<typeof AccountabilityInputSchema>;

@@ -4,8 +4,8 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { type Outcome, taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 import { concludeAcceptance } from './conclude-acceptance.ts';
 import { concludeApproval } from './conclude-approval.ts';
 import { concludeEmergency } from './conclude-emergency.ts';
@@ -21,7 +21,7 @@ export type ConclusionDeps = Pick<
 export type Conclusion = (
   context: { project: StoredProject; round: Round; outcome: Outcome; actor: Actor; at: string },
   deps: ConclusionDeps,
-) => Promise<{ set: Partial<Project>; with: TransactItem[]; details: Record<string, unknown> }>;
+) => Promise<{ set: Partial<Project>; with: PendingWrite[]; details: Record<string, unknown> }>;
 
 const CONCLUSIONS: Record<WorkflowKind, Conclusion> = {
   approval: concludeApproval,
