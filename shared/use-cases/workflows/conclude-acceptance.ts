@@ -5,7 +5,7 @@ import { obligationKind } from '#shared/domain/obligation.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { openDuty, startClock } from '../obligations/start-clock.ts';
 import type { PendingWrite } from '../ports.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 const FAILED = { approved: 'accepted', rejected: 'failed', returned: 'returned' } as const;
 

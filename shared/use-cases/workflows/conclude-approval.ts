@@ -9,7 +9,7 @@ import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
 import type { PendingWrite } from '../ports.ts';
 import { budgetCoverage } from './budget-coverage.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'return' } as const satisfies Record<
   string,

@@ -5,7 +5,7 @@ import { taskId } from '#shared/domain/workflow.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { omFindings } from '../operations/om-findings.ts';
 import type { PendingWrite } from '../ports.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 /**
  * The Data Bureau's confirmation of what the owner filed ends (ART04 指导监督). A filing of the

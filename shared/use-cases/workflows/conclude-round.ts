@@ -6,29 +6,11 @@ import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import type { PendingWrite } from '../ports.ts';
-import { concludeAcceptance } from './conclude-acceptance.ts';
-import { concludeApproval } from './conclude-approval.ts';
-import { concludeEmergency } from './conclude-emergency.ts';
-import { concludeFiling } from './conclude-filing.ts';
+import type { ConclusionDeps } from './conclusion.ts';
+import { CONCLUSIONS } from './conclusions.ts';
 import { workflowActor } from './workflow-actor.ts';
 
-export type ConclusionDeps = Pick<
-  Deps,
-  'projects' | 'tasks' | 'records' | 'obligations' | 'findings' | 'calendar' | 'policy' | 'now'
->;
-
-/** What a round's outcome does to its project: the fields it sets, what changes with it, what the audit event says. */
-export type Conclusion = (
-  context: { project: StoredProject; round: Round; outcome: Outcome; actor: Actor; at: string },
-  deps: ConclusionDeps,
-) => Promise<{ set: Partial<Project>; with: PendingWrite[]; details: Record<string, unknown> }>;
-
-const CONCLUSIONS: Record<WorkflowKind, Conclusion> = {
-  approval: concludeApproval,
-  acceptance: concludeAcceptance,
-  emergency: concludeEmergency,
-  filing: concludeFiling,
-};
+export type { ConclusionDeps };
 
 /**
  * The end of a round: the workflow's own conclusion applies, any review still open in the round
