@@ -1,11 +1,8 @@
-import type { Project, Round, StoredProject } from '#shared/domain/project.schema.ts';
-import { openElsewhere, REVIEW_KINDS, REVIEWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
-import type { Actor } from '#shared/domain/roles.ts';
+import type { Round } from '#shared/domain/project.schema.ts';
+import { openElsewhere, REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
 import { type Outcome, taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
-import type { Deps } from '../deps.ts';
-import type { PendingWrite } from '../ports.ts';
 import type { ConclusionDeps } from './conclusion.ts';
 import { CONCLUSIONS } from './conclusions.ts';
 import { workflowActor } from './workflow-actor.ts';
