@@ -22,6 +22,7 @@ import type {
   CodeRegister,
   Departments,
   DocumentStore,
+  EscalationNotice,
   Findings,
   IdempotencyRecords,
   Obligations,
@@ -108,6 +109,32 @@ export const verifiedDocument = (projectId: string, id: string, kind: DocumentKi
   taskId: null,
 });
 
+/** An open review task of the project's round (the workflow's step waits on its token). */
+export const openTask = (overrides: Partial<StoredTask> = {}): StoredTask => ({
+  id: 'p1.approval.1.tech-review',
+  kind: 'tech-review',
+  role: 'data-bureau',
+  projectId: 'p1',
+  workflow: 'approval',
+  round: 1,
+  changeId: null,
+  status: 'open',
+  dueDate: '2026-12-01',
+  dueProvisional: false,
+  createdAt: '2026-11-20T00:00:00.000Z',
+  openedAt: '2026-11-20T00:00:00.000Z',
+  escalations: 0,
+  checklistItems: [],
+  checklist: [],
+  conflictOfInterest: false,
+  token: 't',
+  expiresAt: '2026-12-01T00:00:00.000Z',
+  ownerDeptId: 'dept-a',
+  ownerBureauRole: null,
+  submittedBy: 'dept-a-staff',
+  ...overrides,
+});
+
 export const inMemoryPorts = (now: Date) => {
   const projects = new Map<string, StoredProject>();
   const saved: ProjectChange[] = [];
@@ -121,6 +148,7 @@ export const inMemoryPorts = (now: Date) => {
   const started: WorkflowInput[] = [];
   const drills: SecurityDrill[] = [];
   const departments = new Map<string, Department>();
+  const announced: EscalationNotice[] = [];
 
   /** Every write of a change checked first, then all applied: all or none. */
   const run = (writes: readonly object[]) => {
@@ -317,6 +345,11 @@ export const inMemoryPorts = (now: Date) => {
     idempotency,
     workflows,
     departments: departmentStore,
+    notices: {
+      announce: async (notice: EscalationNotice) => {
+        announced.push(notice);
+      },
+    },
     calendar: {
       load: async () => new Map(),
       get: async () => undefined,
@@ -330,6 +363,7 @@ export const inMemoryPorts = (now: Date) => {
     deps,
     saved,
     started,
+    announced,
     /** Puts what a test arranges on record, as if earlier changes had written it. */
     arrange: {
       project: (project: StoredProject) => projects.set(project.id, project),
@@ -343,6 +377,7 @@ export const inMemoryPorts = (now: Date) => {
           record,
         }),
       drill: (drill: SecurityDrill) => drills.push(drill),
+      task: (task: StoredTask) => tasks.set(task.id, task),
     },
     read: {
       project: (id: string) => projects.get(id),
