@@ -38,3 +38,6 @@ export type PhaseRecord<K extends RecordKind> = z.infer<(typeof PHASE_RECORDS)[K
 
 /** The id of a record a project has at most one of (its procurement plan, implementation, baseline, assets). */
 export const SINGLE = 'current';
+
+/** Every record of a project, by kind (what a gate reads before a stage is left). */
+export type RecordsByKind = { [K in RecordKind]: PhaseRecord<K>[] };

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type AnnualPlan, AnnualPlanSchema } from '#shared/domain/annual-plan.schema.ts';
+import type { AnnualPlans } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 
 const key = (year: number) => ({ PK: 'ANNUAL-PLAN', SK: `YEAR#${year}` });
@@ -19,7 +20,8 @@ export const annualPlanRepository = (tableName: string) => ({
     );
   },
 });
-export type AnnualPlanRepository = ReturnType<typeof annualPlanRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+annualPlanRepository satisfies (tableName: string) => AnnualPlans;
 
 /** The `annualPlans` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const annualPlans = (env: { readonly TABLE_NAME: string }) => annualPlanRepository(env.TABLE_NAME);

@@ -8,6 +8,7 @@ import {
   yearsSpanned,
 } from '#shared/domain/calendar.ts';
 import { countDue, type DueBasis } from '#shared/domain/obligation.ts';
+import type { Calendars } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 
@@ -70,7 +71,8 @@ export const calendarRepository = (tableName: string) => {
     },
   };
 };
-export type CalendarRepository = ReturnType<typeof calendarRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+calendarRepository satisfies (tableName: string) => Calendars;
 
 /** The `calendar` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const calendar = (env: { readonly TABLE_NAME: string }) => calendarRepository(env.TABLE_NAME);

@@ -3,6 +3,7 @@ import { type SecurityDrill, SecurityDrillSchema } from '#shared/domain/construc
 import { type Department, DepartmentSchema } from '#shared/domain/department.schema.ts';
 import { ConcurrentModificationError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import type { Departments } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import { queryAll } from './paged-query.ts';
 import { storedAs } from './stored-item.ts';
@@ -101,7 +102,8 @@ export const departmentRepository = (tableName: string) => ({
     }
   },
 });
-export type DepartmentRepository = ReturnType<typeof departmentRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+departmentRepository satisfies (tableName: string) => Departments;
 
 /** The `departments` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const departments = (env: { readonly TABLE_NAME: string }) => departmentRepository(env.TABLE_NAME);

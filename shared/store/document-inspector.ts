@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { fileTypeFromBuffer } from 'file-type';
+import type { DocumentInspection } from '#shared/use-cases/ports.ts';
 import { parseObjectKey, s3 } from './document-objects.ts';
 
 const SNIFF_BYTES = 4100;
@@ -55,7 +56,8 @@ export const documentInspector = (bucket: string) => ({
     return target;
   },
 });
-export type DocumentInspector = ReturnType<typeof documentInspector>;
+// The store is what its port asks for (the compiler holds the two together).
+documentInspector satisfies (bucket: string) => DocumentInspection;
 
 /** The `inspector` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const inspector = (env: { readonly BUCKET_NAME: string }) => documentInspector(env.BUCKET_NAME);

@@ -2,6 +2,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { downloadName, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { traced } from '#shared/observability/tracer.ts';
+import type { DocumentObjectStore } from '#shared/use-cases/ports.ts';
 
 /** Created once per cold start; s3rver (locally) answers path-style requests only. */
 export const s3 = traced(
@@ -82,7 +83,8 @@ export const documentObjects = (bucket: string) => ({
     return getSignedUrl(s3, command, { expiresIn });
   },
 });
-export type DocumentObjects = ReturnType<typeof documentObjects>;
+// The store is what its port asks for (the compiler holds the two together).
+documentObjects satisfies (bucket: string) => DocumentObjectStore;
 
 /** The `objects` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const objects = (env: { readonly BUCKET_NAME: string }) => documentObjects(env.BUCKET_NAME);

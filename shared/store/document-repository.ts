@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentSchema, type ProjectDocument } from '#shared/domain/document.schema.ts';
 import { type StoredProject, StoredProjectSchema } from '#shared/domain/project.schema.ts';
+import type { DocumentStore } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
@@ -110,7 +111,8 @@ export const documentRepository = (tableName: string) => ({
     };
   },
 });
-export type DocumentRepository = ReturnType<typeof documentRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+documentRepository satisfies (tableName: string) => DocumentStore;
 
 /** The `documents` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const documents = (env: { readonly TABLE_NAME: string }) => documentRepository(env.TABLE_NAME);

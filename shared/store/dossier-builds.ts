@@ -1,14 +1,9 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { traced } from '#shared/observability/tracer.ts';
+import type { DossierBuildInput, DossierBuilds } from '#shared/use-cases/ports.ts';
 
 /** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
 const client = traced(new SFNClient({}));
-
-/** What a dossier build is started with: the one dossier it writes. */
-export interface DossierBuildInput {
-  readonly projectId: string;
-  readonly dossierId: string;
-}
 
 /**
  * Starts a dossier's build outside the request (a state machine of one task, the builder), one
@@ -30,7 +25,8 @@ export const dossierBuildsOf = (stateMachineArn: string | undefined) => ({
     }
   },
 });
-export type DossierBuilds = ReturnType<typeof dossierBuildsOf>;
+// The store is what its port asks for (the compiler holds the two together).
+dossierBuildsOf satisfies (stateMachineArn: string | undefined) => DossierBuilds;
 
 /** The `dossierBuilds` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const dossierBuilds = (env: { readonly DOSSIER_STATE_MACHINE_ARN?: string }): DossierBuilds =>

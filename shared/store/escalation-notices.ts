@@ -1,22 +1,10 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
+import type { EscalationNotice, EscalationNotices } from '#shared/use-cases/ports.ts';
 import { topicClient } from './topic-client.ts';
 
-const client = topicClient;
+export type { EscalationNotice };
 
-export interface EscalationNotice {
-  readonly projectId: string;
-  readonly projectCode: string;
-  readonly projectName: string;
-  readonly taskId: string;
-  /** The reviewing body whose queue the task waits in. */
-  readonly role: string;
-  readonly code: string;
-  readonly article: number;
-  readonly dueDate: string;
-  readonly escalation: number;
-  /** `opened`: announced when the task opens (an emergency building meanwhile, ART15), not because it is overdue. */
-  readonly reason?: 'overdue' | 'opened';
-}
+const client = topicClient;
 
 /**
  * The escalation topic: the heads of the reviewing bureaus subscribe (e-mail, SMS, the portal's
@@ -49,7 +37,8 @@ export const escalationNotices = (topicArn: string | undefined) => ({
     );
   },
 });
-export type EscalationNotices = ReturnType<typeof escalationNotices>;
+// The store is what its port asks for (the compiler holds the two together).
+escalationNotices satisfies (topicArn: string | undefined) => EscalationNotices;
 
 /** A task that must be looked at now: an emergency project started building and waits on the bureau's confirmation. */
 const openedMessage = (topicArn: string, notice: EscalationNotice) => ({

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Finding, FindingSchema, type FundingHold, FundingHoldSchema } from '#shared/domain/finding.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { Findings } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -242,7 +243,8 @@ export const findingRepository = (tableName: string) => ({
     };
   },
 });
-export type FindingRepository = ReturnType<typeof findingRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+findingRepository satisfies (tableName: string) => Findings;
 
 /** The `findings` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const findings = (env: { readonly TABLE_NAME: string }) => findingRepository(env.TABLE_NAME);

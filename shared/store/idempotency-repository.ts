@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
+import type { IdempotencyRecords } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import type { TransactItem } from './transactions.ts';
 
@@ -63,7 +64,8 @@ export const idempotencyRepository = (tableName: string) => ({
     };
   },
 });
-export type IdempotencyRepository = ReturnType<typeof idempotencyRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+idempotencyRepository satisfies (tableName: string) => IdempotencyRecords;
 
 /** The `idempotency` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const idempotency = (env: { readonly TABLE_NAME: string }) => idempotencyRepository(env.TABLE_NAME);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Announcement, audienceKey, type Notification, NotificationSchema } from '#shared/domain/reminders.ts';
+import type { Notifications } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { type CursorShape, decodeMergedCursor, encodeMergedCursor, type Positions } from './cursor.ts';
@@ -153,7 +154,8 @@ export const notificationRepository = (tableName: string) => ({
     );
   },
 });
-export type NotificationRepository = ReturnType<typeof notificationRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+notificationRepository satisfies (tableName: string) => Notifications;
 
 /** The `notifications` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const notifications = (env: { readonly TABLE_NAME: string }) => notificationRepository(env.TABLE_NAME);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Obligation, ObligationSchema } from '#shared/domain/obligation.ts';
+import type { Obligations } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage, readItems } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
@@ -239,7 +240,8 @@ export const obligationRepository = (tableName: string) => {
     },
   };
 };
-export type ObligationRepository = ReturnType<typeof obligationRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+obligationRepository satisfies (tableName: string) => Obligations;
 
 /** The `obligations` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const obligations = (env: { readonly TABLE_NAME: string }) => obligationRepository(env.TABLE_NAME);

@@ -2,14 +2,12 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ZodType } from 'zod';
 import { logger } from '#shared/observability/logger.ts';
 import { countOne } from '#shared/observability/metrics.ts';
+/** API.md § Lists: one page of items and the cursor of the next, or null at the end. */
+import type { Page } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import { type CursorShape, decodeCursor, encodeCursor } from './cursor.ts';
 
-/** API.md § Lists: one page of items and the cursor of the next, or null at the end. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
+export type { Page };
 
 type Query = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>;
 

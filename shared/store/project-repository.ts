@@ -1,7 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { GENESIS_HASH, sealEvent, type UnsealedEvent } from '#shared/domain/audit-chain.ts';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GENESIS_HASH, sealEvent } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
@@ -12,53 +10,19 @@ import {
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
 import { publicListing } from '#shared/domain/public-register.ts';
-import type { Actor } from '#shared/domain/roles.ts';
-import { logger } from '#shared/observability/logger.ts';
+import type { CodeRegister, EventInput, ProjectChange, ProjectStore } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type Page, queryAll, queryPage, readItem } from './paged-query.ts';
+import { codeOf, projectCodeRegister } from './project-code-register.ts';
 import { publicRegisterKeys } from './register-repository.ts';
 import { INDEXES } from './table-layout.ts';
-import { lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
+import { itemsOf, lostRace, type TransactItem, TransactionRefused, transact } from './transactions.ts';
 
 const projectKey = (id: string) => ({ PK: `PROJECT#${id}`, SK: 'META' });
 const eventKey = (id: string, seq: number) => ({ PK: `PROJECT#${id}`, SK: `EVENT#${String(seq).padStart(10, '0')}` });
 const memberKey = (id: string, deptId: string) => ({ PK: `PROJECT#${id}`, SK: `MEMBER#${deptId}` });
-const counterKey = (year: number) => ({ PK: 'COUNTER', SK: `PROJECT-CODE#${year}` });
-/** The register of a year's codes: one record per number the counter gave out, used or voided. */
-const registerKey = (year: number, number: number) => ({
-  PK: `PROJECT-CODE#${year}`,
-  SK: String(number).padStart(10, '0'),
-});
-const codeOf = (year: number, number: number) => `LC-${year}-${String(number).padStart(4, '0')}`;
-
-/**
- * What became of one number of a year's counter: the project that carries its code, or why it was
- * voided. Every number from 1 to the counter has exactly one, so the register explains each gap.
- */
-export const CodeRecordSchema = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('used'),
-    year: z.number().int(),
-    number: z.number().int().positive(),
-    code: z.string(),
-    projectId: z.string(),
-    at: z.string(),
-  }),
-  z.object({
-    status: z.literal('void'),
-    year: z.number().int(),
-    number: z.number().int().positive(),
-    code: z.string(),
-    reason: z.string(),
-    at: z.string(),
-  }),
-]);
-export type CodeRecord = z.infer<typeof CodeRecordSchema>;
-
-const CarriedCodeSchema = z.object({ id: z.string(), code: z.string() });
-
 /**
  * Index attributes: newest first by department (owner, and co-builders via member items), by stage,
  * and all; on the public register from approval on, by the year and day of approval.
@@ -77,31 +41,17 @@ const indexKeys = (project: Project) => {
   };
 };
 
-export type EventInput = Omit<UnsealedEvent, 'seq'>;
-
-/** One change to a project, as use cases state it: who did what, which fields it set, why. */
-export interface ProjectChange {
-  readonly project: StoredProject;
-  readonly actor: Actor;
-  readonly action: string;
-  readonly at: string;
-  /** The project's fields this change sets; the version and `updatedAt` follow by themselves. */
-  readonly set?: Partial<Project>;
-  readonly details: Record<string, unknown>;
-  /** Items that change together with the project (obligations, tasks, documents, findings). */
-  readonly with?: ChangeInput['with'];
-}
-
 interface ChangeInput {
   /** The project as read (its version is the condition), or null when creating it. */
   readonly before: StoredProject | null;
   readonly after: Project;
   readonly event: EventInput;
-  /** Items that change together with the project (obligations, tasks, idempotency records). */
-  readonly with?: readonly TransactItem[] | ((stored: StoredProject) => readonly TransactItem[]);
+  /** What changes together with the project (obligations, tasks, idempotency records). */
+  readonly with?: ProjectChange['with'];
 }
 
 export const projectRepository = (tableName: string) => {
+  const codes = projectCodeRegister(tableName);
   /** The audit trail's items in the project's partition, oldest first. */
   const eventsQuery = (id: string) => ({
     query: {
@@ -167,7 +117,7 @@ export const projectRepository = (tableName: string) => {
         items.push({ Delete: { TableName: tableName, Key: memberKey(after.id, deptId) } });
       }
     }
-    items.push(...(typeof change.with === 'function' ? change.with(stored) : (change.with ?? [])));
+    items.push(...itemsOf(typeof change.with === 'function' ? change.with(stored) : change.with));
     return { items, stored, event };
   };
 
@@ -183,57 +133,6 @@ export const projectRepository = (tableName: string) => {
   const get = async (id: string): Promise<StoredProject | undefined> => {
     const Item = await getRaw(id);
     return Item ? StoredProjectSchema.parse(Item) : undefined;
-  };
-
-  /**
-   * A number's register record, written only where the number has none: the first word stands. Its
-   * year lives in the key only: an item carrying both `year` and `code` is a project to the `byYear`
-   * index (table-layout.ts), and a register record must not count as one in the county's reports.
-   */
-  const registerPut = ({ year, ...record }: CodeRecord) => ({
-    TableName: tableName,
-    Item: { ...registerKey(year, record.number), type: 'project-code', ...record },
-    ConditionExpression: 'attribute_not_exists(PK)',
-  });
-
-  const putRecord = async (record: CodeRecord): Promise<boolean> => {
-    try {
-      await dynamo().send(new PutCommand(registerPut(record)));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
-
-  const allocateCode = async (year: number): Promise<number> => {
-    const { Attributes } = await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counterKey(year),
-        UpdateExpression: 'SET #type = :type ADD #value :one',
-        ExpressionAttributeNames: { '#type': 'type', '#value': 'value' },
-        ExpressionAttributeValues: { ':type': 'counter', ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(Attributes?.value);
-  };
-
-  /**
-   * Voids a number its creation did not use. If this write fails too (the store unreachable), the
-   * number stays without a record until the register is reconciled, which voids it then.
-   */
-  const voidUnused = async (year: number, number: number, at: string, reason: string) => {
-    try {
-      await putRecord({ status: 'void', year, number, code: codeOf(year, number), reason, at });
-    } catch (error) {
-      logger.error('an unused project code could not be voided now; reconciling the register will', {
-        year,
-        number,
-        error: error as Error,
-      });
-    }
   };
 
   return {
@@ -296,7 +195,7 @@ export const projectRepository = (tableName: string) => {
       const year = change.after.year;
       const at = change.event.at;
       for (let attempt = 1; ; attempt++) {
-        const number = await allocateCode(year);
+        const number = await codes.allocateCode(year);
         const code = codeOf(year, number);
         const { items, stored } = changeItems({
           ...change,
@@ -305,12 +204,12 @@ export const projectRepository = (tableName: string) => {
           event: { ...change.event, details: { ...change.event.details, code } },
         });
         const recordAt = items.length;
-        items.push({ Put: registerPut({ status: 'used', year, number, code, projectId: change.after.id, at }) });
+        items.push(codes.used({ year, number, code, projectId: change.after.id, at }));
         try {
           await transact(items);
           return stored;
         } catch (error) {
-          await voidUnused(year, number, at, whyUnused(error, recordAt));
+          await codes.voidUnused(year, number, at, whyUnused(error, recordAt));
           if (!(error instanceof TransactionRefused)) throw error;
           if (!(error.failed(recordAt) || error.contended) || attempt >= 5) {
             await onRefused(error);
@@ -320,82 +219,13 @@ export const projectRepository = (tableName: string) => {
       }
     },
 
-    /** The next number of a year's counter: one atomic increment, never refused for contention. */
-    allocateCode,
-
-    /** The years whose counters have given out numbers. */
-    async codeYears(): Promise<number[]> {
-      const { Items } = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': 'COUNTER', ':prefix': 'PROJECT-CODE#' },
-          ConsistentRead: true,
-        }),
-      );
-      return (Items ?? []).map((item) => Number(String(item.SK).slice('PROJECT-CODE#'.length)));
-    },
-
-    /**
-     * A year's register: how many numbers its counter gave out, the record of each that has one, and
-     * those without (`unrecorded`: in flight, or left by a creator that stopped).
-     */
-    async register(year: number): Promise<{
-      allocated: number;
-      records: CodeRecord[];
-      unrecorded: { number: number; code: string }[];
-    }> {
-      const { Item } = await dynamo().send(
-        new GetCommand({ TableName: tableName, Key: counterKey(year), ConsistentRead: true }),
-      );
-      const records = await queryAll(
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': `PROJECT-CODE#${year}` },
-          ConsistentRead: true,
-        },
-        z.looseObject({}).transform((item) => CodeRecordSchema.parse({ ...item, year })),
-      );
-      const allocated = Number(Item?.value ?? 0);
-      const recorded = new Set(records.map((record) => record.number));
-      const unrecorded = Array.from({ length: allocated }, (_, i) => i + 1)
-        .filter((number) => !recorded.has(number))
-        .map((number) => ({ number, code: codeOf(year, number) }));
-      return { allocated, records, unrecorded };
-    },
-
-    /**
-     * The codes the projects of a year carry, by code. It reads every project (a county has a few
-     * thousand), so only a reconciliation that found a number without a record asks for it.
-     */
-    async codesOfYear(year: number): Promise<Map<string, string>> {
-      const codes = new Map<string, string>();
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo().send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEXES.byType.name,
-            KeyConditionExpression: '#pk = :pk',
-            FilterExpression: '#year = :year',
-            ExpressionAttributeNames: { '#pk': INDEXES.byType.pk, '#year': 'year' },
-            ExpressionAttributeValues: { ':pk': 'PROJECT', ':year': year },
-            ExclusiveStartKey: start,
-          }),
-        );
-        // Only the code and the id: a project today's schema refuses still holds its code, which must not be voided.
-        for (const item of page.Items ?? []) {
-          const { id, code } = CarriedCodeSchema.parse(item);
-          codes.set(code, id);
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return codes;
-    },
-
-    /** Records what became of a number, unless it has a record already (then false: the first word stands). */
-    recordCode: (record: CodeRecord) => putRecord(record),
+    // The code register's reads and records, beside the aggregate that takes its numbers.
+    /** The next number of a year's counter (the register's). */
+    allocateCode: codes.allocateCode,
+    codeYears: codes.codeYears,
+    register: codes.register,
+    codesOfYear: codes.codesOfYear,
+    recordCode: codes.recordCode,
 
     /** One page of the audit trail, oldest first. */
     eventPage(id: string, limit: number, cursor?: string): Promise<Page<ProjectEvent>> {
@@ -455,7 +285,8 @@ export const projectRepository = (tableName: string) => {
     },
   };
 };
-export type ProjectRepository = ReturnType<typeof projectRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+projectRepository satisfies (tableName: string) => ProjectStore & CodeRegister;
 
 /** Why a creation did not use its number, in words an auditor reads beside the gap. */
 const whyUnused = (error: unknown, recordAt: number): string => {

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { PHASE_RECORDS, type PhaseRecord, type RecordKind } from '#shared/domain/phase-records.ts';
+import type { ProjectRecords } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
 import { storedAs } from './stored-item.ts';
@@ -130,7 +131,8 @@ export const recordRepository = (tableName: string) => ({
     return records;
   },
 });
-export type RecordRepository = ReturnType<typeof recordRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+recordRepository satisfies (tableName: string) => ProjectRecords;
 
 /** The `records` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const records = (env: { readonly TABLE_NAME: string }) => recordRepository(env.TABLE_NAME);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type PublicEntry, PublicEntrySchema } from '#shared/domain/public-register.ts';
 import { type ProjectSummary, ProjectSummarySchema } from '#shared/domain/report.schema.ts';
+import type { Register } from '#shared/use-cases/ports.ts';
 import { type Page, queryAll, queryPage } from './paged-query.ts';
 import { INDEXES } from './table-layout.ts';
 
@@ -75,7 +76,8 @@ export const registerRepository = (tableName: string) => ({
     );
   },
 });
-export type RegisterRepository = ReturnType<typeof registerRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+registerRepository satisfies (tableName: string) => Register;
 
 /** The `register` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const register = (env: { readonly TABLE_NAME: string }) => registerRepository(env.TABLE_NAME);

@@ -1,14 +1,11 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { type Audience, NOTIFICATION_KINDS, type Notification } from '#shared/domain/reminders.ts';
+import { NOTIFICATION_KINDS, type Notification } from '#shared/domain/reminders.ts';
+import type { Digest, ReminderDigests } from '#shared/use-cases/ports.ts';
 import { topicClient } from './topic-client.ts';
 
 const client = topicClient;
 
-export interface Digest {
-  readonly audience: Audience;
-  readonly asOf: string;
-  readonly notifications: readonly Notification[];
-}
+export type { Digest };
 
 /**
  * At most this many are listed in one message: SNS takes 256 KB, and a department owing hundreds
@@ -57,7 +54,8 @@ export const reminderDigests = (topicArn: string | undefined) => ({
     );
   },
 });
-export type ReminderDigests = ReturnType<typeof reminderDigests>;
+// The store is what its port asks for (the compiler holds the two together).
+reminderDigests satisfies (topicArn: string | undefined) => ReminderDigests;
 
 /** The `digests` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const digests = (env: { readonly ESCALATION_TOPIC_ARN?: string }) => reminderDigests(env.ESCALATION_TOPIC_ARN);

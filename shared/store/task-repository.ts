@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredTask, StoredTaskSchema } from '#shared/domain/review.ts';
+import type { Tasks } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 import {
   type CursorShape,
@@ -158,7 +159,8 @@ export const taskRepository = (tableName: string) => {
     },
   };
 };
-export type TaskRepository = ReturnType<typeof taskRepository>;
+// The store is what its port asks for (the compiler holds the two together).
+taskRepository satisfies (tableName: string) => Tasks;
 
 /** The `tasks` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const tasks = (env: { readonly TABLE_NAME: string }) => taskRepository(env.TABLE_NAME);

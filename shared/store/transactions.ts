@@ -1,9 +1,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModificationError } from '#shared/domain/errors.ts';
+import type { PendingWrite } from '#shared/use-cases/ports.ts';
 import { dynamo } from './clients.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * The items of writes the stores prepared: every pending write a use case hands back is one a
+ * store made here, so opening it is the stores' own business.
+ */
+export const itemsOf = (writes: readonly PendingWrite[] = []): TransactItem[] => writes as TransactItem[];
 
 /** Why each item of a cancelled transaction failed, in item order ('None' where it did not). */
 export class TransactionRefused extends Error {

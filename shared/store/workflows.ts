@@ -11,6 +11,7 @@ import { executionName, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { traced } from '#shared/observability/tracer.ts';
 import { retry } from '#shared/retry.ts';
+import type { Workflows } from '#shared/use-cases/ports.ts';
 
 /** Created once per cold start; the endpoint comes from AWS_ENDPOINT_URL_SFN locally. */
 const client = traced(new SFNClient({}));
@@ -91,7 +92,8 @@ export const workflowEngine = (stateMachines: Partial<Record<WorkflowKind, strin
     },
   };
 };
-export type WorkflowEngine = ReturnType<typeof workflowEngine>;
+// The store is what its port asks for (the compiler holds the two together).
+workflowEngine satisfies (stateMachines: Partial<Record<WorkflowKind, string>>) => Workflows;
 
 /** The `workflows` dependency, wired from a function's environment (shared/use-cases/deps.ts). */
 export const workflows = (env: {

@@ -8,26 +8,29 @@ import {
   workflowEnvSchema,
 } from '#shared/config/env.ts';
 import { DEFAULT_POLICY, type Policy } from '#shared/domain/policy.ts';
-import type { AnnualPlanRepository } from '#shared/store/annual-plan-repository.ts';
-import type { CalendarRepository } from '#shared/store/calendar-repository.ts';
-import type { DepartmentRepository } from '#shared/store/department-repository.ts';
-import type { DocumentInspector } from '#shared/store/document-inspector.ts';
-import type { DocumentObjects } from '#shared/store/document-objects.ts';
-import type { DocumentRepository } from '#shared/store/document-repository.ts';
-import type { DossierBuilds } from '#shared/store/dossier-builds.ts';
-import type { EscalationNotices } from '#shared/store/escalation-notices.ts';
-import type { FindingRepository } from '#shared/store/finding-repository.ts';
-import type { IdempotencyRepository } from '#shared/store/idempotency-repository.ts';
-import type { NotificationRepository } from '#shared/store/notification-repository.ts';
-import type { ObligationRepository } from '#shared/store/obligation-repository.ts';
-import type { ProjectRepository } from '#shared/store/project-repository.ts';
-import type { RecordRepository } from '#shared/store/record-repository.ts';
-import type { RegisterRepository } from '#shared/store/register-repository.ts';
-import type { ReminderDigests } from '#shared/store/reminder-digests.ts';
-import type { TaskRepository } from '#shared/store/task-repository.ts';
-import type { WorkflowEngine } from '#shared/store/workflows.ts';
 import type { Adapter, Adapters } from './adapters.ts';
 import type { DossierArchive, DossierRecords, DossierSigner } from './dossiers/dossier-ports.ts';
+import type {
+  AnnualPlans,
+  Calendars,
+  CodeRegister,
+  Departments,
+  DocumentInspection,
+  DocumentObjectStore,
+  DocumentStore,
+  DossierBuilds,
+  EscalationNotices,
+  Findings,
+  IdempotencyRecords,
+  Notifications,
+  Obligations,
+  ProjectRecords,
+  ProjectStore,
+  Register,
+  ReminderDigests,
+  Tasks,
+  Workflows,
+} from './ports.ts';
 
 export type { Adapter, Adapters } from './adapters.ts';
 
@@ -52,33 +55,33 @@ export interface DepsEnv {
 }
 
 /**
- * Everything a use case may ask for. The clock and the policy are dependencies so that the domain
+ * Everything a use case may ask for, each adapter by its port (ports.ts). The clock and the policy are dependencies so that the domain
  * never reads them itself and tests can fix them. Use cases take the `Pick` they need.
  */
 export interface Deps {
   readonly env: DepsEnv;
   readonly now: () => Date;
   readonly policy: Policy;
-  readonly departments: DepartmentRepository;
-  readonly projects: ProjectRepository;
-  readonly documents: DocumentRepository;
-  readonly objects: DocumentObjects;
-  readonly inspector: DocumentInspector;
-  readonly idempotency: IdempotencyRepository;
-  readonly annualPlans: AnnualPlanRepository;
-  readonly calendar: CalendarRepository;
-  readonly tasks: TaskRepository;
-  readonly obligations: ObligationRepository;
-  readonly findings: FindingRepository;
-  readonly records: RecordRepository;
-  readonly workflows: WorkflowEngine;
+  readonly departments: Departments;
+  readonly projects: ProjectStore & CodeRegister;
+  readonly documents: DocumentStore;
+  readonly objects: DocumentObjectStore;
+  readonly inspector: DocumentInspection;
+  readonly idempotency: IdempotencyRecords;
+  readonly annualPlans: AnnualPlans;
+  readonly calendar: Calendars;
+  readonly tasks: Tasks;
+  readonly obligations: Obligations;
+  readonly findings: Findings;
+  readonly records: ProjectRecords;
+  readonly workflows: Workflows;
   readonly notices: EscalationNotices;
-  readonly register: RegisterRepository;
+  readonly register: Register;
   readonly dossiers: DossierRecords;
   readonly dossierArchive: DossierArchive;
   readonly dossierSigner: DossierSigner;
   readonly dossierBuilds: DossierBuilds;
-  readonly notifications: NotificationRepository;
+  readonly notifications: Notifications;
   readonly digests: ReminderDigests;
 }
 

@@ -1,11 +1,11 @@
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from './deps.ts';
+import type { PendingWrite } from './ports.ts';
 
 /** Items that record a response under its key, written in the transaction that creates what it answers. */
-export type Remember<T> = (response: T) => TransactItem[];
+export type Remember<T> = (response: T) => PendingWrite[];
 
 export interface IdempotentRequest {
   readonly actor: Actor;

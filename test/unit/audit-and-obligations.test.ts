@@ -46,7 +46,7 @@ describe('the audit trail (ART33-RECORDS)', () => {
     const events = chain(3);
     const edited = events.map((e) => (e.seq === 2 ? { ...e, details: { n: 99 } } : e));
     expect(verifyChain(edited)).toMatchObject({ valid: false, brokenAt: 2 });
-    expect(verifyChain([events[0], events[2]] as never)).toMatchObject({ valid: false, brokenAt: 2 });
+    expect(verifyChain(events.filter((e) => e.seq !== 2))).toMatchObject({ valid: false, brokenAt: 2 });
     expect(verifyChain(events.slice(0, 2), { eventSeq: 3, eventHead: events[2]?.hash ?? '' })).toMatchObject({
       valid: false,
     });

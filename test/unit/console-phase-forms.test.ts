@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { routes } from '#functions/api/routes.ts';
 import { ContractInputSchema, ProcurementPlanInputSchema } from '#shared/domain/procurement.ts';
-import { articlesOf, PHASE_FORMS } from '../../console/src/phases/catalogue.ts';
-import { bodyOf, emptyDraft, type FieldSpec, fieldsOf } from '../../console/src/phases/form-spec.ts';
+import { articlesOf, documentKindsOf, PHASE_FORMS } from '../../console/src/phases/catalogue.ts';
+import { bodyOf, type Draft, emptyDraft, type FieldSpec, fieldsOf } from '../../console/src/phases/form-spec.ts';
 
 const group = (schema: z.ZodType): FieldSpec => ({ kind: 'group', fields: fieldsOf(schema) });
 
@@ -28,15 +28,15 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
 
   it('turns what was typed into the body: yuan into exact fen, nothing typed left out for the schema to name', () => {
     const spec = group(ProcurementPlanInputSchema);
-    const draft = emptyDraft(spec) as Record<string, unknown>;
+    const draft = emptyDraft(spec) as Record<string, Draft>;
     expect(draft).toEqual({ planDocumentId: '', budgetFen: '', method: '', requiredQualifications: [] });
-    expect(bodyOf(spec, { ...draft, budgetFen: '570,000.29', method: 'public-tender' } as never)).toEqual({
+    expect(bodyOf(spec, { ...draft, budgetFen: '570,000.29', method: 'public-tender' })).toEqual({
       budgetFen: 57_000_029,
       method: 'public-tender',
       requiredQualifications: [],
     });
     // Not a sum of money: sent as typed, so the schema refuses it by its field.
-    const refused = ProcurementPlanInputSchema.safeParse(bodyOf(spec, { ...draft, budgetFen: '五十万' } as never));
+    const refused = ProcurementPlanInputSchema.safeParse(bodyOf(spec, { ...draft, budgetFen: '五十万' }));
     expect(refused.error?.issues.map((i) => i.path.join('.'))).toEqual(['planDocumentId', 'budgetFen', 'method']);
   });
 
@@ -50,7 +50,7 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
         if (spec.kind === 'list') walk(spec.item, name);
       };
       for (const f of fields) walk(f.spec, f.name);
-      for (const field of Object.keys(form.documentKinds ?? {})) expect(documentFields, form.route.id).toContain(field);
+      for (const field of Object.keys(documentKindsOf(form))) expect(documentFields, form.route.id).toContain(field);
       expect(articlesOf(form).length, form.route.id).toBeGreaterThan(0);
     }
   });

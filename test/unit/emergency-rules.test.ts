@@ -6,7 +6,7 @@ import { assertStage, hasBeenApproved, isDeclaring, isOffTrack, STAGES } from '#
 import { dueBasis, isLate } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { isApproved } from '#shared/domain/portfolio.ts';
-import { procurementPlanViolations } from '#shared/domain/procurement.ts';
+import { type ProcurementPlanInput, procurementPlanViolations } from '#shared/domain/procurement.ts';
 import type { Emergency, Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionViolations } from '#shared/domain/review.ts';
 import { checklistItems, dueWorkingDays, type REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
@@ -69,7 +69,12 @@ describe('ART15-EMERGENCY: the emergency is checked after the start', () => {
   });
 
   it('ART17-WITHIN-BUDGET: before approval an emergency is held to the total it declared at the start, not a later edit', () => {
-    const plan = { planDocumentId: 'p', budgetFen: 60_000_000, method: 'public-tender', requiredQualifications: [] };
+    const plan: ProcurementPlanInput = {
+      planDocumentId: 'p',
+      budgetFen: 60_000_000,
+      method: 'public-tender',
+      requiredQualifications: [],
+    };
     const building = {
       approvedBudgetFen: null,
       approvedEstimateFen: null,
@@ -77,7 +82,7 @@ describe('ART15-EMERGENCY: the emergency is checked after the start', () => {
       classified: false,
       emergency: emergency(),
     };
-    const found = procurementPlanViolations(plan as never, building, () => true);
+    const found = procurementPlanViolations(plan, building, () => true);
     expect(found.map((v) => [v.code, v.path])).toEqual([['ART17-WITHIN-BUDGET', 'budgetFen']]);
     expect(found[0]?.message).toMatch(/total declared when building started of 58000000/);
   });

@@ -1,46 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
-import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
-import type { EscalationNotice } from '#shared/store/escalation-notices.ts';
-import type { ProjectChange } from '#shared/store/project-repository.ts';
 import { escalateReview } from '#shared/use-cases/workflows/escalate-review.ts';
+import { inMemoryPorts, openTask, storedProject } from '../support/in-memory-ports.ts';
 
-/** In-memory stand-ins for what the step touches: this tests the step's decision only. */
+/** The step on in-memory ports: a project under technical review and its task. */
 const fakes = (task: Partial<StoredTask>) => {
-  const saved: ProjectChange[] = [];
-  const announced: EscalationNotice[] = [];
-  const project = { id: 'p1', code: 'LC-2026-0001', stage: 'tech-review', version: 4 } as StoredProject;
-  const stored = {
-    id: 'p1.approval.1.tech-review',
-    role: 'data-bureau',
-    status: 'open',
-    escalations: 0,
-    token: 't',
-    dueDate: '2026-12-01',
-    ...task,
-  } as StoredTask;
-  return {
-    saved,
-    announced,
-    deps: {
-      notices: {
-        announce: async (notice: EscalationNotice) => {
-          announced.push(notice);
-        },
-      },
-      now: () => new Date('2026-12-31T00:00:00Z'),
-      policy: DEFAULT_POLICY,
-      projects: {
-        get: async () => project,
-        save: async (change: ProjectChange) => {
-          saved.push(change);
-          return project;
-        },
-      },
-      tasks: { get: async () => stored, put: (t: StoredTask) => ({ Put: { Item: t } }) },
-    } as never,
-  };
+  const ports = inMemoryPorts(new Date('2026-12-31T00:00:00Z'));
+  ports.arrange.project(storedProject({ stage: 'tech-review', openReviews: ['tech-review'], version: 4 }));
+  ports.arrange.task(openTask(task));
+  return { deps: ports.deps, saved: ports.saved, announced: ports.announced };
 };
 
 describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)', () => {
@@ -79,7 +48,10 @@ describe('escalating a review that waited past its timeout (ART13-TECH-REVIEW)',
       decidedByName: 'r',
       decidedAt: '',
     };
-    const { deps, saved, announced } = fakes({ status: 'decided', decision: decision as never });
+    const { deps, saved, announced } = fakes({
+      status: 'decided',
+      decision: { ...decision, decision: 'approve' as const },
+    });
     expect(
       await escalateReview({ kind: 'tech-review', workflow: 'approval', projectId: 'p1', round: 1 }, deps),
     ).toEqual({

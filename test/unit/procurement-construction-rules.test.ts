@@ -13,6 +13,7 @@ import {
   assetViolations,
   milestoneDeviations,
   refuseUnsoundBaseline,
+  type SecurityRecord,
   securityGate,
 } from '#shared/domain/construction.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
@@ -287,7 +288,7 @@ describe('milestones, assets and security (ART20, ART21, ART24)', () => {
     const record = (
       kind: 'mlps-filing' | 'security-assessment' | 'crypto-assessment',
       confirmedAt: string | null = null,
-    ) => ({ kind, confirmedAt }) as never;
+    ) => ({ kind, confirmedAt }) as SecurityRecord;
     expect(codes(securityGate([record('mlps-filing')], [{ on: '2025-01-01' }], '2027-06-01', 12))).toEqual([
       'ART24-SECURITY',
       'ART24-SECURITY',

@@ -93,7 +93,10 @@ describe('records are what happened, once', () => {
     expect(documentHolders(records).get('doc-1')).toBe('contract c1');
     expect(() => refuseHeldDocuments(['doc-1'], records)).toThrow(ConflictError);
     expect(() => refuseHeldDocuments(['doc-3'], records)).not.toThrow();
-    const pending = { ...records, 'preliminary-acceptance': [acceptance('pending')] as never };
+    const pending = {
+      ...records,
+      'preliminary-acceptance': [acceptance('pending')] as unknown as PhaseRecord<'preliminary-acceptance'>[],
+    };
     expect(() => refuseHeldDocuments(['doc-3'], pending)).toThrow(ConflictError);
   });
 

@@ -1,53 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
-import type { ProjectChange } from '#shared/store/project-repository.ts';
 import { recordWorkflowFailure } from '#shared/use-cases/workflows/conclude-round.ts';
+import { inMemoryPorts, openTask, storedProject } from '../support/in-memory-ports.ts';
 
-/** In-memory stand-ins for what closing a round touches: this tests the step's decision only. */
+/** Closing a round on in-memory ports: a project under technical review and its open tasks. */
 const fakes = (project: Partial<StoredProject>, open: Partial<StoredTask>[] = []) => {
-  const saved: ProjectChange[] = [];
-  const stored = {
-    id: 'p1',
-    code: 'LC-2026-0001',
-    stage: 'tech-review',
-    version: 4,
-    openReviews: ['tech-review'],
-    rounds: { approval: runningRound(1) },
-    approvedBy: [],
-    constructionStartedAt: null,
-    emergency: null,
-    ...project,
-  } as StoredProject;
-  return {
-    saved,
-    deps: {
-      now: () => new Date('2026-12-01T00:00:00Z'),
-      policy: DEFAULT_POLICY,
-      projects: {
-        get: async () => stored,
-        save: async (change: ProjectChange) => {
-          saved.push(change);
-          return { ...stored, ...change.set };
-        },
-      },
-      tasks: {
-        get: async (id: string) => open.find((t) => t.id === id) as StoredTask | undefined,
-        put: (t: StoredTask) => ({ Put: { Item: t } }),
-      },
-      obligations: { ofProject: async () => [], settle: () => ({}) },
-      records: { get: async () => undefined, list: async () => [] },
-      findings: {},
-      calendar: {},
-    } as never,
-  };
+  const ports = inMemoryPorts(new Date('2026-12-01T00:00:00Z'));
+  ports.arrange.project(
+    storedProject({
+      stage: 'tech-review',
+      version: 4,
+      openReviews: ['tech-review'],
+      rounds: { approval: runningRound(1) },
+      ...project,
+    }),
+  );
+  for (const task of open) ports.arrange.task(openTask(task));
+  return { deps: ports.deps, saved: ports.saved };
 };
 
 describe('a workflow step that fails', () => {
   it('closes its round as failed and sends the declaration back to its department (ART13-TECH-REVIEW)', async () => {
-    const task = { id: 'p1.approval.1.tech-review', status: 'open', token: 't' } as Partial<StoredTask>;
+    const task: Partial<StoredTask> = { id: 'p1.approval.1.tech-review', status: 'open', token: 't' };
     const { deps, saved } = fakes({}, [task]);
     await recordWorkflowFailure(
       { workflow: 'approval', projectId: 'p1', round: 1, error: 'Lambda.Unknown', cause: 'x' },

@@ -28,6 +28,7 @@ import { acceptanceGates } from '#shared/domain/acceptance.ts';
 import type { Assets, SecurityDrill, SecurityRecord } from '#shared/domain/construction.ts';
 import type { DocumentKind } from '#shared/domain/document.schema.ts';
 import { ACTIONS, type Action } from '#shared/domain/lifecycle.ts';
+import { PHASES, type Phase } from '#shared/domain/phases.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { Role } from '#shared/domain/roles.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
@@ -38,7 +39,8 @@ import type { RouteDefinition } from '#shared/http/route.ts';
  * Every form of a project's life after its declaration, one row each: the route it posts to (its
  * path, roles, body schema and headers come from the route itself; `{id}` is the project,
  * `{deptId}` its owner department), the lifecycle action whose
- * stages show it, and the document kinds its document fields take. A phase that lands adds its
+ * stages show it, and the domain's phase row (the document kinds its document fields take, as the
+ * use case checks them). A phase that lands adds its
  * rows here; its form, its roles and its articles follow from the route and the lifecycle.
  */
 export interface PhaseForm {
@@ -50,9 +52,8 @@ export interface PhaseForm {
   /** The rules an action-less form answers to (an action's are its guards). */
   readonly rules?: readonly RuleCode[];
   readonly title: string;
-  readonly documentKinds?: Readonly<Record<string, readonly DocumentKind[]>>;
-  /** A duty the form discharges and is offered only while the project owes (an open obligation). */
-  readonly owes?: RuleCode;
+  /** The domain's row of the filing: the document kinds its fields take, the duty it may only discharge while owed. */
+  readonly phase?: Phase;
   /** Text fields whose value must name something on record: chosen from a list, not typed. */
   readonly choices?: (records: PhaseRecordsRead) => Readonly<Record<string, readonly string[]>>;
   /**
@@ -73,39 +74,31 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: fileBudget,
     action: 'budget-filing',
     title: '预算批复备案',
-    documentKinds: { budgetApprovalDocumentId: ['budget-approval'] },
-    // Only a project the Finance Bureau reviewed owes the filing (ART14).
-    owes: 'ART14-BUDGET-FILING',
+    phase: PHASES['budget-filing'],
   },
   {
     route: fileProcurementPlan,
     action: 'procurement-plan',
     title: '采购计划备案',
-    documentKinds: { planDocumentId: ['procurement-plan'] },
+    phase: PHASES['procurement-plan'],
   },
   {
-    // After a change is re-approved (ART22), the plan is filed again within the new budget.
     route: amendProcurementPlan,
     action: 'procurement-plan-amendment',
     title: '调整采购计划（变更重新批准后）',
-    documentKinds: { planDocumentId: ['procurement-plan'] },
+    phase: PHASES['procurement-plan-amendment'],
   },
   {
     route: publishProcurementNotice,
     action: 'procurement-notice',
     title: '发布采购公告',
-    documentKinds: { noticeDocumentId: ['procurement-notice'] },
+    phase: PHASES['procurement-notice'],
   },
   {
     route: recordContract,
     action: 'contract',
     title: '登记合同',
-    documentKinds: {
-      contractDocumentId: ['contract'],
-      qualificationReviewDocumentId: ['qualification-review'],
-      confidentialityAgreementDocumentId: ['confidentiality-agreement'],
-      staffConfidentialityDocumentId: ['staff-confidentiality'],
-    },
+    phase: PHASES.contract,
   },
   { route: putImplementation, action: 'implementation', title: '确定实施单位和项目负责人' },
   {
@@ -120,14 +113,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     action: 'emergency-decision',
     roles: ['dept-head'],
     title: '紧急建设集体决策在案（第十五条）',
-    documentKinds: { documentId: ['emergency-decision'] },
-    owes: 'ART15-EMERGENCY',
+    phase: PHASES['emergency-decision'],
   },
   {
     route: reportMilestone,
     action: 'milestone',
     title: '报告里程碑',
-    documentKinds: { reportDocumentId: ['milestone-report'] },
+    phase: PHASES['milestone-report'],
     // A report names a milestone of the baseline (ART20).
     choices: (records) => ({
       milestone: ((records.baseline?.[0]?.milestones ?? []) as { name: string }[]).map((m) => m.name),
@@ -140,17 +132,13 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
     route: recordSecurity,
     action: 'security-record',
     title: '登记等级保护、安全测评与密码评估',
-    documentKinds: { documentId: ['mlps-filing', 'security-assessment', 'crypto-assessment'] },
+    phase: PHASES['security-record'],
   },
   {
     route: proposeChange,
     action: 'change',
     title: '申报变更',
-    documentKinds: {
-      descriptionDocumentId: ['change-description'],
-      collectiveDecisionDocumentId: ['collective-decision'],
-      expertOpinionDocumentId: ['expert-opinion'],
-    },
+    phase: PHASES.change,
   },
   { route: completeConstruction, action: 'completion', title: '建设完成' },
   {
@@ -170,59 +158,50 @@ export const PHASE_FORMS: readonly PhaseForm[] = [
           DEFAULT_POLICY,
         ),
     },
-    documentKinds: {
-      reportDocumentId: ['preliminary-acceptance-report'],
-      softwareTestReportDocumentId: ['software-test-report'],
-      resourceSharingCatalogueDocumentId: ['resource-sharing-catalogue'],
-      dataLandingDocumentId: ['data-landing-report'],
-    },
+    phase: PHASES['preliminary-acceptance'],
   },
   {
     route: fileAcceptance,
     action: 'acceptance-filing',
     title: '验收报告备案',
-    documentKinds: { acceptanceReportDocumentId: ['acceptance-report'] },
+    phase: PHASES['acceptance-filing'],
   },
   {
     route: selfEvaluate,
     action: 'self-evaluation',
     title: '绩效自评',
-    documentKinds: { documentId: ['self-evaluation'] },
+    phase: PHASES['self-evaluation'],
   },
   {
     route: reportOperations,
     action: 'operations-report',
     title: '报送年度运维情况',
-    documentKinds: { evidenceDocumentId: ['operations-evidence'] },
+    phase: PHASES['operations-report'],
   },
   {
     route: decommission,
     action: 'decommission',
     title: '停用报废',
-    documentKinds: {
-      expertOpinionDocumentId: ['decommission-expert-opinion'],
-      collectiveDecisionDocumentId: ['decommission-decision'],
-    },
+    phase: PHASES.decommission,
   },
   {
     route: reportDisposal,
     action: 'disposal-report',
     title: '报送资产处置情况',
-    documentKinds: { documentId: ['disposal-report'] },
+    phase: PHASES['disposal-report'],
   },
   {
-    // Disposals the report left pending are settled later, each once (ART32).
     route: supplementDisposal,
     action: 'disposal-report',
     title: '补报资产处置情况',
-    documentKinds: { documentId: ['disposal-report'] },
+    phase: PHASES['disposal-supplement'],
   },
   {
     route: recordAccountability,
     action: null,
     rules: ['ART33-RECORDS'],
     title: '记录问责',
-    documentKinds: { documentId: ['accountability-evidence'] },
+    phase: PHASES['accountability-record'],
   },
 ];
 
@@ -231,3 +210,11 @@ export const articlesOf = (form: PhaseForm): number[] => {
   const codes: readonly RuleCode[] = form.action ? ACTIONS[form.action].guards : (form.rules ?? []);
   return [...new Set(codes.map((code) => RULES[code].article))].sort((a, b) => a - b);
 };
+
+/** The document kinds each of the form's document fields takes (its phase row's). */
+export const documentKindsOf = (form: PhaseForm): Readonly<Record<string, readonly DocumentKind[]>> =>
+  form.phase?.documents ?? {};
+
+/** The duty a form discharges and is offered only while the project owes it (an open obligation). */
+export const owedBy = (form: PhaseForm): RuleCode | undefined =>
+  form.phase?.onlyWhileOwed ? form.phase.discharges : undefined;

@@ -13,7 +13,14 @@ import { ViolationItem } from '../components/problem-list.tsx';
 import { Section } from '../components/ui.tsx';
 import { articlesZh } from '../i18n/numerals.ts';
 import { useResource } from '../use-resource.ts';
-import { articlesOf, PHASE_FORMS, type PhaseForm, type PhaseRecordsRead } from './catalogue.ts';
+import {
+  articlesOf,
+  documentKindsOf,
+  owedBy,
+  PHASE_FORMS,
+  type PhaseForm,
+  type PhaseRecordsRead,
+} from './catalogue.ts';
 import { PhaseRecords } from './phase-records.tsx';
 import { SchemaForm } from './schema-form.tsx';
 
@@ -95,7 +102,7 @@ const FormCard = (props: {
         title={form.title}
         schema={form.route.body as NonNullable<PhaseForm['route']['body']>}
         documents={props.documents}
-        {...(form.documentKinds ? { documentKinds: form.documentKinds } : {})}
+        documentKinds={documentKindsOf(form)}
         {...(form.choices ? { choices: form.choices(props.records) } : {})}
         submitLabel="提交"
         onSubmit={async (body) => {
@@ -131,9 +138,10 @@ export const PhaseWork = (props: {
     [project.id, props.round],
   );
   const owed = new Set((duties.data?.items ?? []).filter((o) => o.status === 'open').map((o) => o.code));
-  const forms = PHASE_FORMS.filter(
-    (form) => mayUse(form, project, session) && (form.owes === undefined || owed.has(form.owes)),
-  );
+  const forms = PHASE_FORMS.filter((form) => {
+    const duty = owedBy(form);
+    return mayUse(form, project, session) && (duty === undefined || owed.has(duty));
+  });
   // Said here, not in the form: a form the new stage no longer offers leaves the page with it.
   const [done, setDone] = useState<string>();
   return (

@@ -8,7 +8,7 @@ export const recordAccountability = defineRoute({
   method: 'POST',
   path: '/v1/projects/{id}/accountability-records',
   handler: 'accountability/record-accountability',
-  adapters: { documents: 'read', idempotency: 'write', projects: 'write', records: 'write' },
+  adapters: { documents: 'read', idempotency: 'write', obligations: 'read', projects: 'write', records: 'write' },
   roles: ['audit', 'data-bureau', 'finance'],
   summary:
     'Record an accountability finding on the project (ART33-RECORDS, ART34): serious overrun, poor quality, loss and waste, a security incident, misappropriation, improper O&M funding',

@@ -14,10 +14,10 @@ import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
 import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
+import type { PendingWrite } from '../ports.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
 
 type ChangeDeps = Pick<
@@ -107,7 +107,7 @@ export const proposeChange = (
         workflow === null
           ? { totalInvestmentFen: body.newTotalInvestmentFen }
           : { rounds: { ...project.rounds, [workflow]: runningRound(round ?? 1, change.id) } };
-      const applied: TransactItem[] =
+      const applied: PendingWrite[] =
         filing && body.baseline
           ? [
               deps.records.put(

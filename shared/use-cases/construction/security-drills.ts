@@ -6,9 +6,9 @@ import type { SecurityDrill, SecurityDrillInputSchema } from '#shared/domain/con
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
+import type { Page } from '../ports.ts';
 
 /**
  * ART24: a department drills its security emergency plan; its head records the drill, or the

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import {
   mlpsConfirmationAuthority,
@@ -6,58 +5,31 @@ import {
   type SecurityRecordInput,
   securityRecordViolations,
 } from '#shared/domain/construction.ts';
-import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
-import { ConflictError, NotFoundError, refuseIfAny } from '#shared/domain/errors.ts';
-import { recorded } from '#shared/domain/recorded.ts';
+import { ConflictError, NotFoundError } from '#shared/domain/errors.ts';
+import { PHASES } from '#shared/domain/phases.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
-import { idempotentAction } from '../idempotent.ts';
-import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
 import { loadVisible } from '../projects/project-access.ts';
+import { type PhaseDeps, type PhaseStep, recordPhase } from '../projects/record-phase.ts';
 
 /** ART24: the owner records its MLPS filing (with its level), security assessment or commercial-crypto assessment. */
+export const SECURITY_RECORD: PhaseStep<'security-record', SecurityRecordInput, PhaseDeps> = {
+  phase: PHASES['security-record'],
+  scope: 'security-record',
+  precheck: (body, now) => refuseFutureDates({ on: body.on }, now),
+  violations: ({ body, verified }) => securityRecordViolations(body, verified(body.documentId, body.kind)),
+  build: ({ body }, base) => ({ ...body, ...base, confirmedBy: null, confirmedAt: null }),
+  effects: (_, record) => ({
+    action: 'security.recorded',
+    details: { recordId: record.id, kind: record.kind, on: record.on, level: record.level ?? null },
+  }),
+};
+
 export const recordSecurity = (
   input: { id: string; actor: Actor; record: SecurityRecordInput; idempotencyKey?: string | undefined },
-  deps: Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'idempotency' | 'now'>,
-): Promise<SecurityRecord> =>
-  idempotentAction<SecurityRecord>(
-    {
-      actor: input.actor,
-      scope: 'security-record',
-      key: input.idempotencyKey,
-      request: { id: input.id, ...input.record },
-    },
-    deps,
-    async (remember) => {
-      refuseFutureDates({ on: input.record.on }, deps.now());
-      const project = await loadForOwner({ id: input.id, actor: input.actor, action: 'security-record' }, deps);
-      const [verified, records] = await Promise.all([
-        verifiedDocuments(project.id, [input.record.documentId], deps),
-        deps.records.all(project.id),
-      ]);
-      refuseHeldDocuments([input.record.documentId], records);
-      refuseIfAny(securityRecordViolations(input.record, verified(input.record.documentId, input.record.kind)));
-      const at = deps.now().toISOString();
-      const record: SecurityRecord = {
-        ...input.record,
-        id: randomUUID(),
-        projectId: project.id,
-        confirmedBy: null,
-        confirmedAt: null,
-        ...recorded(input.actor, at),
-      };
-      await deps.projects.save({
-        project,
-        at,
-        actor: input.actor,
-        action: 'security.recorded',
-        details: { recordId: record.id, kind: record.kind, on: record.on, level: record.level ?? null },
-        with: [deps.records.put('security-record', record, 'new'), ...remember(record)],
-      });
-      return record;
-    },
-  );
+  deps: PhaseDeps,
+): Promise<SecurityRecord> => recordPhase(SECURITY_RECORD, { ...input, body: input.record }, deps);
 
 /**
  * ART04, ART24: the Public Security Bureau confirms an MLPS filing (等级保护备案管理); only a

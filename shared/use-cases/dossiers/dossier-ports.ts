@@ -1,12 +1,11 @@
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Dossier } from '#shared/domain/dossier.ts';
-import type { Page } from '#shared/store/paged-query.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
+import type { Page, PendingWrite } from '../ports.ts';
 
 /** Dossiers on file: written with the project's audit event, settled once by the builder, listed. */
 export interface DossierRecords {
   /** The new dossier, written in the same transaction as the export's audit event. */
-  put(dossier: Dossier): TransactItem;
+  put(dossier: Dossier): PendingWrite;
   get(projectId: string, id: string): Promise<Dossier | undefined>;
   page(projectId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<Dossier>>;
   /** Every dossier taken in the county, newest last: the Audit Bureau's view. */

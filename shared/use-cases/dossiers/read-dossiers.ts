@@ -1,8 +1,8 @@
 import { type Dossier, type DossierView, dossierFileName, dossierObjectKey } from '#shared/domain/dossier.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import type { DossierJwk } from './dossier-ports.ts';
 

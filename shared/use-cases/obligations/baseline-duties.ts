@@ -2,8 +2,8 @@ import { type Baseline, milestoneDuty, PLANNED_COMPLETION_DUTY } from '#shared/d
 import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 import { startClock } from './start-clock.ts';
 
 /**
@@ -18,13 +18,13 @@ export const alignBaselineDuties = async (
   actor: Actor,
   at: string,
   deps: Pick<Deps, 'obligations' | 'calendar' | 'policy'>,
-): Promise<TransactItem[]> => {
+): Promise<PendingWrite[]> => {
   const duties = (await deps.obligations.ofProject(project.id)).filter((o) => o.code === 'ART20-BASELINE');
   const wanted = new Map([
     ...baseline.milestones.map((m) => [milestoneDuty(m.name), { dueOn: m.dueOn, detail: m.name }] as const),
     [PLANNED_COMPLETION_DUTY, { dueOn: baseline.plannedCompletionOn, detail: '计划完成' }] as const,
   ]);
-  const items: TransactItem[] = [];
+  const items: PendingWrite[] = [];
   for (const [key, { dueOn, detail }] of wanted) {
     const duty = duties.find((o) => o.key === key);
     if (!duty || duty.status === 'cancelled') {

@@ -4,8 +4,8 @@ import type { Finding } from '#shared/domain/finding.schema.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 import { cancel } from './settle-obligations.ts';
 
 const CODE = 'ART07-NO-BUILD-BEFORE-APPROVAL';
@@ -25,14 +25,14 @@ export const recordBuiltWithoutApproval = async (
   actor: Actor,
   at: string,
   deps: FindingDeps,
-): Promise<{ items: TransactItem[]; details: Record<string, unknown> }> => {
+): Promise<{ items: PendingWrite[]; details: Record<string, unknown> }> => {
   const duties = await deps.obligations.ofProject(project.id);
   const [procedures, baseline, earlier] = await Promise.all([
     cancel(project, 'ART15-EMERGENCY', 'all', actor, at, deps, duties),
     cancel(project, 'ART20-BASELINE', 'all', actor, at, deps, duties),
     deps.findings.get(project.id, CODE, BUILT_WITHOUT_APPROVAL_KEY),
   ]);
-  const items: TransactItem[] = [...procedures.items, ...baseline.items];
+  const items: PendingWrite[] = [...procedures.items, ...baseline.items];
   if (earlier?.status !== 'open') {
     const finding: Finding = {
       id: `${project.id}.${CODE}.${BUILT_WITHOUT_APPROVAL_KEY}`,
@@ -73,7 +73,7 @@ export const cureBuiltWithoutApproval = async (
   project: Pick<Project, 'id'>,
   at: string,
   deps: Pick<Deps, 'findings'>,
-): Promise<TransactItem[]> => {
+): Promise<PendingWrite[]> => {
   const finding = await deps.findings.get(project.id, CODE, BUILT_WITHOUT_APPROVAL_KEY);
   if (finding?.status !== 'open') return [];
   return [deps.findings.resolve({ ...finding, status: 'resolved', resolvedAt: at }), deps.findings.lift(finding)];

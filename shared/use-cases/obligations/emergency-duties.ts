@@ -3,8 +3,8 @@ import { emergencyDutyChanges } from '#shared/domain/emergency.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 import { startClock } from './start-clock.ts';
 
 /**
@@ -22,7 +22,7 @@ export const reconcileEmergencyDuties = async (
   read?: readonly Obligation[],
   /** An edit only adds (ART15: an edit never cancels a duty already opened). */
   { cancel = true }: { cancel?: boolean } = {},
-): Promise<{ items: TransactItem[]; opened: string[]; cancelled: string[] }> => {
+): Promise<{ items: PendingWrite[]; opened: string[]; cancelled: string[] }> => {
   if (!after.emergency || !after.constructionStartedAt) return { items: [], opened: [], cancelled: [] };
   const duties = read ?? (await deps.obligations.ofProject(after.id));
   const counted = emergencyDutyChanges(after, duties, deps.policy);

@@ -1,7 +1,7 @@
 import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 import { loadVisible } from '../projects/project-access.ts';
 
 /** A project's duties with their due dates, a page at a time; `id` is what the waiver route takes. */

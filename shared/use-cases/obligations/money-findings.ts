@@ -2,8 +2,8 @@ import type { Finding } from '#shared/domain/finding.schema.ts';
 import type { MoneyFinding } from '#shared/domain/money.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 
 /**
  * A finding about money, opened by the change that reveals it (no clock runs out: a budget below
@@ -15,7 +15,7 @@ export const openMoneyFinding = async (
   found: MoneyFinding,
   context: { at: string; today: string },
   deps: Pick<Deps, 'findings'>,
-): Promise<TransactItem[]> => {
+): Promise<PendingWrite[]> => {
   const earlier = await deps.findings.get(project.id, found.code, found.key);
   if (earlier?.status === 'open') return [];
   const finding: Finding = {
@@ -41,7 +41,7 @@ export const resolveMoneyFinding = async (
   which: { code: RuleCode; key: string },
   at: string,
   deps: Pick<Deps, 'findings'>,
-): Promise<TransactItem[]> => {
+): Promise<PendingWrite[]> => {
   const earlier = await deps.findings.get(project.id, which.code, which.key);
   return earlier?.status === 'open' ? [deps.findings.resolve({ ...earlier, status: 'resolved', resolvedAt: at })] : [];
 };

@@ -2,8 +2,8 @@ import type { Obligation } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 
 type Settlement = Extract<Obligation['status'], 'fulfilled' | 'cancelled'>;
 type Which = [
@@ -24,7 +24,7 @@ type Which = [
 const settle = async (
   status: Settlement,
   ...[project, code, keys, actor, at, deps, duties]: Which
-): Promise<{ items: TransactItem[]; settled: Obligation[] }> => {
+): Promise<{ items: PendingWrite[]; settled: Obligation[] }> => {
   const open = (duties ?? (await deps.obligations.ofProject(project.id))).filter(
     (o) => o.code === code && o.status === 'open' && (keys === 'all' || keys.includes(o.key)),
   );

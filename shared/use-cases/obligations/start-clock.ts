@@ -1,8 +1,8 @@
 import { dueBasis, newObligation, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 
 /**
  * A new duty under `code` whose clock starts on `from`, counted as the obligation catalogue says
@@ -34,7 +34,7 @@ export const startClock = async (
 export const openDuty = (
   duty: Obligation,
   deps: Pick<Deps, 'obligations'> & Partial<Pick<Deps, 'findings'>>,
-): TransactItem[] => {
+): PendingWrite[] => {
   const kind = obligationKind(duty.code);
   if (!kind.holdsFromStart || kind.cuts.length === 0) return [deps.obligations.open(duty)];
   if (!deps.findings) throw new Error(`${duty.code} holds funds from its start: open it with the findings adapter`);

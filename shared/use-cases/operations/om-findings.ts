@@ -4,8 +4,8 @@ import type { Finding } from '#shared/domain/finding.schema.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { RULES } from '#shared/domain/rules/catalog.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
+import type { PendingWrite } from '../ports.ts';
 
 const CODES = ['ART07-OM-FUNDING', 'ART26-GOV-CLOUD'] as const;
 
@@ -23,7 +23,7 @@ export const omFindings = async (
     cure: boolean;
   },
   deps: Pick<Deps, 'findings' | 'policy'>,
-): Promise<{ items: TransactItem[]; outcomes: Record<string, string> }> => {
+): Promise<{ items: PendingWrite[]; outcomes: Record<string, string> }> => {
   const { project, report, at } = input;
   const found = operationsFindings(report, project, shanghaiDate(new Date(at)));
   const key = omReportKey(report.year);
@@ -31,7 +31,7 @@ export const omFindings = async (
     project.id,
     CODES.map((code) => ({ code, key })),
   );
-  const items: TransactItem[] = [];
+  const items: PendingWrite[] = [];
   const outcomes: Record<string, string> = {};
   for (const code of CODES) {
     const earlier = earlierFindings.find((f) => f.code === code);

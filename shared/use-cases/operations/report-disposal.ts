@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type DisposalReport,
   type DisposalReportInput,
@@ -11,15 +10,15 @@ import { refuseFutureDates } from '#shared/domain/calendar.ts';
 import type { Assets } from '#shared/domain/construction.ts';
 import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
+import { PHASES } from '#shared/domain/phases.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
-import type { Deps } from '../deps.ts';
 import { idempotentAction } from '../idempotent.ts';
-import { fulfil } from '../obligations/settle-obligations.ts';
 import { loadForOwner, verifiedDocuments } from '../projects/owner-action.ts';
+import { type PhaseDeps, type PhaseStep, recordPhase } from '../projects/record-phase.ts';
 
-type DisposalDeps = Pick<Deps, 'projects' | 'records' | 'documents' | 'obligations' | 'idempotency' | 'now'>;
+type DisposalDeps = PhaseDeps;
 
 /** The asset register with these disposals marked on its items. */
 const marked = (
@@ -35,72 +34,48 @@ const marked = (
   }),
 });
 
+/** A disposal is reported once it happened: no date of one is still to come. */
+const refuseFutureDisposals = (body: { assets: readonly { disposedOn?: string | undefined }[] }, now: Date) =>
+  refuseFutureDates(
+    Object.fromEntries(body.assets.map((asset, i) => [`assets.${i}.disposedOn`, asset.disposedOn])),
+    now,
+  );
+
 /**
  * ART32-DISPOSAL-REPORT: after decommissioning, the owner reports, once, how it disposed of every
  * asset registered under ART21 — or that a disposal is still pending and when it is expected
  * (the report is a 情况说明 within 30 days). Each asset is a registered one, named once, disposed
  * of after the decommissioning; each disposed one is marked on the register.
  */
+export const DISPOSAL_REPORT: PhaseStep<'disposal-report', DisposalReportInput, DisposalDeps> = {
+  phase: PHASES['disposal-report'],
+  scope: 'disposal-report',
+  precheck: refuseFutureDisposals,
+  refuse: ({ records }) => {
+    if (records['disposal-report'].length > 0) {
+      throw new ConflictError('The disposal report is filed once; settle pending disposals with a supplement.');
+    }
+  },
+  violations: ({ body, project, records, verified }) =>
+    disposalViolations(body, records.assets[0], verified(body.documentId, 'disposal-report'), project.decommissionedOn),
+  build: ({ body }, base) => ({ ...body, ...base, supplements: [] }),
+  effects: ({ body, records }, report, _, deps) => {
+    const [assets] = records.assets;
+    return {
+      action: 'operations.disposal-reported',
+      details: {
+        reportId: report.id,
+        disposed: body.assets.map((a) => [a.registrationNo, a.disposal, a.disposedOn ?? a.expectedOn ?? null]),
+      },
+      with: assets ? [deps.records.put('assets', marked(assets, body.assets), 'any')] : [],
+    };
+  },
+};
+
 export const reportDisposal = (
   input: { id: string; actor: Actor; report: DisposalReportInput; idempotencyKey?: string | undefined },
   deps: DisposalDeps,
-): Promise<DisposalReport> =>
-  idempotentAction<DisposalReport>(
-    {
-      actor: input.actor,
-      scope: 'disposal-report',
-      key: input.idempotencyKey,
-      request: { id: input.id, ...input.report },
-    },
-    deps,
-    async (remember) => {
-      const { actor, report: body } = input;
-      refuseFutureDates(
-        Object.fromEntries(body.assets.map((asset, i) => [`assets.${i}.disposedOn`, asset.disposedOn])),
-        deps.now(),
-      );
-      const project = await loadForOwner({ id: input.id, actor, action: 'disposal-report' }, deps);
-      const [records, verified] = await Promise.all([
-        deps.records.all(project.id),
-        verifiedDocuments(project.id, [body.documentId], deps),
-      ]);
-      const [assets] = records.assets;
-      const earlier = records['disposal-report'];
-      if (earlier.length > 0) {
-        throw new ConflictError('The disposal report is filed once; settle pending disposals with a supplement.');
-      }
-      refuseHeldDocuments([body.documentId], records);
-      refuseIfAny(
-        disposalViolations(body, assets, verified(body.documentId, 'disposal-report'), project.decommissionedOn),
-      );
-      const at = deps.now().toISOString();
-      const report: DisposalReport = {
-        ...body,
-        id: randomUUID(),
-        projectId: project.id,
-        supplements: [],
-        ...recorded(actor, at),
-      };
-      const duty = await fulfil(project, 'ART32-DISPOSAL-REPORT', 'all', actor, at, deps);
-      await deps.projects.save({
-        project,
-        at,
-        actor,
-        action: 'operations.disposal-reported',
-        details: {
-          reportId: report.id,
-          disposed: body.assets.map((a) => [a.registrationNo, a.disposal, a.disposedOn ?? a.expectedOn ?? null]),
-        },
-        with: [
-          deps.records.put('disposal-report', report, 'new'),
-          ...(assets ? [deps.records.put('assets', marked(assets, body.assets), 'any')] : []),
-          ...duty.items,
-          ...remember(report),
-        ],
-      });
-      return report;
-    },
-  );
+): Promise<DisposalReport> => recordPhase(DISPOSAL_REPORT, { ...input, body: input.report }, deps);
 
 /** ART32: a later settlement of the disposals the report left pending, with its document; each pending asset once. */
 export const supplementDisposal = (
@@ -117,10 +92,7 @@ export const supplementDisposal = (
     deps,
     async (remember) => {
       const { actor, supplement: body } = input;
-      refuseFutureDates(
-        Object.fromEntries(body.assets.map((asset, i) => [`assets.${i}.disposedOn`, asset.disposedOn])),
-        deps.now(),
-      );
+      refuseFutureDisposals(body, deps.now());
       const project = await loadForOwner({ id: input.id, actor, action: 'disposal-report' }, deps);
       const [records, verified] = await Promise.all([
         deps.records.all(project.id),

@@ -6,6 +6,7 @@ import { violation } from '#shared/domain/violation.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
+import { verifiedDocument } from './owner-action.ts';
 import { loadVisible } from './project-access.ts';
 
 /** ART14: the owner files the Finance Bureau's budget approval with the Data Bureau. */
@@ -15,8 +16,8 @@ const fileBudgetOnce = async (
 ): Promise<Project> => {
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project);
-  const document = await deps.documents.get(project.id, input.budgetApprovalDocumentId);
-  if (document?.kind !== 'budget-approval' || document.status !== 'verified') {
+  const document = await verifiedDocument(project.id, input.budgetApprovalDocumentId, 'budget-approval', deps);
+  if (!document) {
     throw new RuleViolationError([
       violation(
         'ART14-BUDGET-FILING',

@@ -2,8 +2,8 @@ import { COUNTY_WIDE_ROLES } from '#shared/domain/access.ts';
 import type { Stage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 
 /**
  * County-wide roles list every project (by stage or department when asked); department roles

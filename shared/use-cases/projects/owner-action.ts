@@ -32,6 +32,17 @@ export const owesEmergencyDuties = async (project: StoredProject, deps: Pick<Dep
   !emergencyVoided(project) &&
   (await deps.obligations.ofProject(project.id)).some((o) => o.code === 'ART15-EMERGENCY' && o.status === 'open');
 
+/** The named document, if it is a verified one of this project of the kind (what a filing quotes: its hash). */
+export const verifiedDocument = async (
+  projectId: string,
+  id: string,
+  kind: ProjectDocument['kind'],
+  deps: Pick<Deps, 'documents'>,
+): Promise<ProjectDocument | undefined> => {
+  const [found] = await deps.documents.getMany(projectId, [id]);
+  return found?.id === id && found.kind === kind && found.status === 'verified' ? found : undefined;
+};
+
 /**
  * Whether each named document is verified, of its kind, and this project's (and, where `after` is
  * given, arrived after it): one read for all of them.

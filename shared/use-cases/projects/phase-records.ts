@@ -1,8 +1,8 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import type { PhaseRecord, RecordKind } from '#shared/domain/phase-records.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 import { loadVisible } from './project-access.ts';
 
 /** A page of one kind of a project's phase records (its contracts, its changes…), for whoever can see it. */

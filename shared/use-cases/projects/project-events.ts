@@ -1,8 +1,8 @@
 import { type ChainVerdict, verifyChain } from '#shared/domain/audit-chain.ts';
 import type { ProjectEvent } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 import { loadVisible } from './project-access.ts';
 
 /** The audit trail (ART33), oldest first, a page at a time. */

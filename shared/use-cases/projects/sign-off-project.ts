@@ -6,6 +6,7 @@ import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';
+import { verifiedDocument } from './owner-action.ts';
 import { loadVisible } from './project-access.ts';
 
 /**
@@ -19,8 +20,13 @@ const signOffProjectOnce = async (
   const project = await loadVisible(input.id, input.actor, deps);
   assertOwner(input.actor, project, ['dept-head']);
   assertStage('sign-off', project);
-  const document = await deps.documents.get(project.id, input.internalReviewDocumentId);
-  if (document?.kind !== 'internal-compliance-review' || document.status !== 'verified') {
+  const document = await verifiedDocument(
+    project.id,
+    input.internalReviewDocumentId,
+    'internal-compliance-review',
+    deps,
+  );
+  if (!document) {
     throw new RuleViolationError([
       violation(
         'ART10-HEAD-SIGNOFF',

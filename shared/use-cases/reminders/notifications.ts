@@ -1,7 +1,7 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { audiencesOf, type Notification } from '#shared/domain/reminders.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
+import type { Page } from '../ports.ts';
 import type { Deps } from '../deps.ts';
 
 export type ReadNotification = Omit<Notification, 'audience' | 'asOf'> & { readonly read: boolean };

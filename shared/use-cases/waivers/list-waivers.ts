@@ -1,6 +1,6 @@
 import type { Waiver } from '#shared/domain/waiver.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 
 /** Every waiver of the county, proposed, confirmed or withdrawn, with both officers, oldest first (ART33). */
 export const listWaivers = (

@@ -2,9 +2,9 @@ import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { CONTRACTS_OVER_BUDGET, contractsOverBudget } from '#shared/domain/money.ts';
 import { contractedFen } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { openMoneyFinding, resolveMoneyFinding } from '../obligations/money-findings.ts';
+import type { PendingWrite } from '../ports.ts';
 
 /**
  * A budget Finance approved in this round, against the contracts already signed (ART14, ART17):
@@ -16,7 +16,7 @@ export const budgetCoverage = async (
   approvedBudgetFen: number | null,
   at: string,
   deps: Pick<Deps, 'records' | 'findings'>,
-): Promise<{ items: TransactItem[]; details: Record<string, unknown> }> => {
+): Promise<{ items: PendingWrite[]; details: Record<string, unknown> }> => {
   if (approvedBudgetFen === null) return { items: [], details: {} };
   const contracted = contractedFen(await deps.records.list('contract', project.id));
   const over = contractsOverBudget(contracted, approvedBudgetFen);

@@ -2,10 +2,10 @@ import { firstOmYear, omDueDate, omDutyKey } from '#shared/domain/acceptance.ts'
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { nextStage } from '#shared/domain/lifecycle.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { openDuty, startClock } from '../obligations/start-clock.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { PendingWrite } from '../ports.ts';
+import type { Conclusion } from './conclusion.ts';
 
 const FAILED = { approved: 'accepted', rejected: 'failed', returned: 'returned' } as const;
 
@@ -20,7 +20,7 @@ export const concludeAcceptance: Conclusion = async ({ project, round, outcome, 
   const preliminary = (await deps.records.list('preliminary-acceptance', project.id)).find(
     (r) => r.round === round.round,
   );
-  const items: TransactItem[] = preliminary
+  const items: PendingWrite[] = preliminary
     ? [deps.records.put('preliminary-acceptance', { ...preliminary, outcome: FAILED[outcome] }, 'any')]
     : [];
   if (outcome !== 'approved') return { set: {}, with: items, details: { acceptance: FAILED[outcome] } };

@@ -5,14 +5,14 @@ import { type Action, nextStage } from '#shared/domain/lifecycle.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
 import { cureBuiltWithoutApproval, recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { cancel } from '../obligations/settle-obligations.ts';
 import { openDuty, startClock } from '../obligations/start-clock.ts';
+import type { PendingWrite } from '../ports.ts';
 import { budgetCoverage } from './budget-coverage.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 const OUTCOME_ACTION = { approved: 'approve', rejected: 'reject', returned: 'return' } as const satisfies Record<
   string,
@@ -44,7 +44,7 @@ export const concludeApproval: Conclusion = async (context, deps) => {
   if (round.changeId) {
     const change = await deps.records.get('change', project.id, round.changeId);
     if (!change) throw new Error(`Change ${round.changeId} of project ${project.id} does not exist`);
-    const items: TransactItem[] = [
+    const items: PendingWrite[] = [
       ...budgetFiling.items,
       ...budget.items,
       deps.records.put(

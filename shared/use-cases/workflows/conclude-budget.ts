@@ -1,9 +1,9 @@
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import { recorded } from '#shared/domain/recorded.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import { alignBaselineDuties } from '../obligations/baseline-duties.ts';
+import type { PendingWrite } from '../ports.ts';
 import { budgetCoverage } from './budget-coverage.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 /**
  * Finance's budget review of a filed change ends (ART22's last sentence: 按县财政局预算有关规定执行).
@@ -24,7 +24,7 @@ export const concludeBudget: Conclusion = async ({ project, round, outcome, acto
     approvedBudgetFen: approved ? round.approvedBudgetFen : null,
     decidedAt: at,
   };
-  const items: TransactItem[] = [deps.records.put('change', decided, 'any')];
+  const items: PendingWrite[] = [deps.records.put('change', decided, 'any')];
   if (!approved) {
     return { set: {}, with: items, details: { changeId: change.id, budgetReview: 'rejected' } };
   }

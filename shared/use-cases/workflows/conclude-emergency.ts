@@ -2,7 +2,7 @@ import { onApprovalTrack } from '#shared/domain/lifecycle.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { taskId } from '#shared/domain/workflow.ts';
 import { recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { Conclusion } from './conclusion.ts';
 
 /**
  * The Data Bureau's confirmation of an emergency (ART15) ends. Approved, the emergency is

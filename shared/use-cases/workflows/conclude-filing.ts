@@ -2,10 +2,10 @@ import { MIGRATION_DUTY_KEY, omDutyKey } from '#shared/domain/acceptance.ts';
 import { obligationKind } from '#shared/domain/obligation.ts';
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
 import { taskId } from '#shared/domain/workflow.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { omFindings } from '../operations/om-findings.ts';
-import type { Conclusion } from './conclude-round.ts';
+import type { PendingWrite } from '../ports.ts';
+import type { Conclusion } from './conclusion.ts';
 
 /**
  * The Data Bureau's confirmation of what the owner filed ends (ART04 指导监督). A filing of the
@@ -30,7 +30,7 @@ export const concludeFiling: Conclusion = async ({ project, round, outcome, acto
   );
   if (!approved) {
     // The answer is not accepted: the duty is owed again from its own due date, found late as any other.
-    const items: TransactItem[] = duty ? [deps.obligations.update({ ...duty, pendingSince: null })] : [];
+    const items: PendingWrite[] = duty ? [deps.obligations.update({ ...duty, pendingSince: null })] : [];
     return { set: {}, with: items, details: { confirmation: round.kind, outcome } };
   }
   const filed = duty ? await fulfil(project, code, [duty.key], actor, at, deps, duties) : { items: [], settled: [] };

@@ -1,36 +1,13 @@
-import type { Project, Round, StoredProject } from '#shared/domain/project.schema.ts';
-import { openElsewhere, REVIEW_KINDS, REVIEWS, type WorkflowKind } from '#shared/domain/review-catalogue.ts';
-import type { Actor } from '#shared/domain/roles.ts';
+import type { Round } from '#shared/domain/project.schema.ts';
+import { openElsewhere, REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
 import { type Outcome, taskId, type WorkflowInput } from '#shared/domain/workflow.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
-import type { Deps } from '../deps.ts';
-import { concludeAcceptance } from './conclude-acceptance.ts';
-import { concludeApproval } from './conclude-approval.ts';
-import { concludeBudget } from './conclude-budget.ts';
-import { concludeEmergency } from './conclude-emergency.ts';
-import { concludeFiling } from './conclude-filing.ts';
+import type { ConclusionDeps } from './conclusion.ts';
+import { CONCLUSIONS } from './conclusions.ts';
 import { workflowActor } from './workflow-actor.ts';
 
-export type ConclusionDeps = Pick<
-  Deps,
-  'projects' | 'tasks' | 'records' | 'obligations' | 'findings' | 'calendar' | 'policy' | 'now'
->;
-
-/** What a round's outcome does to its project: the fields it sets, what changes with it, what the audit event says. */
-export type Conclusion = (
-  context: { project: StoredProject; round: Round; outcome: Outcome; actor: Actor; at: string },
-  deps: ConclusionDeps,
-) => Promise<{ set: Partial<Project>; with: TransactItem[]; details: Record<string, unknown> }>;
-
-const CONCLUSIONS: Record<WorkflowKind, Conclusion> = {
-  approval: concludeApproval,
-  acceptance: concludeAcceptance,
-  emergency: concludeEmergency,
-  filing: concludeFiling,
-  budget: concludeBudget,
-};
+export type { ConclusionDeps };
 
 /**
  * The end of a round: the workflow's own conclusion applies, any review still open in the round

@@ -8,11 +8,11 @@ import { type DecisionInput, decisionAuthority, decisionViolations, type Task } 
 import { REVIEWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/retry.ts';
-import type { TransactItem } from '#shared/store/transactions.ts';
 import type { Deps } from '../deps.ts';
 import { reconcileEmergencyDuties } from '../obligations/emergency-duties.ts';
 import { fulfil } from '../obligations/settle-obligations.ts';
 import { startClock } from '../obligations/start-clock.ts';
+import type { PendingWrite } from '../ports.ts';
 
 type DecideDeps = Pick<
   Deps,
@@ -99,7 +99,7 @@ const decideOnce = async (
     // ART13/ART07: the technical review's correction of the routing flags applies with its decision.
     ...(decision.classification ?? {}),
   };
-  const items: TransactItem[] = [];
+  const items: PendingWrite[] = [];
   const details: Record<string, unknown> = {};
   if (approvedBudgetFen !== undefined) {
     // ART14: the owner files the approval with the Data Bureau within 3 working days of receiving it.

@@ -3,8 +3,8 @@ import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import { mayDecide, type StoredTask } from '#shared/domain/review.ts';
 import { REVIEWER_ROLES } from '#shared/domain/review-catalogue.ts';
 import { type Actor, hasAnyRole, type Role } from '#shared/domain/roles.ts';
-import type { Page } from '#shared/store/paged-query.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 
 /** Who may read the decisions a reviewing bureau took on its own project (ART04, ART33). */
 const CONFLICT_READERS: readonly Role[] = ['audit', 'admin'];
