@@ -4,6 +4,7 @@ export declare class Sm3 {
   digest(): Buffer;
 }
 export declare const sm3: (input: Uint8Array | string) => Buffer;
+export declare const sm3Stream: () => { update(bytes: Uint8Array): unknown; digest(): Buffer };
 export interface Sm2Curve {
   p: bigint;
   a: bigint;

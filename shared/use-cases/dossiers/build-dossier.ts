@@ -14,7 +14,7 @@ import {
 } from '#shared/domain/dossier.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import type { ProjectEvent, StoredProject } from '#shared/domain/project.schema.ts';
-import { Sm3 } from '../../../bin/lingchuan-verify.mjs';
+import { sm3Stream } from '../../../bin/lingchuan-verify.mjs';
 import type { Deps } from '../deps.ts';
 import type { ArchiveWriter } from './dossier-ports.ts';
 
@@ -115,7 +115,7 @@ const writeFile = async (
 ): Promise<ManifestEntry> => {
   const file = archive.file(path, { compress: options.compress });
   const sha256 = createHash('sha256');
-  const sm3 = options.sm3 ? new Sm3() : undefined;
+  const sm3 = options.sm3 ? sm3Stream() : undefined;
   let sizeBytes = 0;
   for await (const chunk of chunks) {
     sha256.update(chunk);
