@@ -1,7 +1,7 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { type PublicProject, publicProject } from '#shared/domain/public-register.ts';
-import type { Page } from '../ports.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 
 /** How many projects' notices are read at once: a page of 200 is 200 small queries, not 200 at one instant. */
 const NOTICE_READS_AT_ONCE = 16;

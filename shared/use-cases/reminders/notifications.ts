@@ -1,8 +1,8 @@
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { audiencesOf, type Notification } from '#shared/domain/reminders.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import type { Page } from '../ports.ts';
 import type { Deps } from '../deps.ts';
+import type { Page } from '../ports.ts';
 
 export type ReadNotification = Omit<Notification, 'audience' | 'asOf'> & { readonly read: boolean };
 
