@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Announcement, audienceKey, type Notification, NotificationSchema } from '#shared/domain/reminders.ts';
 import type { Notifications } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';
 import { type CursorShape, decodeMergedCursor, encodeMergedCursor, type Positions } from './cursor.ts';
 import type { Page } from './paged-query.ts';
-import { readItems } from './paged-query.ts';
+import { queryAll, readItems } from './paged-query.ts';
 import { TransactionRefused, transact } from './transactions.ts';
 
 /** An audience's notifications, newest morning first: `N#{asOf}.{digest}`. */
@@ -145,6 +145,39 @@ export const notificationRepository = (tableName: string) => ({
       ids.map((id) => readKey(sub, id)),
     );
     return new Set(items.map((item) => String(item.SK)));
+  },
+
+  /** The morning's notifications of `audience` that no digest has carried yet (strongly consistent: just written). */
+  unpublished(audience: string, asOf: string): Promise<Notification[]> {
+    return queryAll(
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :morning)',
+        FilterExpression: 'attribute_not_exists(publishedAt)',
+        ExpressionAttributeValues: { ':pk': `NOTIFY#${audience}`, ':morning': `N#${asOf}.` },
+        ConsistentRead: true,
+      },
+      NotificationSchema,
+    );
+  },
+
+  /** Marks notifications as carried by a digest, so a rerun of the morning does not send them again. */
+  async markPublished(audience: string, ids: readonly string[], at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += 16) {
+      await Promise.all(
+        ids.slice(i, i + 16).map((id) =>
+          dynamo().send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: notificationKey(audience, id),
+              UpdateExpression: 'SET publishedAt = :at',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':at': at },
+            }),
+          ),
+        ),
+      );
+    }
   },
 
   /** Marks `id` read by `sub`; reading twice is reading once. */

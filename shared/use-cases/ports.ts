@@ -252,6 +252,9 @@ export interface Notifications {
   find(audiences: readonly string[], id: string): Promise<Notification | undefined>;
   readBy(sub: string, ids: readonly string[]): Promise<Set<string>>;
   markRead(sub: string, id: string, at: string): Promise<void>;
+  /** The morning's notifications of an audience no digest has carried yet (a digest lost to a crash included). */
+  unpublished(audience: string, asOf: string): Promise<Notification[]>;
+  markPublished(audience: string, ids: readonly string[], at: string): Promise<void>;
 }
 
 /** A morning's digest for one department or reviewing role. */

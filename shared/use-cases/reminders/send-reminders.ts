@@ -1,6 +1,7 @@
 import type { Obligation } from '#shared/domain/obligation.ts';
 import {
   type Announcement,
+  type Audience,
   audienceKey,
   dutyAnnouncement,
   isReminderMorning,
@@ -91,28 +92,30 @@ export const sendReminders = async (input: { asOf: string }, deps: ReminderDeps)
     });
   }
 
-  const digests = new Map<string, typeof announced>();
-  for (const item of announced) {
-    const key = audienceKey(item.announcement.audience);
-    digests.set(key, [...(digests.get(key) ?? []), item]);
+  // One digest per audience, of the morning's notifications no digest has carried yet: a run that
+  // failed after announcing (a publish refused, a timeout) is made good by its rerun, which finds
+  // nothing new to announce but the morning's notifications still unsent. A crash between the
+  // publish and its mark sends that digest twice: at least once, never lost.
+  const audiences = new Map(candidates.map((a) => [audienceKey(a.audience), a.audience]));
+  const sent: Audience[] = [];
+  for (const [key, audience] of audiences) {
+    const unsent = await deps.notifications.unpublished(key, asOf);
+    if (unsent.length === 0) continue;
+    await deps.digests.publish({ audience, asOf, notifications: unsent });
+    await deps.notifications.markPublished(
+      key,
+      unsent.map((n) => n.id),
+      at,
+    );
+    sent.push(audience);
   }
-  for (const items of digests.values()) {
-    const [first] = items;
-    if (!first) continue;
-    await deps.digests.publish({
-      audience: first.announcement.audience,
-      asOf,
-      notifications: items.map((item) => item.notification),
-    });
-  }
-  const audiences = [...digests.values()].map(([first]) => first?.announcement.audience);
   const count = (kind: (k: Notification['kind']) => boolean) =>
     announced.filter((item) => kind(item.notification.kind)).length;
   return {
     asOf,
     workingDay: true,
-    departments: audiences.filter((a) => a !== undefined && 'department' in a).length,
-    roles: audiences.filter((a) => a !== undefined && 'role' in a).length,
+    departments: sent.filter((a) => 'department' in a).length,
+    roles: sent.filter((a) => 'role' in a).length,
     duties: count((k) => k === 'duty-due-soon' || k === 'duty-late'),
     tasks: count((k) => k === 'task-due-soon'),
     waivers: count((k) => k === 'waiver-proposed'),
