@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { unzipSync, zipSync } from 'fflate';
+import { sm2, sm3 } from 'sm-crypto-v2';
 import { expect } from 'vitest';
 import { call } from './client.ts';
 import { eventually } from './scenario.ts';
@@ -66,4 +69,103 @@ export const offlineVerifier = () => {
     },
     remove: () => rmSync(scratch, { recursive: true, force: true }),
   };
+};
+
+export type Jwk = { kty: string; crv: string; x: string; y: string; kid: string; alg: string };
+
+/** The archive with `change` applied to its files, written again. */
+export const rewrite = (archive: Uint8Array, change: (files: Record<string, Uint8Array>) => void) => {
+  const files = unzipSync(archive);
+  change(files);
+  return zipSync(files, { level: 0 });
+};
+
+export const documentPaths = (archive: Uint8Array) =>
+  Object.keys(unzipSync(archive)).filter((name) => name.startsWith('documents/'));
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The four ways issue #20 names of bending a dossier, each with what lingchuan-verify must answer:
+ * the archive tampered, and the FAIL lines that name it. Every test that takes a dossier can put
+ * its archive through all four.
+ */
+export const TAMPERINGS: Record<
+  'byte-changed' | 'event-removed' | 'replaced' | 'resigned',
+  (archive: Uint8Array, keys: readonly Jwk[]) => { archive: Uint8Array; failures: unknown[] }
+> = {
+  'byte-changed': (archive) => {
+    const [target] = documentPaths(archive);
+    return {
+      archive: rewrite(archive, (files) => {
+        const bytes = Uint8Array.from(files[String(target)] as Uint8Array);
+        bytes[bytes.length - 3] = (bytes[bytes.length - 3] ?? 0) ^ 0x01;
+        files[String(target)] = bytes;
+      }),
+      failures: [`FAIL file ${target}: SHA-256 differs from the manifest; SM3 differs from the manifest`],
+    };
+  },
+  'event-removed': (archive) => ({
+    archive: rewrite(archive, (files) => {
+      const lines = Buffer.from(files['events.jsonl'] as Uint8Array)
+        .toString('utf8')
+        .split('\n');
+      lines.splice(2, 1);
+      files['events.jsonl'] = Buffer.from(lines.join('\n'));
+    }),
+    failures: [
+      expect.stringMatching(/^FAIL file events\.jsonl: size \d+, the manifest says \d+; SHA-256 differs/),
+      'FAIL audit chain: event 3 has seq 4 (one missing or reordered)',
+    ],
+  }),
+  replaced: (archive) => {
+    const [first, second] = documentPaths(archive);
+    return {
+      archive: rewrite(archive, (files) => {
+        files[String(first)] = files[String(second)] as Uint8Array;
+      }),
+      failures: [expect.stringMatching(new RegExp(`^FAIL file ${escaped(String(first))}: `))],
+    };
+  },
+  resigned: (archive, keys) => {
+    const [target] = documentPaths(archive);
+    return {
+      archive: rewrite(archive, (files) => {
+        // The forger swaps a document, writes its true digests into the manifest and signs that with keys of its own.
+        const forged = Buffer.from('%PDF-1.7 forged\n');
+        files[String(target)] = forged;
+        const manifest = JSON.parse(Buffer.from(files['manifest.json'] as Uint8Array).toString('utf8'));
+        const entry = manifest.files.find((file: { path: string }) => file.path === target);
+        entry.sizeBytes = forged.length;
+        entry.sha256 = createHash('sha256').update(forged).digest('hex');
+        entry.sm3 = sm3(forged);
+        const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+        files['manifest.json'] = bytes;
+        const es256 = keys.find((key) => key.alg === 'ES256') as Jwk;
+        const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid: es256.kid })).toString('base64url');
+        const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        const signature = sign('sha256', Buffer.from(`${header}.${bytes.toString('base64url')}`), {
+          key: privateKey,
+          dsaEncoding: 'ieee-p1363',
+        });
+        files['manifest.sig'] = Buffer.from(`${header}..${signature.toString('base64url')}`);
+        const foreignSm2 = sm2.generateKeyPairHex();
+        const sm2Key = keys.find((key) => key.alg === 'SM2DSA') as Jwk;
+        const sm2Signature = Buffer.from(sm2.doSignature(bytes, foreignSm2.privateKey, { hash: true }), 'hex');
+        files['manifest.sm2.sig'] = Buffer.from(
+          JSON.stringify({
+            alg: 'SM2DSA',
+            hash: 'SM3',
+            kid: sm2Key.kid,
+            userId: '1234567812345678',
+            signature: sm2Signature.toString('base64url'),
+          }),
+        );
+      }),
+      failures: [
+        expect.stringMatching(/^FAIL signature ES256: ES256 signature by .+ does not match manifest\.json$/),
+        expect.stringMatching(/^FAIL signature SM2: SM2 signature by .+ does not match manifest\.json$/),
+      ],
+    };
+  },
 };
