@@ -4,8 +4,6 @@ import { topicClient } from './topic-client.ts';
 
 export type { EscalationNotice };
 
-const client = topicClient;
-
 /**
  * The escalation topic: the heads of the reviewing bureaus subscribe (e-mail, SMS, the portal's
  * own endpoint) and act on a review that waited past its time. The message is bilingual, for
@@ -15,10 +13,10 @@ export const escalationNotices = (topicArn: string | undefined) => ({
   async announce(notice: EscalationNotice): Promise<void> {
     if (!topicArn) throw new Error('This function has no escalation topic to announce to.');
     if (notice.reason === 'opened') {
-      await client.send(new PublishCommand(openedMessage(topicArn, notice)));
+      await topicClient.send(new PublishCommand(openedMessage(topicArn, notice)));
       return;
     }
-    await client.send(
+    await topicClient.send(
       new PublishCommand({
         TopicArn: topicArn,
         Subject: `Review overdue: ${notice.projectCode} (${notice.code})`,

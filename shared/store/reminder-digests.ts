@@ -3,8 +3,6 @@ import { NOTIFICATION_KINDS, type Notification } from '#shared/domain/reminders.
 import type { Digest, ReminderDigests } from '#shared/use-cases/ports.ts';
 import { topicClient } from './topic-client.ts';
 
-const client = topicClient;
-
 export type { Digest };
 
 /**
@@ -34,7 +32,7 @@ export const reminderDigests = (topicArn: string | undefined) => ({
       ...listed.map(line),
       ...(more > 0 ? [{ zh: `…另有 ${more} 项，见通知中心`, en: `…and ${more} more in the notification centre` }] : []),
     ];
-    await client.send(
+    await topicClient.send(
       new PublishCommand({
         TopicArn: topicArn,
         Subject: `Reminders of ${digest.asOf}: ${digest.notifications.length} for ${whose}`,
