@@ -1,5 +1,6 @@
 import { GENESIS_HASH } from '#shared/domain/audit-chain.ts';
 import { addWorkingDays, type CalendarYear } from '#shared/domain/calendar.ts';
+import type { Change } from '#shared/domain/change.ts';
 import type { SecurityDrill } from '#shared/domain/construction.ts';
 import type { Department } from '#shared/domain/department.schema.ts';
 import type { DocumentKind, ProjectDocument } from '#shared/domain/document.schema.ts';
@@ -109,6 +110,34 @@ export const verifiedDocument = (projectId: string, id: string, kind: DocumentKi
   taskId: null,
 });
 
+/** A change of the project on record (ART22): a filing within the limit, unless `overrides` say otherwise. */
+export const changeOnRecord = (overrides: Partial<Change> = {}): Change => ({
+  id: 'c1',
+  projectId: 'p1',
+  seq: 1,
+  reason: 'optimization',
+  goalUnchanged: true,
+  description: '调整部署方案',
+  descriptionDocumentId: 'change-doc',
+  adjustedAmountFen: 1_000_000,
+  newTotalInvestmentFen: 58_000_000,
+  route: 'filing',
+  status: 'filed',
+  estimateFen: 58_000_000,
+  previousTotalFen: 58_000_000,
+  limitFen: 5_800_000,
+  cumulativeAdjustedFen: 1_000_000,
+  reapprovalReasons: [],
+  round: null,
+  approvedBudgetFen: null,
+  budgetReview: null,
+  budgetReviewStatus: null,
+  recordedAt: '2026-01-05T00:00:00.000Z',
+  recordedBy: 'dept-a-staff',
+  decidedAt: null,
+  ...overrides,
+});
+
 /** An open review task of the project's round (the workflow's step waits on its token). */
 export const openTask = (overrides: Partial<StoredTask> = {}): StoredTask => ({
   id: 'p1.approval.1.tech-review',
@@ -146,6 +175,7 @@ export const inMemoryPorts = (now: Date) => {
   const tasks = new Map<string, StoredTask>();
   const remembered = new Map<string, { request: string; response: unknown }>();
   const started: WorkflowInput[] = [];
+  const decisionsSent: { token: string; output: unknown }[] = [];
   const drills: SecurityDrill[] = [];
   const departments = new Map<string, Department>();
   const announced: EscalationNotice[] = [];
@@ -186,7 +216,14 @@ export const inMemoryPorts = (now: Date) => {
     create: async () => notHeld('project creation'),
     eventPage: async () => page<ProjectEvent>([]),
     events: async () => [],
-    list: async () => page([...projects.values()]),
+    list: async ({ by, stage }) =>
+      page(
+        [...projects.values()].filter((p) => {
+          const wanted = typeof by === 'object' && 'stage' in by ? by.stage : stage;
+          const dept = typeof by === 'object' && 'deptId' in by ? by.deptId : undefined;
+          return (wanted === undefined || p.stage === wanted) && (dept === undefined || p.ownerDeptId === dept);
+        }),
+      ),
     allocateCode: async () => notHeld('code counter'),
     codeYears: async () => [],
     register: async () => ({ allocated: 0, records: [], unrecorded: [] }),
@@ -323,7 +360,10 @@ export const inMemoryPorts = (now: Date) => {
       started.push(input);
       return true;
     },
-    sendDecision: async () => true,
+    sendDecision: async (token, output) => {
+      decisionsSent.push({ token, output });
+      return true;
+    },
   };
 
   const departmentStore: Departments = {
@@ -373,6 +413,7 @@ export const inMemoryPorts = (now: Date) => {
     deps,
     saved,
     started,
+    decisionsSent,
     announced,
     /** Puts what a test arranges on record, as if earlier changes had written it. */
     arrange: {
@@ -388,12 +429,16 @@ export const inMemoryPorts = (now: Date) => {
         }),
       drill: (drill: SecurityDrill) => drills.push(drill),
       task: (task: StoredTask) => tasks.set(task.id, task),
+      finding: (finding: Finding) => findings.set(findingKey(finding), finding),
+      hold: (hold: FundingHold) => holds.set(findingKey(hold), hold),
     },
     read: {
       project: (id: string) => projects.get(id),
       obligations: () => [...obligations.values()],
       findings: () => [...findings.values()],
       holds: () => [...holds.values()],
+      task: (id: string) => tasks.get(id),
+      records: <K extends RecordKind>(kind: K, projectId: string) => ofKind(kind, projectId),
     },
   };
 };
