@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { retiredLocalKeyIds, startKmsLocal } from '#infra/local/kms-local.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { dossierKeys } from '#shared/use-cases/dossiers/read-dossiers.ts';
@@ -29,16 +29,24 @@ const startKms = async () => {
   port ||= await freePort();
   const kms = await startKmsLocal(dataDir, KEYS, port);
   server = kms.server;
-  process.env.AWS_ENDPOINT_URL_KMS = kms.endpoint;
+  vi.stubEnv('AWS_ENDPOINT_URL_KMS', kms.endpoint);
 };
 
 beforeAll(async () => {
-  Object.assign(process.env, { AWS_REGION: 'cn-north-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' });
+  for (const [name, value] of Object.entries({
+    AWS_REGION: 'cn-north-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+  }))
+    vi.stubEnv(name, value);
   await startKms();
+  // The signer's KMS client is made when its module loads: a module another file loaded has no local endpoint.
+  vi.resetModules();
   signerModule = await import('#shared/store/dossier-signer.ts');
 });
 
 afterAll(() => {
+  vi.unstubAllEnvs();
   server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });

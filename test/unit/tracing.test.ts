@@ -37,6 +37,8 @@ describe('tracing (issue #19, item 4)', () => {
   });
 
   it('instruments the clients in Lambda, and hands them back untouched elsewhere (the local runtime)', async () => {
+    // Loaded afresh: another file of this worker may hold the module already.
+    vi.resetModules();
     const local = await import('#shared/store/document-objects.ts');
     expect(local.s3.middlewareStack.identify().some((name) => name.startsWith(XRAY_MIDDLEWARE))).toBe(false);
 
