@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { DateSchema } from '#shared/domain/calendar.ts';
 import { parseYuan } from '../i18n/format.ts';
 
@@ -34,76 +34,76 @@ export interface NamedField {
 /** Texts this long or longer are written in several lines (the free-text builders' limits: shared/domain/text.ts). */
 const MULTILINE_FROM = 1000;
 
-interface Def {
-  readonly type: string;
-  readonly innerType?: z.ZodType;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly element?: z.ZodType;
-  readonly entries?: Record<string, string>;
-  readonly checks?: readonly { _zod: { def: { check: string; minimum?: number; maximum?: number } } }[];
-}
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+type JsonSchema = z.core.JSONSchema.JSONSchema;
 
-/** The schema under its optional, nullable and default wrappers, and what they said. */
-const unwrap = (schema: z.ZodType) => {
-  let inner = schema;
-  let optional = false;
-  let nullable = false;
-  for (;;) {
-    const def = defOf(inner);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') optional = true;
-    else if (def.type === 'nullable') nullable = true;
-    else if (def.type !== 'readonly') return { inner, optional, nullable };
-    inner = def.innerType as z.ZodType;
-  }
+/**
+ * A request schema as zod's public JSON Schema of what a caller sends (`io: 'input'`: a field the
+ * API fills with a default may be left out), never zod's internals, which an upgrade may reshape.
+ */
+const jsonSchemaOf = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input' });
+
+/** The date fields' pattern: a string with it is a date (a picker), whatever the field is called. */
+const DATE_PATTERN = jsonSchemaOf(DateSchema).pattern;
+
+/** A schema zod moved to the root's `$defs` (one with an id in a registry), read where it stands. */
+const resolved = (schema: JsonSchema, root: JsonSchema): JsonSchema => {
+  const name = schema.$ref?.replace(/^#\/\$defs\//, '');
+  return name === undefined ? schema : resolved(root.$defs?.[name] ?? {}, root);
+};
+
+/** The schema under a nullable wrapper (`anyOf` it and null), and whether it was one. */
+const unwrap = (schema: JsonSchema, root: JsonSchema) => {
+  const inner = resolved(schema, root);
+  const options = inner.anyOf?.map((option) => resolved(option, root));
+  const value = options?.filter((option) => option.type !== 'null');
+  if (options && value?.length === 1 && value[0] && options.length === 2) return { inner: value[0], nullable: true };
+  return { inner, nullable: false };
 };
 
 const isDocument = (name: string) => name === 'documentId' || name.endsWith('DocumentId');
 
-const lengthCheck = (def: Def, check: 'min_length' | 'max_length') => {
-  const found = def.checks?.find((c) => c._zod.def.check === check)?._zod.def;
-  return (check === 'min_length' ? found?.minimum : found?.maximum) ?? null;
-};
-
-const specOf = (name: string, schema: z.ZodType): FieldSpec => {
-  const def = defOf(schema);
-  switch (def.type) {
+const specOf = (name: string, schema: JsonSchema, root: JsonSchema): FieldSpec => {
+  if (schema.enum) return { kind: 'choice', values: schema.enum.map(String) };
+  switch (schema.type) {
     case 'string': {
       if (isDocument(name)) return { kind: 'document' };
-      if (schema === DateSchema) return { kind: 'date' };
-      const text = schema as z.ZodString;
-      const url = text.format === 'url';
-      return { kind: 'text', multiline: !url && (text.maxLength ?? 0) >= MULTILINE_FROM, url };
+      if (schema.pattern !== undefined && schema.pattern === DATE_PATTERN) return { kind: 'date' };
+      const url = schema.format === 'uri';
+      return { kind: 'text', multiline: !url && (schema.maxLength ?? 0) >= MULTILINE_FROM, url };
     }
-    case 'number': {
+    case 'integer':
+    case 'number':
       if (name.endsWith('Fen')) return { kind: 'money' };
-      const number = schema as z.ZodNumber;
-      return { kind: 'number', min: number.minValue, max: number.maxValue };
-    }
+      return { kind: 'number', min: schema.minimum ?? null, max: schema.maximum ?? null };
     case 'boolean':
       return { kind: 'boolean' };
-    case 'enum':
-      return { kind: 'choice', values: Object.values(def.entries ?? {}) };
     case 'object':
-      return { kind: 'group', fields: fieldsOf(schema) };
-    case 'array':
+      return { kind: 'group', fields: propertiesOf(schema, root) };
+    case 'array': {
+      const items = typeof schema.items === 'object' && !Array.isArray(schema.items) ? schema.items : {};
       return {
         kind: 'list',
-        item: specOf(name, unwrap(def.element as z.ZodType).inner),
-        min: lengthCheck(def, 'min_length') ?? 0,
-        max: lengthCheck(def, 'max_length'),
+        item: specOf(name, unwrap(items, root).inner, root),
+        min: schema.minItems ?? 0,
+        max: schema.maxItems ?? null,
       };
+    }
     default:
-      throw new Error(`form-spec: no form field for a ${def.type} (${name})`);
+      throw new Error(`form-spec: no form field for ${JSON.stringify(schema)} (${name})`);
   }
 };
 
-/** The fields of an object schema, in the schema's order. */
-export const fieldsOf = (schema: z.ZodType): NamedField[] =>
-  Object.entries(defOf(schema).shape ?? {}).map(([name, field]) => {
-    const { inner, optional, nullable } = unwrap(field);
-    return { name, spec: specOf(name, inner), optional, nullable };
+const propertiesOf = (schema: JsonSchema, root: JsonSchema): NamedField[] =>
+  Object.entries(schema.properties ?? {}).map(([name, field]) => {
+    const { inner, nullable } = unwrap(typeof field === 'object' ? field : {}, root);
+    return { name, spec: specOf(name, inner, root), optional: !schema.required?.includes(name), nullable };
   });
+
+/** The fields of an object schema, in the schema's order. */
+export const fieldsOf = (schema: z.ZodType): NamedField[] => {
+  const root = jsonSchemaOf(schema);
+  return propertiesOf(root, root);
+};
 
 /** What a person has typed or chosen: strings as typed (money in yuan), booleans, lists and groups of them. */
 export type Draft = string | boolean | Draft[] | { [name: string]: Draft };
