@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { routes } from '#functions/api/routes.ts';
@@ -24,6 +26,13 @@ describe("the console's phase forms, drawn from the API's schemas", () => {
       ['creditCode', 'text'],
       ['qualifications', 'list'],
     ]);
+  });
+
+  it('reads a schema through z.toJSONSchema, never zod’s private internals that an upgrade may reshape', () => {
+    const sources = readdirSync('console/src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const internal = sources.filter((file) => readFileSync(path.join('console/src', file), 'utf8').includes('_zod'));
+    expect(internal).toEqual([]);
+    expect(readFileSync('console/src/phases/form-spec.ts', 'utf8')).toContain('z.toJSONSchema(');
   });
 
   it('turns what was typed into the body: yuan into exact fen, nothing typed left out for the schema to name', () => {
