@@ -8,12 +8,12 @@ import {
   type ProjectDocument,
 } from './document.schema.ts';
 import { ForbiddenError, PayloadTooLargeError } from './errors.ts';
-import { ownerMayAttach } from './lifecycle.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
 import { mayDecide, type StoredTask } from './review.ts';
 import { REVIEWS } from './review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole, type Role } from './roles.ts';
+import { ownerMayAttach } from './stages.ts';
 import { singleLine } from './text.ts';
 
 /** Any Unicode file name, as metadata only: one line of text, no path separators. */

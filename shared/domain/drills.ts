@@ -1,9 +1,9 @@
 import { addMonths, shanghaiDate } from './calendar.ts';
 import type { SecurityDrill } from './construction.ts';
 import type { Finding } from './finding.schema.ts';
-import { STAGE_TABLE, STAGES, type Stage } from './lifecycle.ts';
 import type { Project } from './project.schema.ts';
 import { RULES } from './rules/catalog.ts';
+import { STAGE_TABLE, STAGES, type Stage } from './stages.ts';
 
 /**
  * ART24 定期组织演练: each department with a project building or in operations drills its security

@@ -1,9 +1,10 @@
 import type { FundingHold } from './finding.schema.ts';
-import { type Action, isBuilding, isDeclaring, onApprovalTrack, STAGE_TABLE } from './lifecycle.ts';
+import { type Action, isBuilding } from './lifecycle.ts';
 import type { Fund, Obligation } from './obligation.ts';
 import type { Policy } from './policy.ts';
 import type { Project } from './project.schema.ts';
 import { type ReviewKind, WORKFLOWS } from './review-catalogue.ts';
+import { isDeclaring, onApprovalTrack, STAGE_TABLE } from './stages.ts';
 import { routing } from './workflow.ts';
 
 /** The procedures an emergency project completes while it builds (ART15), as its duties' keys. */

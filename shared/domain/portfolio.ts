@@ -1,7 +1,7 @@
-import { hasBeenApproved, STAGE_TABLE, type Stage } from './lifecycle.ts';
 import { daysLate } from './obligation.ts';
 import type { Portfolio, ProjectSummary, RegisterRow } from './report.schema.ts';
 import { RULES, type RuleCode } from './rules/catalog.ts';
+import { hasBeenApproved, STAGE_TABLE, type Stage } from './stages.ts';
 
 /**
  * A project counts as approved investment from `approved` on, as the stage table says of each

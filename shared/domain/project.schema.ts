@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { DateSchema } from './calendar.ts';
 import { DeptIdSchema } from './department.schema.ts';
-import { StageSchema } from './lifecycle.ts';
 import { ReviewKindSchema, WorkflowKindSchema } from './review-catalogue.ts';
 import { ActorSchema } from './roles.ts';
+import { StageSchema } from './stages.ts';
 import { multiLine, singleLine } from './text.ts';
 import { ViolationSchema } from './violation.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DateSchema, shanghaiDate } from './calendar.ts';
-import { isPublic, StageSchema } from './lifecycle.ts';
 import { FenSchema, type Project, ProjectSchema } from './project.schema.ts';
+import { isPublic, StageSchema } from './stages.ts';
 
 /**
  * The county's public register (政务公开, API.md § Public register): what anyone may read of an

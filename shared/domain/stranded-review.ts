@@ -1,7 +1,8 @@
-import { ACTIONS, type Stage } from './lifecycle.ts';
+import { ACTIONS } from './lifecycle.ts';
 import type { Project } from './project.schema.ts';
 import type { StoredTask } from './review.ts';
 import { type ReviewKind, WORKFLOWS, type WorkflowKind } from './review-catalogue.ts';
+import type { Stage } from './stages.ts';
 import { taskId } from './workflow.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH, sealEvent } from '#shared/domain/audit-chain.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
-import type { Stage } from '#shared/domain/lifecycle.ts';
 import {
   type Project,
   type ProjectEvent,
@@ -10,6 +9,7 @@ import {
   StoredProjectSchema,
 } from '#shared/domain/project.schema.ts';
 import { publicListing } from '#shared/domain/public-register.ts';
+import type { Stage } from '#shared/domain/stages.ts';
 import type { CodeRegister, EventInput, ProjectChange, ProjectStore } from '#shared/use-cases/ports.ts';
 import { batchGet } from './batch-get.ts';
 import { dynamo } from './clients.ts';

@@ -5,7 +5,6 @@ import type { SecurityDrill } from '#shared/domain/construction.ts';
 import type { Department } from '#shared/domain/department.schema.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import type { Finding, FundingHold } from '#shared/domain/finding.schema.ts';
-import type { Stage } from '#shared/domain/lifecycle.ts';
 import type { DueBasis, Obligation } from '#shared/domain/obligation.ts';
 import type { PhaseRecord, RecordKind, RecordsByKind } from '#shared/domain/phase-records.ts';
 import type { Project, ProjectEvent, StoredProject } from '#shared/domain/project.schema.ts';
@@ -16,6 +15,7 @@ import type { ProjectSummary } from '#shared/domain/report.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { Stage } from '#shared/domain/stages.ts';
 import type { WorkflowInput } from '#shared/domain/workflow.ts';
 
 /**

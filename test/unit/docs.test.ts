@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, STAGE_TABLE, STAGES } from '#shared/domain/lifecycle.ts';
+import { ACTIONS } from '#shared/domain/lifecycle.ts';
 import { DEFAULT_POLICY, POLICY_CHOICES } from '#shared/domain/policy.ts';
+import { STAGE_TABLE, STAGES } from '#shared/domain/stages.ts';
 
 /**
  * The README is the door and docs/ the rooms behind it: these checks keep the links between them

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewWorkflowDefinition } from '#infra/workflows/review-workflow.asl.ts';
 import { builtWithoutApproval, emergencyVoided, fundingOf, mayTakeInEmergency } from '#shared/domain/emergency.ts';
 import { RuleViolationError } from '#shared/domain/errors.ts';
-import { assertStage, hasBeenApproved, isDeclaring, isOffTrack, STAGES } from '#shared/domain/lifecycle.ts';
+import { assertStage } from '#shared/domain/lifecycle.ts';
 import { dueBasis, isLate } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import { isApproved } from '#shared/domain/portfolio.ts';
@@ -11,6 +11,7 @@ import type { Emergency, Project } from '#shared/domain/project.schema.ts';
 import { type DecisionInput, decisionViolations } from '#shared/domain/review.ts';
 import { checklistItems, dueWorkingDays, type REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { hasBeenApproved, isDeclaring, isOffTrack, STAGES } from '#shared/domain/stages.ts';
 import { routing } from '#shared/domain/workflow.ts';
 
 const emergency = (confirmation: Emergency['confirmation'] = null): Emergency => ({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '#functions/api/routes.ts';
 import { addCalendarDays, shanghaiDate } from '#shared/domain/calendar.ts';
-import { STAGE_TABLE, STAGES } from '#shared/domain/lifecycle.ts';
 import {
   approvedOnOf,
   type PublicEntry,
@@ -9,6 +8,7 @@ import {
   publicListing,
   publicProject,
 } from '#shared/domain/public-register.ts';
+import { STAGE_TABLE, STAGES } from '#shared/domain/stages.ts';
 import { buildOpenApiDocument } from '#shared/http/openapi.ts';
 import { registerAtom, xmlText } from '#shared/use-cases/public/register-atom.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
-import { isDeclaring } from '#shared/domain/lifecycle.ts';
 import { type Project, ProjectInputSchema } from '#shared/domain/project.schema.ts';
+import { isDeclaring } from '#shared/domain/stages.ts';
 import { api } from '../api/client.ts';
 import { hasRole, type Session } from '../auth/session.ts';
 import { dateTime } from '../i18n/format.ts';

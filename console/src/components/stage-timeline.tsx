@@ -1,4 +1,4 @@
-import { isOffTrack, STAGES, type Stage } from '#shared/domain/lifecycle.ts';
+import { isOffTrack, STAGES, type Stage } from '#shared/domain/stages.ts';
 import { label, STAGES_ZH } from '../i18n/zh.ts';
 
 /** Stages off the main track (the stage table's column): a project is sent there and comes back, or stops. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { STAGES } from '#shared/domain/lifecycle.ts';
 import type { Portfolio } from '#shared/domain/report.schema.ts';
+import { STAGES } from '#shared/domain/stages.ts';
 import { ApiError, api } from '../api/client.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { Loading, Rule, Section } from '../components/ui.tsx';

@@ -1,6 +1,6 @@
-import { STAGE_TABLE, STAGES } from '#shared/domain/lifecycle.ts';
 import { NOTIFICATION_KINDS } from '#shared/domain/reminders.ts';
 import { REVIEW_KINDS, REVIEWS } from '#shared/domain/review-catalogue.ts';
+import { STAGE_TABLE, STAGES } from '#shared/domain/stages.ts';
 
 /**
  * The console's Chinese labels, keyed by the API's values. `label()` falls back to the value

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { STAGES } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
+import { STAGES } from '#shared/domain/stages.ts';
 import { api, type Page, query } from '../api/client.ts';
 import { isDepartmentUser, type Session } from '../auth/session.ts';
 import { ProblemList } from '../components/problem-list.tsx';

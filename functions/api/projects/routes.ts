@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DeptIdSchema } from '#shared/domain/department.schema.ts';
-import { StageSchema } from '#shared/domain/lifecycle.ts';
 import { ProjectInputSchema, ProjectPatchSchema, ProjectSchema } from '#shared/domain/project.schema.ts';
+import { StageSchema } from '#shared/domain/stages.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { ANY_ROLE, OWNER_ROLES, PAGING, ProjectParams, page } from '../route-parts.ts';
 

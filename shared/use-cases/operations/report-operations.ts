@@ -7,10 +7,10 @@ import {
 } from '#shared/domain/acceptance.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
-import { hasEnded } from '#shared/domain/lifecycle.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
 import { PHASES } from '#shared/domain/phases.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import { hasEnded } from '#shared/domain/stages.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
 import { awaitingConfirmation } from '../acceptance/confirmations.ts';
 import type { Deps } from '../deps.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError, ForbiddenError, refuseIfAny } from '#shared/domain/errors.ts';
-import { INITIAL_STAGE } from '#shared/domain/lifecycle.ts';
 import { keptEmergency, type Project, type ProjectInput } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, scopeViolations } from '#shared/domain/rules/declaration.ts';
+import { INITIAL_STAGE } from '#shared/domain/stages.ts';
 import type { Deps } from '../deps.ts';
 import { idempotent } from '../idempotent.ts';
 

@@ -1,7 +1,7 @@
 import { COUNTY_WIDE_ROLES } from '#shared/domain/access.ts';
-import type { Stage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { type Actor, hasAnyRole } from '#shared/domain/roles.ts';
+import type { Stage } from '#shared/domain/stages.ts';
 import type { Deps } from '../deps.ts';
 import type { Page } from '../ports.ts';
 

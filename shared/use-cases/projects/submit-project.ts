@@ -1,11 +1,12 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { ConflictError, ForbiddenError, refuseIfAny } from '#shared/domain/errors.ts';
-import { assertStage, isDeclaring, nextStage } from '#shared/domain/lifecycle.ts';
+import { assertStage, nextStage } from '#shared/domain/lifecycle.ts';
 import { validityWarnings } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { openElsewhere, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import { type Actor, DEPARTMENT_ROLES, hasAnyRole } from '#shared/domain/roles.ts';
 import { annualPlanWarnings, declarationViolations } from '#shared/domain/rules/declaration.ts';
+import { isDeclaring } from '#shared/domain/stages.ts';
 import { routing, runningRound } from '#shared/domain/workflow.ts';
 import { retryOnConflict } from '#shared/retry.ts';
 import type { Deps } from '../deps.ts';

@@ -1,5 +1,5 @@
-import { stageNameZh } from '#shared/domain/lifecycle.ts';
 import type { PublicProject } from '#shared/domain/public-register.ts';
+import { stageNameZh } from '#shared/domain/stages.ts';
 import { fenToYuanText } from '../reports/register-columns.ts';
 import type { PublicRegisterPage } from './public-register.ts';
 

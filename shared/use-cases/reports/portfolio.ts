@@ -1,8 +1,8 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
-import { stageNameZh } from '#shared/domain/lifecycle.ts';
 import { buildPortfolio, registerRows } from '#shared/domain/portfolio.ts';
 import type { Portfolio, RegisterRow } from '#shared/domain/report.schema.ts';
 import { REVIEWER_ROLES } from '#shared/domain/review-catalogue.ts';
+import { stageNameZh } from '#shared/domain/stages.ts';
 import type { Deps } from '../deps.ts';
 
 /** The report's year: the one asked for, or this year in Asia/Shanghai. */

@@ -1,5 +1,5 @@
-import { onApprovalTrack } from '#shared/domain/lifecycle.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';
+import { onApprovalTrack } from '#shared/domain/stages.ts';
 import { taskId } from '#shared/domain/workflow.ts';
 import { recordBuiltWithoutApproval } from '../obligations/built-without-approval.ts';
 import type { Conclusion } from './conclusion.ts';
