@@ -1,13 +1,13 @@
 import type * as z from 'zod';
 import {
   AccountabilityRecordSchema,
-  DisposalReportSchema,
   OperationsReportSchema,
   PreliminaryAcceptanceSchema,
   SelfEvaluationSchema,
 } from './acceptance.ts';
 import { ChangeSchema } from './change.ts';
 import { AssetsSchema, BaselineRecordSchema, MilestoneReportSchema, SecurityRecordSchema } from './construction.ts';
+import { DisposalReportSchema } from './decommission.ts';
 import { ContractSchema, ImplementationSchema, ProcurementNoticeSchema, ProcurementPlanSchema } from './procurement.ts';
 import { WaiverSchema } from './waiver.ts';
 

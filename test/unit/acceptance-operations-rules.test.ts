@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptanceEvidenceViolations,
   assetGate,
-  decommissionViolations,
-  disposalViolations,
   firstOmYear,
   MIGRATION_DUTY_KEY,
   migrationDeadline,
@@ -11,6 +9,7 @@ import {
   operationsFindings,
 } from '#shared/domain/acceptance.ts';
 import { addCalendarDays, addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
+import { decommissionViolations, disposalViolations } from '#shared/domain/decommission.ts';
 import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { isYearly, nextYearDuty, OBLIGATIONS } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';

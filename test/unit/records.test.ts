@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acceptanceOrderViolations,
-  assetGate,
-  DisposalReportInputSchema,
-  disposalViolations,
-  supplementViolations,
-} from '#shared/domain/acceptance.ts';
+import { acceptanceOrderViolations, assetGate } from '#shared/domain/acceptance.ts';
 import { type Assets, AssetsInputSchema, mlpsConfirmationAuthority } from '#shared/domain/construction.ts';
+import { DisposalReportInputSchema, disposalViolations, supplementViolations } from '#shared/domain/decommission.ts';
 import { documentHolders, refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, ForbiddenError } from '#shared/domain/errors.ts';
 import type { PhaseRecord } from '#shared/domain/phase-records.ts';

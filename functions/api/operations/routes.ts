@@ -1,11 +1,10 @@
+import { OperationsReportInputSchema, OperationsReportSchema } from '#shared/domain/acceptance.ts';
 import {
   DecommissionInputSchema,
   DisposalReportInputSchema,
   DisposalReportSchema,
   DisposalSupplementInputSchema,
-  OperationsReportInputSchema,
-  OperationsReportSchema,
-} from '#shared/domain/acceptance.ts';
+} from '#shared/domain/decommission.ts';
 import { ProjectSchema } from '#shared/domain/project.schema.ts';
 import { defineRoute } from '#shared/http/route.ts';
 import { OWNER_ROLES, ProjectParams } from '../route-parts.ts';

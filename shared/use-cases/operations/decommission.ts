@@ -1,5 +1,5 @@
-import { type DecommissionInput, decommissionViolations } from '#shared/domain/acceptance.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { type DecommissionInput, decommissionViolations } from '#shared/domain/decommission.ts';
 import { refuseIfAny } from '#shared/domain/errors.ts';
 import { nextStage } from '#shared/domain/lifecycle.ts';
 import type { Project } from '#shared/domain/project.schema.ts';

@@ -1,3 +1,5 @@
+import { refuseFutureDates } from '#shared/domain/calendar.ts';
+import type { Assets } from '#shared/domain/construction.ts';
 import {
   type DisposalReport,
   type DisposalReportInput,
@@ -5,9 +7,7 @@ import {
   disposalViolations,
   PENDING,
   supplementViolations,
-} from '#shared/domain/acceptance.ts';
-import { refuseFutureDates } from '#shared/domain/calendar.ts';
-import type { Assets } from '#shared/domain/construction.ts';
+} from '#shared/domain/decommission.ts';
 import { refuseHeldDocuments } from '#shared/domain/document-claims.ts';
 import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { PHASES } from '#shared/domain/phases.ts';
