@@ -7,8 +7,9 @@ import {
 } from './acceptance.ts';
 import { ChangeSchema } from './change.ts';
 import { AssetsSchema, BaselineRecordSchema, MilestoneReportSchema, SecurityRecordSchema } from './construction.ts';
+import { ContractSchema } from './contract.ts';
 import { DisposalReportSchema } from './decommission.ts';
-import { ContractSchema, ImplementationSchema, ProcurementNoticeSchema, ProcurementPlanSchema } from './procurement.ts';
+import { ImplementationSchema, ProcurementNoticeSchema, ProcurementPlanSchema } from './procurement.ts';
 import { WaiverSchema } from './waiver.ts';
 
 /**

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { routes } from '#functions/api/routes.ts';
-import { ContractInputSchema, ProcurementPlanInputSchema } from '#shared/domain/procurement.ts';
+import { ContractInputSchema } from '#shared/domain/contract.ts';
+import { ProcurementPlanInputSchema } from '#shared/domain/procurement.ts';
 import { articlesOf, documentKindsOf, PHASE_FORMS } from '../../console/src/phases/catalogue.ts';
 import { bodyOf, type Draft, emptyDraft, type FieldSpec, fieldsOf } from '../../console/src/phases/form-spec.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Baseline } from '#shared/domain/construction.ts';
+import { amendedPlanViolations } from '#shared/domain/contract.ts';
 import { baselineSpendViolations, contractsOverBudget, spendCeiling, spendOverEstimate } from '#shared/domain/money.ts';
-import { amendedPlanViolations, type ProcurementPlanInput } from '#shared/domain/procurement.ts';
+import type { ProcurementPlanInput } from '#shared/domain/procurement.ts';
 
 const baseline = (plannedSpentFen: number): Baseline => ({
   plannedCompletionOn: '2030-06-30',

@@ -16,14 +16,16 @@ import {
   type SecurityRecord,
   securityGate,
 } from '#shared/domain/construction.ts';
-import { ValidationError } from '#shared/domain/errors.ts';
-import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import {
   type Contract,
   type ContractInput,
   ContractInputSchema,
   constructionGates,
   contractViolations,
+} from '#shared/domain/contract.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
+import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
+import {
   type ProcurementPlan,
   ProcurementPlanInputSchema,
   procurementPlanViolations,

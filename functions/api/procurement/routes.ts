@@ -1,7 +1,6 @@
 import * as z from 'zod';
+import { ContractInputSchema, ContractSchema } from '#shared/domain/contract.ts';
 import {
-  ContractInputSchema,
-  ContractSchema,
   ImplementationInputSchema,
   ImplementationSchema,
   ProcurementNoticeInputSchema,

@@ -1,12 +1,12 @@
 import { assertOwner } from '#shared/domain/access.ts';
 import { shanghaiDate } from '#shared/domain/calendar.ts';
 import { type Baseline, refuseUnsoundBaseline } from '#shared/domain/construction.ts';
+import { constructionGates } from '#shared/domain/contract.ts';
 import { builtWithoutApproval, DECISION_DUTY, emergencyVoided, owedProcedures } from '#shared/domain/emergency.ts';
 import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { assertStage, stageAfter } from '#shared/domain/lifecycle.ts';
 import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
-import { constructionGates } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import { WORKFLOWS } from '#shared/domain/review-catalogue.ts';

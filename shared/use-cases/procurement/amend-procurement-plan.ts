@@ -1,6 +1,7 @@
+import { amendedPlanViolations } from '#shared/domain/contract.ts';
 import { ConflictError, RuleViolationError, refuseIfAny } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
-import { amendedPlanViolations, type ProcurementPlan, type ProcurementPlanInput } from '#shared/domain/procurement.ts';
+import type { ProcurementPlan, ProcurementPlanInput } from '#shared/domain/procurement.ts';
 import { recorded } from '#shared/domain/recorded.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { violation } from '#shared/domain/violation.ts';

@@ -1,11 +1,11 @@
 import { refuseFutureDates } from '#shared/domain/calendar.ts';
-import { PHASES } from '#shared/domain/phases.ts';
 import {
   type Contract,
   type ContractInput,
   carriesConfidentiality,
   contractViolations,
-} from '#shared/domain/procurement.ts';
+} from '#shared/domain/contract.ts';
+import { PHASES } from '#shared/domain/phases.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { type PhaseDeps, type PhaseStep, recordPhase } from '../projects/record-phase.ts';
 

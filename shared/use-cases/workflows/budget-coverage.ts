@@ -1,6 +1,6 @@
 import { shanghaiDate } from '#shared/domain/calendar.ts';
+import { contractedFen } from '#shared/domain/contract.ts';
 import { CONTRACTS_OVER_BUDGET, contractsOverBudget } from '#shared/domain/money.ts';
-import { contractedFen } from '#shared/domain/procurement.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Deps } from '../deps.ts';
 import { openMoneyFinding, resolveMoneyFinding } from '../obligations/money-findings.ts';
