@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
+import type { ProjectDocument } from '#shared/domain/document.schema.ts';
 import { call, runtime, tokenFor } from './support/client.ts';
 import { bureau, createProject, eventually, type Project, people, uniqueDept } from './support/scenario.ts';
 
@@ -103,23 +104,24 @@ describe('nothing is written that its own read schema would refuse (issue #15 it
     ).rejects.toThrow(/ownerDeptId/);
     const after = await deps.projects.get(created.id);
     expect(after).toMatchObject({ version: project.version, ownerDeptId: project.ownerDeptId });
-    expect(() =>
-      deps.documents.put({
-        id: 'd',
-        projectId: created.id,
-        kind: 'not-a-kind' as never,
-        fileName: 'a.pdf',
-        contentType: 'application/pdf',
-        sizeBytes: 1,
-        sha256: 'a'.repeat(64),
-        status: 'pending',
-        rejectionReason: null,
-        versionId: null,
-        uploadedBy: 'guard',
-        createdAt: '',
-        verifiedAt: null,
-        taskId: null,
-      }),
-    ).toThrow(/kind/);
+    const document: ProjectDocument = {
+      id: 'd',
+      projectId: created.id,
+      kind: 'collective-decision',
+      fileName: 'a.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: 'a'.repeat(64),
+      status: 'pending',
+      rejectionReason: null,
+      versionId: null,
+      uploadedBy: 'guard',
+      createdAt: '',
+      verifiedAt: null,
+      taskId: null,
+    };
+    // What a caller past the compiler could hand the store (a kind no schema knows): set at run time, as such a value arrives.
+    Reflect.set(document, 'kind', 'not-a-kind');
+    expect(() => deps.documents.put(document)).toThrow(/kind/);
   });
 });
