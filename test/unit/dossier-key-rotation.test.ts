@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { retiredLocalKeyIds, startKmsLocal } from '#infra/local/kms-local.ts';
 import { freePort } from '#infra/local/ports.ts';
 import { dossierKeys } from '#shared/use-cases/dossiers/read-dossiers.ts';
-import { checkEs256, checkSm2 } from '../../bin/lingchuan-verify.mjs';
+import { checkEs256, checkSm2 } from '../../bin/verifier/checks.mjs';
 
 /**
  * Issue #20: GET /v1/dossier-keys keeps retired keys, so a dossier signed before a key rotation

@@ -8,7 +8,7 @@ import { assertMayExportDossier, documentEntryPath, documentsOfDossier } from '#
 import { ForbiddenError, NotFoundError } from '#shared/domain/errors.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { derToRs } from '#shared/store/dossier-signer.ts';
-import { Sm3, sm2Verify, sm2Z, sm3, sm3Stream } from '../../bin/lingchuan-verify.mjs';
+import { Sm3, sm2Verify, sm2Z, sm3, sm3Stream } from '../../bin/verifier/sm.mjs';
 
 const hex = (text: string) => BigInt(`0x${text.replace(/\s+/g, '')}`);
 

@@ -14,7 +14,7 @@ import {
 } from '#shared/domain/dossier.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import type { ProjectEvent, StoredProject } from '#shared/domain/project.schema.ts';
-import { sm3Stream } from '../../../bin/lingchuan-verify.mjs';
+import { sm3Stream } from '../../../bin/verifier/sm.mjs';
 import type { Deps } from '../deps.ts';
 import type { ArchiveWriter } from './dossier-ports.ts';
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -39,14 +39,19 @@ export const takeDossier = async (projectId: string, token: string) => {
 export const failures = (lines: readonly string[]) => lines.filter((line) => line.startsWith('FAIL'));
 
 /**
- * `node lingchuan-verify.mjs <zip> --jwks <file>` as an auditor runs it: the verifier copied into a
- * scratch folder outside the repository (Node alone, no node_modules near it), with the key set
+ * `node lingchuan-verify.mjs <zip> --jwks <file>` as an auditor runs it: the verifier and its folder
+ * copied into a scratch folder outside the repository (Node alone, no node_modules near it), with the key set
  * GET /v1/dossier-keys serves. `verify` answers its exit code and its lines; `remove` cleans up.
  */
 export const offlineVerifier = () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'lingchuan-dossier-'));
   const verifier = path.join(scratch, 'lingchuan-verify.mjs');
   copyFileSync(path.join(process.cwd(), 'bin', 'lingchuan-verify.mjs'), verifier);
+  // Its modules go beside it, as an auditor copies them: the folder and nothing else of the repository.
+  cpSync(path.join(process.cwd(), 'bin', 'verifier'), path.join(scratch, 'verifier'), {
+    recursive: true,
+    filter: (source) => !source.endsWith('.d.mts'),
+  });
   const jwksFile = path.join(scratch, 'dossier-keys.json');
   return {
     /** Fetches the served key set (no token) into the scratch folder; answers its keys. */
