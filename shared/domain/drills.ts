@@ -1,8 +1,7 @@
 import { addMonths, shanghaiDate } from './calendar.ts';
 import type { SecurityDrill } from './construction.ts';
-import type { Finding } from './finding.schema.ts';
+import { type Finding, newFinding } from './finding.schema.ts';
 import type { Project } from './project.schema.ts';
-import { RULES } from './rules/catalog.ts';
 import { STAGE_TABLE, STAGES, type Stage } from './stages.ts';
 
 /**
@@ -47,17 +46,16 @@ export const DRILL_DUTY = 'drill';
 export const owingSinceOf = (project: Pick<Project, 'constructionStartedAt' | 'updatedAt'>): string =>
   shanghaiDate(new Date(project.constructionStartedAt ?? project.updatedAt));
 
-export const drillFinding = (deptId: string, dueDate: string, at: string, drillWindowMonths: number): Finding => ({
-  id: `${departmentDutyId(deptId)}.ART24-SECURITY.${DRILL_DUTY}`,
-  projectId: departmentDutyId(deptId),
-  ownerDeptId: deptId,
-  code: 'ART24-SECURITY',
-  article: RULES['ART24-SECURITY'].article,
-  key: DRILL_DUTY,
-  description: `部门未在 ${drillWindowMonths} 个月内组织网络安全应急预案演练（期限为政策设定，第二十四条规定定期组织演练） (the department has not drilled its security emergency plan within ${drillWindowMonths} months; the period is a policy setting)`,
-  dueDate,
-  status: 'open',
-  openedAt: at,
-  resolvedAt: null,
-  holds: [],
-});
+export const drillFinding = (deptId: string, dueDate: string, at: string, drillWindowMonths: number): Finding =>
+  newFinding(
+    {
+      projectId: departmentDutyId(deptId),
+      ownerDeptId: deptId,
+      code: 'ART24-SECURITY',
+      key: DRILL_DUTY,
+      description: `部门未在 ${drillWindowMonths} 个月内组织网络安全应急预案演练（期限为政策设定，第二十四条规定定期组织演练） (the department has not drilled its security emergency plan within ${drillWindowMonths} months; the period is a policy setting)`,
+      dueDate,
+      holds: [],
+    },
+    at,
+  );

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { FundSchema } from './obligation.ts';
-import { RULE_CODES } from './rules/catalog.ts';
+import { type Fund, FundSchema } from './obligation.ts';
+import { RULE_CODES, RULES } from './rules/catalog.ts';
 
 export const FindingSchema = z.object({
   id: z.string(),
@@ -19,6 +19,27 @@ export const FindingSchema = z.object({
   holds: z.array(FundSchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** What a finding is opened about: a late duty, a broken money rule, a department's drill. */
+export type FindingSubject = Pick<Finding, 'projectId' | 'ownerDeptId' | 'code' | 'key' | 'description' | 'dueDate'> & {
+  readonly holds: readonly Fund[];
+};
+
+/** An open finding under its rule's article: one per project, rule and key, which make its id. */
+export const newFinding = (subject: FindingSubject, at: string): Finding => ({
+  id: `${subject.projectId}.${subject.code}.${subject.key}`,
+  projectId: subject.projectId,
+  ownerDeptId: subject.ownerDeptId,
+  code: subject.code,
+  article: RULES[subject.code].article,
+  key: subject.key,
+  description: subject.description,
+  dueDate: subject.dueDate,
+  status: 'open',
+  openedAt: at,
+  resolvedAt: null,
+  holds: [...subject.holds],
+});
 
 /** Funds withheld from a project under an article, until what it asks is done. */
 export const FundingHoldSchema = z.object({

@@ -1,7 +1,7 @@
-import type { Finding } from '#shared/domain/finding.schema.ts';
+import { newFinding } from '#shared/domain/finding.schema.ts';
 import type { MoneyFinding } from '#shared/domain/money.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
-import { RULES, type RuleCode } from '#shared/domain/rules/catalog.ts';
+import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import type { Deps } from '../deps.ts';
 import type { PendingWrite } from '../ports.ts';
 
@@ -18,20 +18,10 @@ export const openMoneyFinding = async (
 ): Promise<PendingWrite[]> => {
   const earlier = await deps.findings.get(project.id, found.code, found.key);
   if (earlier?.status === 'open') return [];
-  const finding: Finding = {
-    id: `${project.id}.${found.code}.${found.key}`,
-    projectId: project.id,
-    ownerDeptId: project.ownerDeptId,
-    code: found.code,
-    article: RULES[found.code].article,
-    key: found.key,
-    description: found.description,
-    dueDate: context.today,
-    status: 'open',
-    openedAt: context.at,
-    resolvedAt: null,
-    holds: [],
-  };
+  const finding = newFinding(
+    { ...found, projectId: project.id, ownerDeptId: project.ownerDeptId, dueDate: context.today, holds: [] },
+    context.at,
+  );
   return [earlier ? deps.findings.reopen(finding) : deps.findings.open(finding)];
 };
 

@@ -1,9 +1,8 @@
 import { ConcurrentModificationError, ConflictError } from '#shared/domain/errors.ts';
-import type { Finding, SweepSummary } from '#shared/domain/finding.schema.ts';
+import { type Finding, newFinding, type SweepSummary } from '#shared/domain/finding.schema.ts';
 import { isLate, isYearly, nextYearDuty, type Obligation, obligationKind } from '#shared/domain/obligation.ts';
 import type { StoredProject } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
-import { RULES } from '#shared/domain/rules/catalog.ts';
 import { REVIEWING_STAGES, reviewsOfRunningRounds, strandedReviews } from '#shared/domain/stranded-review.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { retryOnConflict } from '#shared/retry.ts';
@@ -15,20 +14,7 @@ import { inParallel, isolated, pacer, SWEEP_CHANGES_PER_SECOND, SWEEP_CONCURRENC
 /** The sweep's pace, where the bench reads it. */
 export { pacer, SWEEP_CHANGES_PER_SECOND, SWEEP_CONCURRENCY };
 
-const findingOf = (o: Obligation, at: string): Finding => ({
-  id: `${o.projectId}.${o.code}.${o.key}`,
-  projectId: o.projectId,
-  ownerDeptId: o.ownerDeptId,
-  code: o.code,
-  article: RULES[o.code].article,
-  key: o.key,
-  description: o.description,
-  dueDate: o.dueDate,
-  status: 'open',
-  openedAt: at,
-  resolvedAt: null,
-  holds: [...obligationKind(o.code).cuts],
-});
+const findingOf = (o: Obligation, at: string): Finding => newFinding({ ...o, holds: obligationKind(o.code).cuts }, at);
 
 /** The sweep writes on a project's audit trail under this name (ART33-RECORDS). */
 const SWEEPER: Actor = { sub: 'system:compliance-sweep', name: '合规巡检', deptId: null, roles: [] };
