@@ -179,6 +179,8 @@ export const inMemoryPorts = (now: Date) => {
   const drills: SecurityDrill[] = [];
   const departments = new Map<string, Department>();
   const announced: EscalationNotice[] = [];
+  /** Projects whose every change the store refuses, and with what: a project that keeps changing under a writer. */
+  const refusing = new Map<string, Error>();
 
   /** Every write of a change checked first, then all applied: all or none. */
   const run = (writes: readonly object[]) => {
@@ -199,6 +201,8 @@ export const inMemoryPorts = (now: Date) => {
     get: async (id) => projects.get(id),
     getMany: async (ids) => new Map(ids.flatMap((id) => projects.get(id) ?? []).map((p) => [p.id, p])),
     async save(change) {
+      const refusal = refusing.get(change.project.id);
+      if (refusal) throw refusal;
       const current = projects.get(change.project.id);
       if (current?.version !== change.project.version) throw new ConcurrentModificationError('The project changed.');
       const stored: StoredProject = {
@@ -431,6 +435,7 @@ export const inMemoryPorts = (now: Date) => {
       task: (task: StoredTask) => tasks.set(task.id, task),
       finding: (finding: Finding) => findings.set(findingKey(finding), finding),
       hold: (hold: FundingHold) => holds.set(findingKey(hold), hold),
+      refusedChanges: (projectId: string, refusal: Error) => refusing.set(projectId, refusal),
     },
     read: {
       project: (id: string) => projects.get(id),

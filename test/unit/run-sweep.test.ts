@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import { departmentDutyId } from '#shared/domain/drills.ts';
+import { ConflictError } from '#shared/domain/errors.ts';
 import type { Finding } from '#shared/domain/finding.schema.ts';
 import type { Obligation } from '#shared/domain/obligation.ts';
 import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
@@ -145,6 +146,16 @@ describe('the compliance sweep, on in-memory ports', () => {
     expect(saved).toEqual([]);
     expect(read.findings()).toHaveLength(1);
     expect(read.obligations()[0]?.foundAt).toBe(lastWeek);
+  });
+
+  it('leaves for the next run a late duty whose project refuses every change, and still sweeps the other projects (ART27-ACCEPTANCE-DEADLINE)', async () => {
+    const { deps, arrange, read } = onRecord([duty('ART27-ACCEPTANCE-DEADLINE', 'acceptance')]);
+    arrange.project(storedProject({ id: 'p2', stage: 'acceptance' }));
+    arrange.obligation(duty('ART27-ACCEPTANCE-DEADLINE', 'acceptance', { projectId: 'p2' }));
+    arrange.refusedChanges('p1', new ConflictError('The project keeps changing.'));
+    expect(await sweep(deps)).toMatchObject({ examined: 2, opened: 1 });
+    expect(read.findings().map((f) => f.projectId)).toEqual(['p2']);
+    expect(read.obligations().find((o) => o.projectId === 'p1')?.foundAt).toBeNull();
   });
 
   it('skips the late duty of a project that does not exist, writing nothing', async () => {
