@@ -179,8 +179,11 @@ export const inMemoryPorts = (now: Date) => {
   const drills: SecurityDrill[] = [];
   const departments = new Map<string, Department>();
   const announced: EscalationNotice[] = [];
-  /** Projects whose every change the store refuses, and with what: a project that keeps changing under a writer. */
-  const refusing = new Map<string, Error>();
+  /**
+   * Projects whose changes the store refuses, and with what: every change (an error), or as a
+   * function says (one that also changes what is on record stands for a writer who won a race).
+   */
+  const refusing = new Map<string, Error | (() => Error | undefined)>();
 
   /** Every write of a change checked first, then all applied: all or none. */
   const run = (writes: readonly object[]) => {
@@ -201,7 +204,8 @@ export const inMemoryPorts = (now: Date) => {
     get: async (id) => projects.get(id),
     getMany: async (ids) => new Map(ids.flatMap((id) => projects.get(id) ?? []).map((p) => [p.id, p])),
     async save(change) {
-      const refusal = refusing.get(change.project.id);
+      const refusedBy = refusing.get(change.project.id);
+      const refusal = typeof refusedBy === 'function' ? refusedBy() : refusedBy;
       if (refusal) throw refusal;
       const current = projects.get(change.project.id);
       if (current?.version !== change.project.version) throw new ConcurrentModificationError('The project changed.');
@@ -435,7 +439,8 @@ export const inMemoryPorts = (now: Date) => {
       task: (task: StoredTask) => tasks.set(task.id, task),
       finding: (finding: Finding) => findings.set(findingKey(finding), finding),
       hold: (hold: FundingHold) => holds.set(findingKey(hold), hold),
-      refusedChanges: (projectId: string, refusal: Error) => refusing.set(projectId, refusal),
+      refusedChanges: (projectId: string, refusal: Error | (() => Error | undefined)) =>
+        refusing.set(projectId, refusal),
     },
     read: {
       project: (id: string) => projects.get(id),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { DocumentKind } from '#shared/domain/document.schema.ts';
 import {
+  ConcurrentModificationError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -158,6 +159,24 @@ describe('deciding a review task, on in-memory ports', () => {
       expect(saved).toEqual([]);
       expect(decisionsSent).toEqual([]);
     }
+  });
+
+  it('reads a decision that lost its race again, and answers 409 when another decision won', async () => {
+    const { deps, task, arrange, saved, decisionsSent } = reviewing('tech-review');
+    arrange.refusedChanges('p1', () => {
+      // Another reviewer's decision lands first: the task is decided when this one is read again.
+      arrange.task({ ...task, status: 'decided' });
+      return new ConcurrentModificationError('The project changed.');
+    });
+    const error = await refusal(
+      decideTask({ taskId: task.id, actor: dataBureau, decision: approve('tech-review') }, deps),
+    );
+    // The answer of the second reading, not the lost race itself.
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).not.toBeInstanceOf(ConcurrentModificationError);
+    expect((error as ConflictError).message).toBe('The task is decided.');
+    expect(saved).toEqual([]);
+    expect(decisionsSent).toEqual([]);
   });
 
   it('refuses a decision that leaves a checklist item unanswered (400, naming the item)', async () => {
