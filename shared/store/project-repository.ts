@@ -41,6 +41,18 @@ const indexKeys = (project: Project) => {
   };
 };
 
+/**
+ * A project's item as the table stores it: its keys, its index keys (the public register's from
+ * approval on) and the project. Every write of a project puts this whole item, so a write heals
+ * index keys an older item lacked; the bench seeds its projects with it.
+ */
+export const projectItem = (project: StoredProject) => ({
+  ...projectKey(project.id),
+  type: 'project',
+  ...indexKeys(project),
+  ...StoredProjectSchema.parse(project),
+});
+
 interface ChangeInput {
   /** The project as read (its version is the condition), or null when creating it. */
   readonly before: StoredProject | null;
@@ -83,7 +95,7 @@ export const projectRepository = (tableName: string) => {
       {
         Put: {
           TableName: tableName,
-          Item: { ...projectKey(after.id), type: 'project', ...indexKeys(after), ...StoredProjectSchema.parse(stored) },
+          Item: projectItem(stored),
           ConditionExpression: before ? 'version = :version' : 'attribute_not_exists(PK)',
           ...(before ? { ExpressionAttributeValues: { ':version': before.version } } : {}),
         },

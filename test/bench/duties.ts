@@ -1,6 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ObligationSchema } from '#shared/domain/obligation.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
-import { shardOf } from '#shared/store/obligation-repository.ts';
+import { obligationRepository } from '#shared/store/obligation-repository.ts';
 
 /**
  * Every kind of duty the obligation catalogue has (shared/domain/obligation.ts), with a key of the
@@ -18,35 +19,37 @@ export const DUTY_KINDS: readonly { code: RuleCode; key: string }[] = [
   { code: 'ART32-DISPOSAL-REPORT', key: 'decommission' },
 ];
 
-/** An open duty as the obligation repository stores it, in the due index. */
+/**
+ * An open duty exactly as the obligation repository stores it, built by the repository's own
+ * item builder (the write that opens a duty), so the benches cannot drift from the product.
+ */
 export const dutyItem = (
   projectId: string,
   ownerDeptId: string,
   kind: { code: RuleCode; key: string },
   dueDate: string,
-): Record<string, unknown> => ({
-  PK: `PROJECT#${projectId}`,
-  SK: `DUE#${kind.code}#${kind.key}`,
-  type: 'obligation',
-  projectId,
-  ownerDeptId,
-  code: kind.code,
-  key: kind.key,
-  description: `bench ${kind.code}`,
-  dueDate,
-  dueBasis: { from: '2026-01-01', amount: 0, unit: 'days' },
-  provisional: false,
-  status: 'open',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  settledAt: null,
-  settledBy: null,
-  waiverReason: null,
-  foundAt: null,
-  GSI4PK: `DUE#${shardOf(projectId)}`,
-  GSI4SK: `${dueDate}#${projectId}#${kind.code}#${kind.key}`,
-});
+): Record<string, unknown> => {
+  const duty = ObligationSchema.parse({
+    projectId,
+    ownerDeptId,
+    code: kind.code,
+    key: kind.key,
+    description: `bench ${kind.code}`,
+    dueDate,
+    dueBasis: { from: '2026-01-01', amount: 0, unit: 'days' },
+    provisional: false,
+    status: 'open',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    settledAt: null,
+    settledBy: null,
+    waiverReason: null,
+  });
+  const item = obligationRepository('bench').open(duty).Put?.Item;
+  if (!item) throw new Error('The obligation repository opens a duty with a put');
+  return item;
+};
 
-/** Writes items in batches of 25, `parallel` batches at a time, until none is left unprocessed. */
+/** Writes items in batches of 25 (BatchWriteItem's most), `parallel` batches at a time, until none is left unprocessed. */
 export const writeItems = async (
   db: DynamoDBDocumentClient,
   table: string,
@@ -60,7 +63,9 @@ export const writeItems = async (
     Array.from({ length: parallel }, async () => {
       while (next < batches.length) {
         let request: Record<string, typeof requests> | undefined = { [table]: batches[next++] ?? [] };
-        while (request && Object.keys(request).length > 0) {
+        for (let attempt = 1; request && Object.keys(request).length > 0; attempt++) {
+          // What the table could not take now is sent again, after a pause that grows (as DynamoDB asks).
+          if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
           const result = await db.send(new BatchWriteCommand({ RequestItems: request }));
           request = result.UnprocessedItems as typeof request;
         }

@@ -62,5 +62,10 @@ export const benchHttpPath = async (runtime: LocalRuntime) => {
   );
 };
 
-export const benchDataDir = () => mkdtempSync(path.join(PROJECT_ROOT, '.local-bench-'));
+/**
+ * The bench's runtime data (DynamoDB Local's file among them), thrown away after the run.
+ * `BENCH_DATA_DIR=/dev/shm` keeps it on tmpfs: DynamoDB Local then writes about 3× faster than on
+ * this machine's disk, where it waits for each write's fsync (what seeding 100,000 projects needs).
+ */
+export const benchDataDir = () => mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? PROJECT_ROOT, '.local-bench-'));
 export const removeBenchDir = (dir: string) => rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,9 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS } from '#infra/local/runtime.ts';
 import { call, runtime, tokenFor } from './support/client.ts';
+import { directDeps } from './support/direct.ts';
 import { daysFromToday, doc, planned, post, thisYear, today } from './support/lifecycle.ts';
 import {
   bureau,
@@ -58,7 +62,7 @@ const wholeYear = async (year: number, token?: string): Promise<PublicProject[]>
 
 describe('the public register (GET /public/v1/projects, 政务公开)', () => {
   const NOTICE_URL = 'https://ggzy.lingchuan.example/notice?id=1&kind=<公开招标>';
-  let approved: { code: string; ownerDeptId: string };
+  let approved: { id: string; code: string; ownerDeptId: string };
   let draftCode: string;
   let rejectedCode: string;
 
@@ -88,7 +92,7 @@ describe('the public register (GET /public/v1/projects, 政务公开)', () => {
         { noticeDocumentId, publishedOn: today(), url: NOTICE_URL },
         201,
       );
-      return { code: project.code, ownerDeptId: dept };
+      return { id: project.id, code: project.code, ownerDeptId: dept };
     });
     const draft = (async () => {
       const dept = uniqueDept('public-draft');
@@ -179,6 +183,39 @@ describe('the public register (GET /public/v1/projects, 政务公开)', () => {
     expect(mine?.updated).toBe(`${today()}T00:00:00+08:00`);
     expect(mine?.summary).toContain('580000.00');
     expect(xml).toContain(`href="${NOTICE_URL.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+  });
+
+  it('lists a project approved before the register existed once the backfill has run, and a second run changes nothing (scripts/backfill-public-register.ts)', async () => {
+    const table = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: runtime().dynamodb, region: 'cn-north-1', credentials: LOCAL_CREDENTIALS }),
+    );
+    const key = { PK: `PROJECT#${approved.id}`, SK: 'META' };
+    const stored = async () =>
+      (await table.send(new GetCommand({ TableName: runtime().tableName, Key: key, ConsistentRead: true }))).Item;
+    const listed = (await wholeYear(thisYear())).find((p) => p.code === approved.code);
+    expect(listed).toBeDefined();
+    // The project as the repository wrote it before the register existed: no register keys, no day of approval kept.
+    await table.send(
+      new UpdateCommand({
+        TableName: runtime().tableName,
+        Key: key,
+        UpdateExpression: 'REMOVE GSI7PK, GSI7SK, approvedOn',
+      }),
+    );
+    expect((await wholeYear(thisYear())).map((p) => p.code)).not.toContain(approved.code);
+    const version = (await stored())?.version;
+
+    await directDeps();
+    const { backfillPublicRegister } = await import('#shared/store/public-register-backfill.ts');
+    const first = await backfillPublicRegister(runtime().tableName);
+    expect(first.listed).toBeGreaterThanOrEqual(1);
+    // Listed as it was, its day of approval told from its approval round; the project itself unchanged.
+    expect((await wholeYear(thisYear())).find((p) => p.code === approved.code)).toEqual(listed);
+    expect((await stored())?.version).toBe(version);
+
+    const second = await backfillPublicRegister(runtime().tableName);
+    expect(second.listed).toBe(0);
+    expect((await wholeYear(thisYear())).filter((p) => p.code === approved.code)).toEqual([listed]);
   });
 
   it('refuses a year that is not one, naming the field (400)', async () => {
