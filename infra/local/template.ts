@@ -70,10 +70,22 @@ const writeWhole = (file: string, content: string) => {
   renameSync(partial, file);
 };
 
-const pruneOldTemplates = () => {
+/**
+ * A template's age is counted on the clock of the process that uses it (its mtime set from
+ * `Date.now()` when written or read), either way from now, and the one just written is never
+ * removed: under test:dates the clock runs hundreds of days ahead of the file system's, and each
+ * start removed the template it had just kept and synthesized again (seconds of every one of the
+ * crash test's twenty restarts); back at the real date, what those runs used lies in the future.
+ */
+const markUsed = (file: string) => {
+  const now = new Date();
+  utimesSync(file, now, now);
+};
+
+const pruneOldTemplates = (kept: string) => {
   for (const name of readdirSync(TEMPLATE_CACHE_DIR)) {
     const file = path.join(TEMPLATE_CACHE_DIR, name);
-    if (Date.now() - statSync(file).mtimeMs > CACHE_KEPT_MS) unlinkSync(file);
+    if (file !== kept && Math.abs(Date.now() - statSync(file).mtimeMs) > CACHE_KEPT_MS) unlinkSync(file);
   }
 };
 
@@ -91,8 +103,7 @@ export const localTemplate = async (context: Record<string, unknown> = {}): Prom
     try {
       const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptSynthesis;
       for (const [entry, source] of Object.entries(kept.entries)) writeWhole(path.join(PROJECT_ROOT, entry), source);
-      const now = new Date();
-      utimesSync(file, now, now);
+      markUsed(file);
       return kept.template;
     } catch {
       // unreadable (a disk filled mid-write): synthesize again below
@@ -108,7 +119,8 @@ export const localTemplate = async (context: Record<string, unknown> = {}): Prom
     }
   }
   writeWhole(file, JSON.stringify({ template, entries } satisfies KeptSynthesis));
-  pruneOldTemplates();
+  markUsed(file);
+  pruneOldTemplates(file);
   return template;
 };
 

@@ -12,6 +12,7 @@ import { baselineSpendViolations, spendCeiling } from '#shared/domain/money.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { recorded } from '#shared/domain/recorded.ts';
+import { openElsewhere, WORKFLOWS } from '#shared/domain/review-catalogue.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { runningRound } from '#shared/domain/workflow.ts';
 import type { Deps } from '../deps.ts';
@@ -103,10 +104,15 @@ export const proposeChange = (
         ...recorded(actor, at),
         decidedAt: filing ? at : null,
       };
+      // The round's first review is open from the change on, as a submission's is: a crash before its
+      // workflow starts leaves a review open with no task, which the sweep finds and starts.
       const set: Partial<Project> =
         workflow === null
           ? { totalInvestmentFen: body.newTotalInvestmentFen }
-          : { rounds: { ...project.rounds, [workflow]: runningRound(round ?? 1, change.id) } };
+          : {
+              rounds: { ...project.rounds, [workflow]: runningRound(round ?? 1, change.id) },
+              openReviews: [...openElsewhere(project.openReviews, workflow), WORKFLOWS[workflow].first],
+            };
       const applied: PendingWrite[] =
         filing && body.baseline
           ? [
