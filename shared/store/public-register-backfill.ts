@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isPublic, STAGES } from '#shared/domain/lifecycle.ts';
+import { isPublic, STAGES } from '#shared/domain/stages.ts';
 import { StoredProjectSchema } from '#shared/domain/project.schema.ts';
 import { publicListing } from '#shared/domain/public-register.ts';
 import { dynamo } from './clients.ts';
