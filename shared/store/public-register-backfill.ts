@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isPublic, STAGES } from '#shared/domain/stages.ts';
 import { StoredProjectSchema } from '#shared/domain/project.schema.ts';
 import { publicListing } from '#shared/domain/public-register.ts';
+import { isPublic, STAGES } from '#shared/domain/stages.ts';
 import { dynamo } from './clients.ts';
 import { publicRegisterKeys } from './register-repository.ts';
 import { INDEXES } from './table-layout.ts';
