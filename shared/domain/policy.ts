@@ -170,6 +170,7 @@ export const validityWarnings = (
       'ART35-VALIDITY',
       'submittedAt',
       daysLeft < 0 ? `The measures expired on ${expires}.` : `The measures expire on ${expires}, in ${daysLeft} days.`,
+      daysLeft < 0 ? `：本办法已于 ${expires} 期满` : `：本办法有效期至 ${expires}，尚余 ${daysLeft} 日`,
     ),
   ];
 };

@@ -301,6 +301,8 @@ describe('ART35-VALIDITY', () => {
       expect.objectContaining({ code: 'ART35-VALIDITY', article: 35 }),
     ]);
     expect(validityWarnings(DEFAULT_POLICY, '2029-09-20')[0]?.message).toMatch(/expired on 2029-09-19/);
+    expect(validityWarnings(DEFAULT_POLICY, '2029-09-20')[0]?.messageZh).toMatch(/已于 2029-09-19 期满/);
+    expect(validityWarnings(DEFAULT_POLICY, '2029-09-01')[0]?.messageZh).toMatch(/有效期至 2029-09-19，尚余 18 日/);
   });
 
   it('warns under ART35-VALIDITY on a submission before the measures are in force (2024-09-20), not on that day', () => {
