@@ -17,6 +17,7 @@ import {
 } from '#shared/domain/project.schema.ts';
 import type { StoredTask } from '#shared/domain/review.ts';
 import type { Actor } from '#shared/domain/roles.ts';
+import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import type { WorkflowInput } from '#shared/domain/workflow.ts';
 import type { Deps } from '#shared/use-cases/deps.ts';
 import type {
@@ -108,6 +109,32 @@ export const verifiedDocument = (projectId: string, id: string, kind: DocumentKi
   createdAt: '2026-01-05T00:00:00.000Z',
   verifiedAt: '2026-01-05T00:00:00.000Z',
   taskId: null,
+});
+
+/** An open duty of project p1 owed by dept-a, due on `dueDate`; the three unit suites of duties say the rest. */
+export const openDuty = (
+  code: RuleCode,
+  key: string,
+  dueDate: string,
+  overrides: Partial<Obligation> = {},
+): Obligation => ({
+  projectId: 'p1',
+  ownerDeptId: 'dept-a',
+  code,
+  key,
+  description: key,
+  dueDate,
+  dueBasis: { from: dueDate, amount: 0, unit: 'days' },
+  provisional: false,
+  status: 'open',
+  createdAt: new Date().toISOString(),
+  settledAt: null,
+  settledBy: null,
+  waiverReason: null,
+  foundAt: null,
+  pendingSince: null,
+  waiver: null,
+  ...overrides,
 });
 
 /** A change of the project on record (ART22): a filing within the limit, unless `overrides` say otherwise. */

@@ -8,32 +8,19 @@ import { runningRound } from '#shared/domain/workflow.ts';
 import { selfEvaluate } from '#shared/use-cases/acceptance/self-evaluate.ts';
 import { reportOperations } from '#shared/use-cases/operations/report-operations.ts';
 import { publishNotice } from '#shared/use-cases/procurement/publish-notice.ts';
-import { actorOf, inMemoryPorts, storedProject, verifiedDocument } from '../support/in-memory-ports.ts';
+import { actorOf, inMemoryPorts, openDuty, storedProject, verifiedDocument } from '../support/in-memory-ports.ts';
 
 const now = new Date();
 const today = shanghaiDate(now);
 const year = Number(today.slice(0, 4));
 const owner = actorOf('dept-a');
 
-const duty = (code: RuleCode, key: string, overrides: Partial<Obligation> = {}): Obligation => ({
-  projectId: 'p1',
-  ownerDeptId: 'dept-a',
-  code,
-  key,
-  description: key,
-  dueDate: addMonths(today, 1),
-  dueBasis: { from: today, amount: 1, unit: 'months' },
-  provisional: false,
-  status: 'open',
-  createdAt: now.toISOString(),
-  settledAt: null,
-  settledBy: null,
-  waiverReason: null,
-  foundAt: null,
-  pendingSince: null,
-  waiver: null,
-  ...overrides,
-});
+const duty = (code: RuleCode, key: string, overrides: Partial<Obligation> = {}): Obligation =>
+  openDuty(code, key, addMonths(today, 1), {
+    dueBasis: { from: today, amount: 1, unit: 'months' },
+    createdAt: now.toISOString(),
+    ...overrides,
+  });
 
 const ratings = {
   costBenefit: 4,

@@ -17,31 +17,20 @@ import {
 import { officialYear } from '#shared/store/calendar-repository.ts';
 import type { Digest, Notifications, ReminderDigests } from '#shared/use-cases/ports.ts';
 import { sendReminders } from '#shared/use-cases/reminders/send-reminders.ts';
-import { inMemoryPorts } from '../support/in-memory-ports.ts';
+import { inMemoryPorts, openDuty } from '../support/in-memory-ports.ts';
 
 // The official 2026 arrangement: 10-01…10-07 National Day, 09-20 (Sunday) and 10-10 (Saturday) worked.
 const calendars = new Map([[2026, officialYear(2026) as CalendarYear]]);
 const policy = { reminderWorkingDays: 5 };
 
-const duty = (overrides: Partial<Obligation> = {}): Obligation => ({
-  projectId: 'p1',
-  ownerDeptId: 'edu',
-  code: 'ART29-FILING',
-  key: 'filing',
-  description: '备案',
-  dueDate: '2026-10-09',
-  dueBasis: { from: '2026-08-01', amount: 30, unit: 'working-days' },
-  provisional: false,
-  status: 'open',
-  createdAt: '2026-08-01T00:00:00.000Z',
-  settledAt: null,
-  settledBy: null,
-  waiverReason: null,
-  foundAt: null,
-  pendingSince: null,
-  waiver: null,
-  ...overrides,
-});
+const duty = (overrides: Partial<Obligation> = {}): Obligation =>
+  openDuty('ART29-FILING', 'filing', '2026-10-09', {
+    ownerDeptId: 'edu',
+    description: '备案',
+    dueBasis: { from: '2026-08-01', amount: 30, unit: 'working-days' },
+    createdAt: '2026-08-01T00:00:00.000Z',
+    ...overrides,
+  });
 
 describe('reminders: the window in working days of the county calendar', () => {
   it('reaches five working days ahead across the National Day holiday, and as far back for what became late', () => {

@@ -8,32 +8,15 @@ import { DEFAULT_POLICY } from '#shared/domain/policy.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { RuleCode } from '#shared/domain/rules/catalog.ts';
 import { runSweep } from '#shared/use-cases/sweeps/run-sweep.ts';
-import { inMemoryPorts, storedProject } from '../support/in-memory-ports.ts';
+import { inMemoryPorts, openDuty, storedProject } from '../support/in-memory-ports.ts';
 
 const now = new Date();
 const today = shanghaiDate(now);
 const lastWeek = addCalendarDays(today, -7);
 const year = Number(today.slice(0, 4));
 
-const duty = (code: RuleCode, key: string, overrides: Partial<Obligation> = {}): Obligation => ({
-  projectId: 'p1',
-  ownerDeptId: 'dept-a',
-  code,
-  key,
-  description: key,
-  dueDate: lastWeek,
-  dueBasis: { from: lastWeek, amount: 0, unit: 'days' },
-  provisional: false,
-  status: 'open',
-  createdAt: now.toISOString(),
-  settledAt: null,
-  settledBy: null,
-  waiverReason: null,
-  foundAt: null,
-  pendingSince: null,
-  waiver: null,
-  ...overrides,
-});
+const duty = (code: RuleCode, key: string, overrides: Partial<Obligation> = {}): Obligation =>
+  openDuty(code, key, lastWeek, { createdAt: now.toISOString(), ...overrides });
 
 const findingOf = (o: Obligation, overrides: Partial<Finding> = {}): Finding => ({
   id: `${o.projectId}.${o.code}.${o.key}`,
