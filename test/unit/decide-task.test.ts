@@ -6,7 +6,6 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  RuleViolationError,
   ValidationError,
 } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
@@ -23,6 +22,7 @@ import {
   storedProject,
   verifiedDocument,
 } from '../support/in-memory-ports.ts';
+import { codesOf, refusal } from '../support/refusals.ts';
 
 const now = new Date();
 const today = shanghaiDate(now);
@@ -77,17 +77,6 @@ const reviewing = (
     });
   }
   return { ...ports, task };
-};
-
-const refusal = async (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-const codesOf = async (promise: Promise<unknown>) => {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(RuleViolationError);
-  return (error as RuleViolationError).violations.map((v) => v.code);
 };
 
 describe('deciding a review task, on in-memory ports', () => {

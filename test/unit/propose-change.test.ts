@@ -3,18 +3,13 @@ import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { ChangeInput } from '#shared/domain/change.ts';
 import type { Baseline } from '#shared/domain/construction.ts';
 import type { DocumentKind } from '#shared/domain/document.schema.ts';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  RuleViolationError,
-  ValidationError,
-} from '#shared/domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#shared/domain/errors.ts';
 import { SINGLE } from '#shared/domain/phase-records.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import type { Actor } from '#shared/domain/roles.ts';
 import { proposeChange } from '#shared/use-cases/changes/propose-change.ts';
 import { actorOf, changeOnRecord, inMemoryPorts, storedProject, verifiedDocument } from '../support/in-memory-ports.ts';
+import { codesOf, refusal } from '../support/refusals.ts';
 
 const now = new Date();
 const today = shanghaiDate(now);
@@ -94,16 +89,6 @@ const building = (overrides: Partial<Project> = {}) => {
   return ports;
 };
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-const codesOf = async (promise: Promise<unknown>) => {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(RuleViolationError);
-  return (error as RuleViolationError).violations.map((v) => v.code);
-};
 const pathsOf = async (promise: Promise<unknown>) => {
   const error = await refusal(promise);
   expect(error).toBeInstanceOf(ValidationError);

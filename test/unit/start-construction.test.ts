@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, shanghaiDate } from '#shared/domain/calendar.ts';
 import type { Baseline } from '#shared/domain/construction.ts';
-import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from '#shared/domain/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#shared/domain/errors.ts';
 import type { Project } from '#shared/domain/project.schema.ts';
 import { startConstruction } from '#shared/use-cases/construction/start-construction.ts';
 import { actorOf, inMemoryPorts, storedProject } from '../support/in-memory-ports.ts';
 import { emergencyBody } from '../support/project-body.ts';
+import { codesOf } from '../support/refusals.ts';
 
 const now = new Date();
 const today = shanghaiDate(now);
@@ -26,15 +27,6 @@ const onRecord = (overrides: Partial<Project> = {}) => {
   const ports = inMemoryPorts(now);
   ports.arrange.project(storedProject({ stage: 'procurement', approvedBudgetFen: 50_000_000, ...overrides }));
   return ports;
-};
-
-const codesOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RuleViolationError);
-  return (error as RuleViolationError).violations.map((v) => v.code);
 };
 
 describe('starting construction with its baseline, on in-memory ports', () => {
